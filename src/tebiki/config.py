@@ -1,0 +1,24 @@
+"""Typed options of the tebiki MkDocs plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class TebikiConfig(base.Config):
+    data_dir = c.Type(str, default="guideline")
+    """Folder holding the guideline data, relative to mkdocs.yml."""
+
+    search = c.Type(bool, default=True)
+    """Index the built site with Pagefind (extended build: segments Japanese)."""
+
+    coverage = c.Type(bool, default=True)
+    """Check coverage on the built HTML and fail the build on any gap."""
+
+    coverage_report = c.Optional(c.Type(str))
+    """Where to write the JSON coverage report, relative to mkdocs.yml (none if unset)."""
+
+    atomic = c.Type(bool, default=True)
+    """Build `mkdocs build` into a staging folder and swap it in only on success,
+    so that a failed build leaves the previous site untouched."""

@@ -1,0 +1,42 @@
+"""The pamphlet: one page per section, each item an anchored section."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Guideline, Section
+from .render import render
+
+SECTION_DIR = "guideline"
+
+
+def section_path(section: Section) -> str:
+    return f"{SECTION_DIR}/{section.id}.md"
+
+
+def pages(guideline: Guideline) -> Iterator[tuple[str, str, str]]:
+    index = guideline.item_index()
+    rules = guideline.rule_index()
+    for section in guideline.sections:
+        yield (
+            section_path(section),
+            render(
+                "section.md.j2",
+                meta=guideline.meta,
+                section=section,
+                index=index,
+                rules=rules,
+                path_of=section_path,
+                solved_by=_solved_by(guideline),
+            ),
+            f"guideline/sections/{section.id}.yml",
+        )
+
+
+def _solved_by(guideline: Guideline) -> dict[str, list[str]]:
+    """Problem ID -> the measures that answer it (the reverse of `answers`)."""
+    out: dict[str, list[str]] = {}
+    for item in guideline.items():
+        for problem in item.answers:
+            out.setdefault(problem, []).append(item.id)
+    return out

@@ -1,0 +1,42 @@
+"""The Jinja environment shared by the page kinds; Markdown lives in templates/."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+KIND_LABELS = {
+    "event": "経緯",
+    "principle": "基本的な考え方",
+    "requirement": "法律の条文",
+    "problem": "問題点",
+    "measure": "対策",
+    "exception": "対象外となる場合",
+    "caution": "注意",
+    "sme": "中小企業への配慮",
+    "outreach": "広報・周知",
+}
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("tebiki", "templates"),
+        undefined=StrictUndefined,  # a typo in a template is an error, not blank output
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        # Markdown attribute lists start with `{#id`: keep them out of Jinja's comment syntax.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters["kind_label"] = lambda kind: KIND_LABELS[kind.value]
+    env.filters["jdate"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
+    env.filters["oneline"] = lambda s: " ".join(s.split())
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,216 @@
+"""Read the guideline data from disk and validate it, collecting every problem.
+
+Layout under the data directory (default `guideline/`):
+
+    guideline.yml        meta: title, abolition date, coverage rules
+    sections/*.yml       one pamphlet page each, with its items
+    today.yml            today's rules that items point to
+    sources.yml          documents quoted or relied on
+    sources/*.txt        local copies of those documents, for quote checks
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import TypeAdapter, ValidationError
+
+from .coverage import DIMENSIONS
+from .model import Guideline, Item, Kind, Meta, Rule, Section, Source
+from .problems import DataError, Problem, display_path
+from .yaml_lines import DuplicateKey, YamlSyntaxError, dotted, line_of, load_with_lines
+
+T = TypeVar("T")
+
+# How far below `source.line` a quoted passage may start and still count as "there".
+QUOTE_WINDOW = 15
+
+_HINTS = {
+    "missing": "add this field (see the JSON Schema in schema/ for what it holds)",
+    "extra_forbidden": "remove this field or correct its spelling; unknown fields are not allowed",
+    "string_pattern_mismatch": "use the ID format shown in the message",
+    "enum": "use one of the values listed in the message",
+    "too_short": "add at least one entry",
+    "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
+    "date_parsing": "write the date as YYYY-MM-DD",
+}
+
+
+class Collector:
+    """Accumulates problems against one data root."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def add(self, path: Path, line: int, field: str, message: str, hint: str) -> None:
+        self.problems.append(Problem(display_path(path, self.root), line, field, message, hint))
+
+    def load(self, path: Path, adapter: TypeAdapter[T]) -> tuple[T | None, dict]:
+        """Parse and validate one file; on failure record why and return None."""
+        try:
+            data, lines = load_with_lines(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            self.add(path, 0, "", "file is missing", "create it; see README.md for the data layout")
+            return None, {}
+        except (YamlSyntaxError, DuplicateKey) as exc:
+            self.add(path, exc.line, "", f"YAML error: {exc}", "fix the YAML syntax at this line")
+            return None, {}
+        try:
+            return adapter.validate_python(data), lines
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = tuple(err["loc"])
+                # Validators on a model report at the model; drop pydantic's own labels.
+                loc = tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
+                hint = _HINTS.get(err["type"], "correct the value")
+                self.add(path, line_of(lines, loc), dotted(loc), err["msg"], hint)
+            return None, lines
+
+
+def normalise(text: str) -> str:
+    """Compare quotes ignoring layout: NFKC and no whitespace at all."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
+    """Load and validate everything under `data_dir`; raise DataError listing all problems."""
+    root = root or data_dir.parent
+    c = Collector(root)
+    meta, meta_lines = c.load(data_dir / "guideline.yml", TypeAdapter(Meta))
+    rules, rule_lines = c.load(data_dir / "today.yml", TypeAdapter(list[Rule]))
+    sources, source_lines = c.load(data_dir / "sources.yml", TypeAdapter(list[Source]))
+    section_files = sorted((data_dir / "sections").glob("*.yml"))
+    if not section_files:
+        c.add(data_dir / "sections", 0, "", "no section files", "add sections/<name>.yml files")
+    sections: list[tuple[Path, Section, dict]] = []
+    for path in section_files:
+        section, lines = c.load(path, TypeAdapter(Section))
+        if section is not None:
+            sections.append((path, section, lines))
+    if meta is None or rules is None or sources is None or len(sections) != len(section_files):
+        raise DataError(c.problems)
+
+    _check_unique(c, data_dir / "today.yml", rule_lines, [(r.id, (i, "id")) for i, r in enumerate(rules)], "rule")
+    _check_unique(c, data_dir / "sources.yml", source_lines, [(s.id, (i, "id")) for i, s in enumerate(sources)], "source")
+    _check_unique_across(c, [(path, lines, s.id, ("id",)) for path, s, lines in sections], "section")
+    _check_unique_across(
+        c,
+        [(path, lines, item.id, loc + ("id",)) for path, s, lines in sections for loc, item in _items_with_loc(s)],
+        "item",
+    )
+    for name in meta.coverage:
+        if name not in DIMENSIONS:
+            c.add(data_dir / "guideline.yml", line_of(meta_lines, ("coverage", name)), f"coverage.{name}",
+                  f"unknown coverage dimension {name!r}", f"use one of: {', '.join(DIMENSIONS)}")
+    source_by_id = {s.id: s for s in sources}
+    texts = _source_texts(c, data_dir, sources, source_lines)
+    _check_rules(c, data_dir / "today.yml", rules, rule_lines, source_by_id, texts)
+    kinds = {item.id: item.kind for _, s, _ in sections for item in s.items()}
+    rule_ids = {r.id for r in rules}
+    for path, section, lines in sections:
+        for loc, item in _items_with_loc(section):
+            _check_item(c, path, lines, loc, item, rule_ids, kinds, source_by_id, texts)
+    if c.problems:
+        raise DataError(c.problems)
+    ordered = sorted((s for _, s, _ in sections), key=lambda s: (s.order, s.id))
+    return Guideline(meta=meta, sections=ordered, rules=rules, sources=sources)
+
+
+def _items_with_loc(section: Section) -> Iterable[tuple[tuple[Any, ...], Item]]:
+    for g, group in enumerate(section.groups):
+        for i, item in enumerate(group.items):
+            yield ("groups", g, "items", i), item
+
+
+def _check_unique(c: Collector, path: Path, lines: dict, entries: list, what: str) -> None:
+    _check_unique_across(c, [(path, lines, key, loc) for key, loc in entries], what)
+
+
+def _check_unique_across(c: Collector, entries: list, what: str) -> None:
+    first: dict[str, tuple[Path, int]] = {}
+    for path, lines, key, loc in entries:
+        line = line_of(lines, loc)
+        if key in first:
+            other_path, other_line = first[key]
+            c.add(
+                path, line, dotted(loc), f"duplicate {what} ID {key!r}",
+                f"IDs must be unique; {display_path(other_path, c.root)}:{other_line} uses it already",
+            )
+        else:
+            first[key] = (path, line)
+
+
+def _source_texts(c: Collector, data_dir: Path, sources: list[Source], lines: dict) -> dict[str, list[str]]:
+    texts: dict[str, list[str]] = {}
+    for i, source in enumerate(sources):
+        if source.file is None:
+            continue
+        path = data_dir / "sources" / source.file
+        try:
+            texts[source.id] = path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            c.add(
+                data_dir / "sources.yml", line_of(lines, (i, "file")), dotted((i, "file")),
+                f"local copy {source.file!r} not found", f"put the text at {display_path(path, c.root)}",
+            )
+    return texts
+
+
+def _check_rules(c, path, rules, lines, source_by_id, texts) -> None:
+    for i, rule in enumerate(rules):
+        if rule.source not in source_by_id:
+            c.add(path, line_of(lines, (i, "source")), dotted((i, "source")),
+                  f"unknown source {rule.source!r}", "use an ID from sources.yml")
+        elif rule.quote and rule.source in texts:
+            if normalise(rule.quote) not in normalise("".join(texts[rule.source])):
+                c.add(path, line_of(lines, (i, "quote")), dotted((i, "quote")),
+                      "quote not found word for word in the source's local copy",
+                      "copy the wording exactly from guideline/sources/, or drop `quote`")
+
+
+def _check_item(c, path, lines, loc, item: Item, rule_ids, kinds, source_by_id, texts) -> None:
+    def add(field: tuple, message: str, hint: str) -> None:
+        c.add(path, line_of(lines, loc + field), dotted(loc + field), message, hint)
+
+    for j, rule in enumerate(item.today.rules):
+        if rule not in rule_ids:
+            add(("today", "rules", j), f"unknown rule {rule!r}", "add it to guideline/today.yml or fix the ID")
+    for j, ref in enumerate(item.answers):
+        if ref not in kinds:
+            add(("answers", j), f"unknown item {ref!r}", "use the ID of a problem item")
+        elif kinds[ref] is not Kind.problem:
+            add(("answers", j), f"{ref!r} is a {kinds[ref].value}, not a problem", "list problem items only")
+    if item.answers and item.kind is not Kind.measure:
+        add(("answers",), "only measures answer problems", "remove `answers` or change `kind`")
+    if (item.article is not None) != (item.kind is Kind.requirement):
+        add(("article",), "requirements, and only they, quote an article", "add or remove `article`")
+    if item.kind is Kind.event and item.date is None and item.date_label is None:
+        add(("date",), "an event needs `date` or `date_label`", "add the day it happened, e.g. 2014-12-12")
+    doc = item.source.document
+    if doc not in source_by_id:
+        add(("source", "document"), f"unknown source {doc!r}", "use an ID from sources.yml")
+        return
+    if doc in texts:
+        text = texts[doc]
+        window = normalise("".join(text[item.source.line - 1 : item.source.line - 1 + QUOTE_WINDOW]))
+        if normalise(item.text) not in window:
+            where = "anywhere in" if normalise(item.text) not in normalise("".join(text)) else "near that line of"
+            add(("text",), f"text not found {where} the source (line {item.source.line})",
+                "quote the source exactly and set source.line to where the passage starts")
+        if item.article and normalise(item.article.text) not in normalise("".join(text)):
+            add(("article", "text"), "article text not found in the source", "quote the article exactly")
+
+
+def schemas() -> dict[str, dict]:
+    """JSON Schemas for editors, one per kind of data file."""
+    return {
+        "guideline": TypeAdapter(Meta).json_schema(),
+        "section": TypeAdapter(Section).json_schema(),
+        "today": TypeAdapter(list[Rule]).json_schema(),
+        "sources": TypeAdapter(list[Source]).json_schema(),
+    }
+

@@ -1,0 +1,41 @@
+"""Expand `tebiki:<kind>` placeholders in the mkdocs.yml nav into generated pages.
+
+The nav stays in mkdocs.yml where a maintainer expects it, while the list of
+section pages follows the data: a new section file appears without a nav edit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .generate.pamphlet import section_path
+from .model import Guideline
+
+PREFIX = "tebiki:"
+
+
+def placeholders(guideline: Guideline) -> dict[str, list[dict[str, str]]]:
+    return {
+        "sections": [{s.nav_title or s.title: section_path(s)} for s in guideline.sections],
+    }
+
+
+def expand_nav(nav: Any, guideline: Guideline) -> Any:
+    if nav is None:
+        return None
+    known = placeholders(guideline)
+
+    def expand(entry: Any) -> Any:
+        if isinstance(entry, list):
+            return [expand(e) for e in entry]
+        if isinstance(entry, dict):
+            return {title: expand(value) for title, value in entry.items()}
+        if isinstance(entry, str) and entry.startswith(PREFIX):
+            name = entry.removeprefix(PREFIX)
+            if name not in known:
+                raise ValueError(f"unknown nav placeholder {entry!r}; use one of: "
+                                 + ", ".join(PREFIX + k for k in known))
+            return known[name]
+        return entry
+
+    return expand(nav)

@@ -1,0 +1,108 @@
+"""The MkDocs plugin: thin glue between MkDocs events and tebiki's pure functions."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import coverage, publish, search
+from .config import TebikiConfig
+from .generate import Page, generate
+from .load import load_guideline
+from .model import Guideline
+from .navigation import expand_nav
+from .problems import DataError
+
+log = logging.getLogger("mkdocs.plugins.tebiki")
+
+
+class TebikiPlugin(BasePlugin[TebikiConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.guideline: Guideline | None = None
+        self.pages: list[Page] = []
+        self.site_dir: Path | None = None  # where the site is published
+        self.staging: Path | None = None  # where this build writes, if atomic
+        self.failed = False
+
+    # Runs once per `mkdocs` invocation; tells a one-off build from `serve`.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    # Load and validate before MkDocs touches site_dir, so bad data leaves it untouched.
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        self.data_dir = root / self.config.data_dir
+        try:
+            self.guideline = load_guideline(self.data_dir, root)
+        except DataError as exc:
+            raise PluginError(exc.report()) from None
+        self.pages = generate(self.guideline)
+        config.nav = expand_nav(config.nav, self.guideline)
+        self.failed = False
+        self.site_dir = Path(config.site_dir)
+        if self.config.atomic and self.command == "build":
+            self.staging = publish.staging_dir(self.site_dir)
+            publish.discard(self.staging)
+            config.site_dir = str(self.staging)
+        return config
+
+    # Generated pages exist only in memory; they are never written to docs/.
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for page in self.pages:
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(
+                    f"docs/{page.path} clashes with a page tebiki generates from {page.origin}; "
+                    "rename or delete the hand-written file."
+                )
+            files.append(File.generated(config, page.path, content=page.content))
+        return files
+
+    # Rebuild when the data changes, not only docs/.
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(self.data_dir))
+        return server
+
+    # Check the output itself: the search index must build and every item must be on the page.
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.guideline is not None
+        built = Path(config.site_dir)
+        if self.config.search:
+            try:
+                search.index_site(built)
+            except search.SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
+        if self.config.coverage:
+            report = coverage.check(self.guideline, built)
+            if self.config.coverage_report:
+                out = Path(config.config_file_path).parent / self.config.coverage_report
+                out.write_text(report.to_json(), encoding="utf-8")
+            if not report.ok:
+                raise PluginError(
+                    "Coverage check failed on the built site:\n  "
+                    + "\n  ".join(report.gaps + report.unknown)
+                    + "\n→ run `tebiki coverage` for the full table."
+                )
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.failed = True
+
+    # Strict mode aborts after on_post_build, so the swap waits until MkDocs is done.
+    def on_shutdown(self) -> None:
+        if self.staging is None or self.site_dir is None:
+            return
+        if self.failed or not self.staging.exists():
+            publish.discard(self.staging)
+            log.info("Build failed: the previous site in %s was left as it was.", self.site_dir)
+        else:
+            publish.publish(self.staging, self.site_dir)
+        self.staging = None
