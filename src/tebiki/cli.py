@@ -10,8 +10,9 @@ from pathlib import Path
 
 from . import coverage
 from .generate import generate
-from .load import load_guideline, schemas
+from .load import schemas
 from .problems import DataError
+from .project import Paths, Project, load_project
 
 
 class Exit(IntEnum):
@@ -21,15 +22,16 @@ class Exit(IntEnum):
     USAGE = 3  # e.g. the site has not been built
 
 
-def _load(args: argparse.Namespace):
-    root = Path(args.root)
-    return load_guideline(root / args.data, root)
+def _load(args: argparse.Namespace) -> Project:
+    return load_project(Paths.under(Path(args.root), args.data, args.quizzes))
 
 
 def cmd_validate(args: argparse.Namespace) -> Exit:
-    guideline = _load(args)
-    print(f"OK: {len(guideline.items())} items in {len(guideline.sections)} sections, "
-          f"{len(guideline.rules)} rules, {len(guideline.sources)} sources.")
+    guideline = _load(args).guideline
+    print(
+        f"OK: {len(guideline.items())} items in {len(guideline.sections)} sections, "
+        f"{len(guideline.rules)} rules, {len(guideline.sources)} sources."
+    )
     return Exit.OK
 
 
@@ -48,7 +50,7 @@ def cmd_generate(args: argparse.Namespace) -> Exit:
 
 
 def cmd_coverage(args: argparse.Namespace) -> Exit:
-    guideline = _load(args)
+    guideline = _load(args).guideline
     site = Path(args.root) / args.site
     if not (site / "index.html").exists():
         print(f"error: no built site at {site}\n→ build it first: mkdocs build", file=sys.stderr)
@@ -78,6 +80,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tebiki", description=__doc__)
     p.add_argument("--root", default=".", help="project root holding mkdocs.yml (default: .)")
     p.add_argument("--data", default="guideline", help="data folder under the root")
+    p.add_argument("--quizzes", default="quizzes", help="question-bank folder under the root")
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check the data; list every problem")
     g = sub.add_parser("generate", help="write the generated Markdown pages to a folder")
@@ -93,8 +96,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    handler = {"validate": cmd_validate, "generate": cmd_generate,
-               "coverage": cmd_coverage, "schema": cmd_schema}[args.command]
+    handler = {"validate": cmd_validate, "generate": cmd_generate, "coverage": cmd_coverage, "schema": cmd_schema}[
+        args.command
+    ]
     try:
         return handler(args)
     except DataError as exc:

@@ -10,6 +10,9 @@ class TebikiConfig(base.Config):
     data_dir = c.Type(str, default="guideline")
     """Folder holding the guideline data, relative to mkdocs.yml."""
 
+    quizzes_dir = c.Type(str, default="quizzes")
+    """Folder holding the question banks, relative to mkdocs.yml."""
+
     search = c.Type(bool, default=True)
     """Index the built site with Pagefind (extended build: segments Japanese)."""
 

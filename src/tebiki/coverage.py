@@ -28,12 +28,7 @@ class Dimension:
         return f"data-tebiki-{self.name}"
 
 
-DIMENSIONS: dict[str, Dimension] = {
-    d.name: d
-    for d in (
-        Dimension("pamphlet", "pamphlet section", anchored=True),
-    )
-}
+DIMENSIONS: dict[str, Dimension] = {d.name: d for d in (Dimension("pamphlet", "pamphlet section", anchored=True),)}
 
 
 @dataclass
@@ -81,9 +76,15 @@ class Report:
 
     def to_json(self) -> str:
         return json.dumps(
-            {"ok": self.ok, "dimensions": self.dimensions, "items": self.rows,
-             "gaps": self.gaps, "unknown": self.unknown},
-            ensure_ascii=False, indent=2,
+            {
+                "ok": self.ok,
+                "dimensions": self.dimensions,
+                "items": self.rows,
+                "gaps": self.gaps,
+                "unknown": self.unknown,
+            },
+            ensure_ascii=False,
+            indent=2,
         )
 
     def table(self) -> str:
@@ -99,8 +100,7 @@ class Report:
         widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
         lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in [head, *body]]
         lines.insert(1, "  ".join("-" * w for w in widths))
-        covered = sum(1 for r in self.rows if all(
-            c["where"] or not c["required"] for c in r["coverage"].values()))
+        covered = sum(1 for r in self.rows if all(c["where"] or not c["required"] for c in r["coverage"].values()))
         lines.append(f"\n{covered}/{len(self.rows)} items fully covered; {len(self.gaps)} gap(s).")
         return "\n".join(lines)
 

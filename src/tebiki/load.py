@@ -94,8 +94,11 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
     if meta is None or rules is None or sources is None or len(sections) != len(section_files):
         raise DataError(c.problems)
 
-    _check_unique(c, data_dir / "today.yml", rule_lines, [(r.id, (i, "id")) for i, r in enumerate(rules)], "rule")
-    _check_unique(c, data_dir / "sources.yml", source_lines, [(s.id, (i, "id")) for i, s in enumerate(sources)], "source")
+    for path, lines, entries, what in (
+        (data_dir / "today.yml", rule_lines, rules, "rule"),
+        (data_dir / "sources.yml", source_lines, sources, "source"),
+    ):
+        _check_unique(c, path, lines, [(e.id, (i, "id")) for i, e in enumerate(entries)], what)
     _check_unique_across(c, [(path, lines, s.id, ("id",)) for path, s, lines in sections], "section")
     _check_unique_across(
         c,
@@ -104,8 +107,13 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
     )
     for name in meta.coverage:
         if name not in DIMENSIONS:
-            c.add(data_dir / "guideline.yml", line_of(meta_lines, ("coverage", name)), f"coverage.{name}",
-                  f"unknown coverage dimension {name!r}", f"use one of: {', '.join(DIMENSIONS)}")
+            c.add(
+                data_dir / "guideline.yml",
+                line_of(meta_lines, ("coverage", name)),
+                f"coverage.{name}",
+                f"unknown coverage dimension {name!r}",
+                f"use one of: {', '.join(DIMENSIONS)}",
+            )
     source_by_id = {s.id: s for s in sources}
     texts = _source_texts(c, data_dir, sources, source_lines)
     _check_rules(c, data_dir / "today.yml", rules, rule_lines, source_by_id, texts)
@@ -137,7 +145,10 @@ def _check_unique_across(c: Collector, entries: list, what: str) -> None:
         if key in first:
             other_path, other_line = first[key]
             c.add(
-                path, line, dotted(loc), f"duplicate {what} ID {key!r}",
+                path,
+                line,
+                dotted(loc),
+                f"duplicate {what} ID {key!r}",
                 f"IDs must be unique; {display_path(other_path, c.root)}:{other_line} uses it already",
             )
         else:
@@ -154,8 +165,11 @@ def _source_texts(c: Collector, data_dir: Path, sources: list[Source], lines: di
             texts[source.id] = path.read_text(encoding="utf-8").splitlines()
         except FileNotFoundError:
             c.add(
-                data_dir / "sources.yml", line_of(lines, (i, "file")), dotted((i, "file")),
-                f"local copy {source.file!r} not found", f"put the text at {display_path(path, c.root)}",
+                data_dir / "sources.yml",
+                line_of(lines, (i, "file")),
+                dotted((i, "file")),
+                f"local copy {source.file!r} not found",
+                f"put the text at {display_path(path, c.root)}",
             )
     return texts
 
@@ -163,13 +177,22 @@ def _source_texts(c: Collector, data_dir: Path, sources: list[Source], lines: di
 def _check_rules(c, path, rules, lines, source_by_id, texts) -> None:
     for i, rule in enumerate(rules):
         if rule.source not in source_by_id:
-            c.add(path, line_of(lines, (i, "source")), dotted((i, "source")),
-                  f"unknown source {rule.source!r}", "use an ID from sources.yml")
+            c.add(
+                path,
+                line_of(lines, (i, "source")),
+                dotted((i, "source")),
+                f"unknown source {rule.source!r}",
+                "use an ID from sources.yml",
+            )
         elif rule.quote and rule.source in texts:
             if normalise(rule.quote) not in normalise("".join(texts[rule.source])):
-                c.add(path, line_of(lines, (i, "quote")), dotted((i, "quote")),
-                      "quote not found word for word in the source's local copy",
-                      "copy the wording exactly from guideline/sources/, or drop `quote`")
+                c.add(
+                    path,
+                    line_of(lines, (i, "quote")),
+                    dotted((i, "quote")),
+                    "quote not found word for word in the source's local copy",
+                    "copy the wording exactly from guideline/sources/, or drop `quote`",
+                )
 
 
 def _check_item(c, path, lines, loc, item: Item, rule_ids, kinds, source_by_id, texts) -> None:
@@ -199,8 +222,11 @@ def _check_item(c, path, lines, loc, item: Item, rule_ids, kinds, source_by_id, 
         window = normalise("".join(text[item.source.line - 1 : item.source.line - 1 + QUOTE_WINDOW]))
         if normalise(item.text) not in window:
             where = "anywhere in" if normalise(item.text) not in normalise("".join(text)) else "near that line of"
-            add(("text",), f"text not found {where} the source (line {item.source.line})",
-                "quote the source exactly and set source.line to where the passage starts")
+            add(
+                ("text",),
+                f"text not found {where} the source (line {item.source.line})",
+                "quote the source exactly and set source.line to where the passage starts",
+            )
         if item.article and normalise(item.article.text) not in normalise("".join(text)):
             add(("article", "text"), "article text not found in the source", "quote the article exactly")
 
@@ -213,4 +239,3 @@ def schemas() -> dict[str, dict]:
         "today": TypeAdapter(list[Rule]).json_schema(),
         "sources": TypeAdapter(list[Source]).json_schema(),
     }
-

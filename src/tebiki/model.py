@@ -8,7 +8,7 @@ IDs) are checked in `load`, where the whole project is known.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -26,7 +26,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What an item is; coverage rules select items by kind."""
 
     event = "event"  # a dated step of the revision timeline
@@ -40,7 +40,7 @@ class Kind(str, Enum):
     outreach = "outreach"  # the publicity and briefing plan
 
 
-class Equivalence(str, Enum):
+class Equivalence(StrEnum):
     direct = "direct"  # today's rule says essentially the same
     changed = "changed"  # today's rule covers it with a different shape or force
     none = "none"  # no direct equivalent today
@@ -58,9 +58,7 @@ class Today(Strict):
     """How the item maps to today's PPC rules."""
 
     equivalence: Equivalence
-    rules: list[RuleId] = Field(
-        default_factory=list, description="IDs from today.yml; for `none`, the nearest rules."
-    )
+    rules: list[RuleId] = Field(default_factory=list, description="IDs from today.yml; for `none`, the nearest rules.")
     summary: Text = Field(description="「今のルールでは」: one or two plain sentences.")
 
     @model_validator(mode="after")
@@ -89,9 +87,7 @@ class Item(Strict):
     date: dt.date | None = Field(default=None, description="For events: the day it happened.")
     date_label: str | None = Field(default=None, description="For events: e.g. 12月以降.")
     article: Article | None = None
-    answers: list[ItemId] = Field(
-        default_factory=list, description="Problem items this measure answers."
-    )
+    answers: list[ItemId] = Field(default_factory=list, description="Problem items this measure answers.")
     today: Today
 
 
@@ -124,9 +120,7 @@ class Rule(Strict):
     id: RuleId
     label: Text = Field(description="e.g. 通則編 10-6(3) 外部からの不正アクセス等の防止")
     law: Text | None = Field(default=None, description="Article of today's Act, e.g. 法第23条.")
-    quote: Text | None = Field(
-        default=None, description="Exact wording from the PPC text; checked against the copy."
-    )
+    quote: Text | None = Field(default=None, description="Exact wording from the PPC text; checked against the copy.")
     source: Text = Field(description="ID of an entry in sources.yml.")
 
 

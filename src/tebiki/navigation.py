@@ -33,8 +33,9 @@ def expand_nav(nav: Any, guideline: Guideline) -> Any:
         if isinstance(entry, str) and entry.startswith(PREFIX):
             name = entry.removeprefix(PREFIX)
             if name not in known:
-                raise ValueError(f"unknown nav placeholder {entry!r}; use one of: "
-                                 + ", ".join(PREFIX + k for k in known))
+                raise ValueError(
+                    f"unknown nav placeholder {entry!r}; use one of: " + ", ".join(PREFIX + k for k in known)
+                )
             return known[name]
         return entry
 

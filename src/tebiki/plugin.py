@@ -15,10 +15,9 @@ from mkdocs.structure.files import File, Files
 from . import coverage, publish, search
 from .config import TebikiConfig
 from .generate import Page, generate
-from .load import load_guideline
-from .model import Guideline
 from .navigation import expand_nav
 from .problems import DataError
+from .project import Paths, Project, load_project
 
 log = logging.getLogger("mkdocs.plugins.tebiki")
 
@@ -28,7 +27,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 
     def __init__(self) -> None:
         self.command: str | None = None
-        self.guideline: Guideline | None = None
+        self.project: Project | None = None
         self.pages: list[Page] = []
         self.site_dir: Path | None = None  # where the site is published
         self.staging: Path | None = None  # where this build writes, if atomic
@@ -40,14 +39,16 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 
     # Load and validate before MkDocs touches site_dir, so bad data leaves it untouched.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).parent
-        self.data_dir = root / self.config.data_dir
+        self.paths = Paths.under(Path(config.config_file_path).parent, self.config.data_dir, self.config.quizzes_dir)
         try:
-            self.guideline = load_guideline(self.data_dir, root)
+            self.project = load_project(self.paths)
         except DataError as exc:
             raise PluginError(exc.report()) from None
-        self.pages = generate(self.guideline)
-        config.nav = expand_nav(config.nav, self.guideline)
+        self.pages = generate(self.project)
+        try:
+            config.nav = expand_nav(config.nav, self.project.guideline)
+        except ValueError as exc:
+            raise PluginError(f"mkdocs.yml nav: {exc}") from None
         self.failed = False
         self.site_dir = Path(config.site_dir)
         if self.config.atomic and self.command == "build":
@@ -69,12 +70,14 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 
     # Rebuild when the data changes, not only docs/.
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        server.watch(str(self.data_dir))
+        for folder in (self.paths.data, self.paths.quizzes):
+            if folder.exists():
+                server.watch(str(folder))
         return server
 
     # Check the output itself: the search index must build and every item must be on the page.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.guideline is not None
+        assert self.project is not None
         built = Path(config.site_dir)
         if self.config.search:
             try:
@@ -82,9 +85,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             except search.SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
         if self.config.coverage:
-            report = coverage.check(self.guideline, built)
+            report = coverage.check(self.project.guideline, built)
             if self.config.coverage_report:
-                out = Path(config.config_file_path).parent / self.config.coverage_report
+                out = self.paths.root / self.config.coverage_report
                 out.write_text(report.to_json(), encoding="utf-8")
             if not report.ok:
                 raise PluginError(

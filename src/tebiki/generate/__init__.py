@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Guideline
+from ..project import Project
 from . import pamphlet, sources
 
 
@@ -15,6 +15,10 @@ class Page:
     origin: str  # data file the page comes from, relative to the project root
 
 
-def generate(guideline: Guideline) -> list[Page]:
-    """Every generated page; each page kind contributes its own."""
-    return [Page(*args) for module in (pamphlet, sources) for args in module.pages(guideline)]
+# Each page kind is a module with `pages(project)` yielding (path, content, origin).
+PAGE_KINDS = (pamphlet, sources)
+
+
+def generate(project: Project) -> list[Page]:
+    """Every generated page, in a stable order."""
+    return [Page(*args) for kind in PAGE_KINDS for args in kind.pages(project)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Guideline, Section
+from ..project import Project
 from .render import render
 
 SECTION_DIR = "guideline"
@@ -14,7 +15,8 @@ def section_path(section: Section) -> str:
     return f"{SECTION_DIR}/{section.id}.md"
 
 
-def pages(guideline: Guideline) -> Iterator[tuple[str, str, str]]:
+def pages(project: Project) -> Iterator[tuple[str, str, str]]:
+    guideline = project.guideline
     index = guideline.item_index()
     rules = guideline.rule_index()
     for section in guideline.sections:
@@ -26,6 +28,7 @@ def pages(guideline: Guideline) -> Iterator[tuple[str, str, str]]:
                 section=section,
                 index=index,
                 rules=rules,
+                sources={s.id: s for s in guideline.sources},
                 path_of=section_path,
                 solved_by=_solved_by(guideline),
             ),

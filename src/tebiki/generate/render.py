@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -20,6 +21,16 @@ KIND_LABELS = {
 }
 
 
+# Hiragana to CJK ideographs, plus full-width forms: scripts written without spaces.
+_CJK = "\u3000-\u9fff\uff00-\uffef"
+_SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+
+
+def oneline(text: str) -> str:
+    """One line of Markdown; YAML folding puts spaces between Japanese sentences: drop them."""
+    return _SPACE_NEXT_TO_CJK.sub("", " ".join(text.split()))
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -34,7 +45,7 @@ def environment() -> Environment:
     )
     env.filters["kind_label"] = lambda kind: KIND_LABELS[kind.value]
     env.filters["jdate"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
-    env.filters["oneline"] = lambda s: " ".join(s.split())
+    env.filters["oneline"] = oneline
     return env
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Guideline
+from ..project import Project
 from .pamphlet import section_path
 from .render import render
 
@@ -15,7 +15,8 @@ def rule_anchor(rule_id: str) -> str:
     return f"rule-{rule_id}"
 
 
-def pages(guideline: Guideline) -> Iterator[tuple[str, str, str]]:
+def pages(project: Project) -> Iterator[tuple[str, str, str]]:
+    guideline = project.guideline
     used_by: dict[str, list[tuple[str, str, str]]] = {}
     for section in guideline.sections:
         for item in section.items():

@@ -1,0 +1,35 @@
+"""Everything one site is built from, loaded and cross-checked together.
+
+The guideline is the core; each page kind (checklists, quizzes, seminars) adds
+its own validated data beside it, and refers to guideline items by ID only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import load_guideline
+from .model import Guideline
+
+
+@dataclass(frozen=True)
+class Paths:
+    root: Path  # the project root, holding mkdocs.yml; error messages are relative to it
+    data: Path  # guideline/
+    quizzes: Path  # quizzes/
+
+    @classmethod
+    def under(cls, root: Path, data: str = "guideline", quizzes: str = "quizzes") -> Paths:
+        return cls(root=root, data=root / data, quizzes=root / quizzes)
+
+
+@dataclass(frozen=True)
+class Project:
+    paths: Paths
+    guideline: Guideline
+
+
+def load_project(paths: Paths) -> Project:
+    """Load and validate all data; raise DataError listing every problem."""
+    return Project(paths=paths, guideline=load_guideline(paths.data, paths.root))

@@ -1,0 +1,107 @@
+"""The `tebiki` command as a maintainer runs it."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from support import ROOT
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+TEBIKI = [sys.executable, "-m", "tebiki.cli"]
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*TEBIKI, *args], capture_output=True, text=True, cwd=cwd, check=False)
+
+
+def test_validate_ok_on_the_real_data() -> None:
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
+    assert re.match(r"OK: \d+ items in \d+ sections", result.stdout)
+
+
+def test_validate_reports_every_problem_and_exits_2(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    one = data / "sections" / "one.yml"
+    one.write_text(
+        one.read_text(encoding="utf-8")
+        .replace("order: 1", "order: x")
+        .replace("answers: [T-PRB-01]", "answers: [T-NOPE]"),
+        encoding="utf-8",
+    )
+    result = run("--root", str(tmp_path), "--data", "data", "validate")
+    assert result.returncode == 2
+    # Type errors stop cross-checks for that file, so only the first shows; both have file:line.
+    assert "data/sections/one.yml:2: [order]" in result.stderr
+    assert "→" in result.stderr
+
+
+def test_generate_writes_pages_without_touching_docs(tmp_path: Path) -> None:
+    result = run("generate", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0
+    assert (tmp_path / "out" / "guideline" / "point1.md").exists()
+    assert (tmp_path / "out" / "sources.md").exists()
+    assert not (tmp_path / "out" / "index.md").exists()
+    run("generate", "--out", str(tmp_path / "full"), "--include-docs")
+    assert (tmp_path / "full" / "index.md").exists()
+
+
+def test_coverage_passes_on_the_built_site_and_writes_json(built_site: Path, tmp_path: Path) -> None:
+    report = tmp_path / "coverage.json"
+    result = run("--root", str(ROOT), "coverage", "--site", str(built_site), "--json", str(report))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "items fully covered; 0 gap(s)" in result.stdout
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["ok"] and data["dimensions"][0] == "pamphlet"
+    assert all(row["coverage"]["pamphlet"]["where"] for row in data["items"])
+
+
+def test_coverage_fails_with_the_list_of_gaps(built_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    shutil.rmtree(site / "guideline" / "point2")
+    result = run("coverage", "--site", str(site), "--json", str(tmp_path / "c.json"))
+    assert result.returncode == 1
+    assert "ENT-ART (requirement): no pamphlet section" in result.stderr
+    assert "MISSING" in result.stdout
+
+
+def test_coverage_without_a_built_site_says_what_to_do(tmp_path: Path) -> None:
+    result = run("coverage", "--site", str(tmp_path / "nothing"))
+    assert result.returncode == 3 and "mkdocs build" in result.stderr
+
+
+def test_committed_json_schemas_are_current(tmp_path: Path) -> None:
+    assert run("schema", "--out", str(tmp_path)).returncode == 0
+    for fresh in tmp_path.glob("*.schema.json"):
+        committed = ROOT / "schema" / fresh.name
+        assert committed.exists() and committed.read_text() == fresh.read_text(), (
+            f"schema/{fresh.name} is stale: run `tebiki schema`"
+        )
+
+
+def test_schemas_validate_the_real_data_as_an_editor_would() -> None:
+    import jsonschema
+    import yaml
+
+    def as_editor_sees(path: Path):
+        # Editors see YAML dates as strings; PyYAML turns them into date objects.
+        return json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+
+    schema = json.loads((ROOT / "schema" / "section.schema.json").read_text())
+    for path in (ROOT / "guideline" / "sections").glob("*.yml"):
+        jsonschema.validate(as_editor_sees(path), schema)
+    bad = as_editor_sees(ROOT / "guideline" / "sections" / "point1-security.yml")
+    bad["colour"] = "red"
+    try:
+        jsonschema.validate(bad, schema)
+    except jsonschema.ValidationError as exc:
+        assert "colour" in exc.message
+    else:
+        raise AssertionError("the schema accepted an unknown field")

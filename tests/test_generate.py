@@ -1,0 +1,59 @@
+"""Golden tests: the Markdown generated from the fixture data, byte for byte.
+
+Set TEBIKI_UPDATE_GOLDEN=1 to rewrite the golden files after an intended change,
+then review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tebiki.generate import generate
+from tebiki.load import load_guideline
+from tebiki.navigation import expand_nav
+from tebiki.project import Paths, load_project
+
+HERE = Path(__file__).parent
+MINI = HERE / "fixtures" / "mini"
+GOLDEN = HERE / "golden" / "mini"
+
+
+@pytest.fixture(scope="module")
+def pages():
+    project = load_project(Paths(root=MINI.parent, data=MINI, quizzes=MINI / "quizzes"))
+    return {p.path: p for p in generate(project)}
+
+
+def test_generated_paths_and_origins(pages) -> None:
+    assert sorted(pages) == ["guideline/one.md", "sources.md"]
+    assert pages["guideline/one.md"].origin == "guideline/sections/one.yml"
+
+
+@pytest.mark.parametrize("path", ["guideline/one.md", "sources.md"])
+def test_matches_golden(pages, path: str) -> None:
+    golden = GOLDEN / path
+    if os.environ.get("TEBIKI_UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(pages[path].content, encoding="utf-8")
+    assert pages[path].content == golden.read_text(encoding="utf-8")
+
+
+def test_item_sections_are_anchored_and_marked(pages) -> None:
+    text = pages["guideline/one.md"].content
+    assert '### 監視を確かめる {#T-MEA-01 .tebiki-item data-tebiki-pamphlet="T-MEA-01"}' in text
+    assert '!!! tebiki-today "今のルールでは"' in text
+    assert "2017年5月30日に廃止" in text
+    # Measures link to the problems they answer, and problems back to their measures.
+    assert "[監視がなかった](#T-PRB-01)" in text
+    assert "[監視を確かめる](#T-MEA-01)" in text
+
+
+def test_nav_placeholder_expands_to_section_pages() -> None:
+    g = load_guideline(MINI, MINI.parent)
+    nav = [{"はじめに": "index.md"}, {"内容": "tebiki:sections"}]
+    assert expand_nav(nav, g) == [{"はじめに": "index.md"}, {"内容": [{"安全管理": "guideline/one.md"}]}]
+    with pytest.raises(ValueError, match="tebiki:sections"):
+        expand_nav([{"x": "tebiki:nope"}], g)
