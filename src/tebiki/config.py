@@ -25,3 +25,13 @@ class TebikiConfig(base.Config):
     atomic = c.Type(bool, default=True)
     """Build `mkdocs build` into a staging folder and swap it in only on success,
     so that a failed build leaves the previous site untouched."""
+
+    pdf = c.Type(str, default="tebiki-pamphlet.pdf")
+    """Where the printed pamphlet (A4 PDF, typeset from the data) goes in the site;
+    an empty string leaves it out."""
+
+    offline = c.Type(bool, default=False)
+    """Build the variant for the offline package: page URLs end in `.html` (so the site
+    works opened from disk) and search uses an index inlined in a script, because
+    Pagefind cannot fetch its index from file://. `tebiki offline` sets it through
+    the TEBIKI_OFFLINE environment variable (see mkdocs.yml)."""

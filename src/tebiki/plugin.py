@@ -12,7 +12,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import coverage, publish, search
+from . import coverage, pdf, publish, search
 from .config import TebikiConfig
 from .generate import Page, generate
 from .navigation import expand_nav
@@ -32,6 +32,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.site_dir: Path | None = None  # where the site is published
         self.staging: Path | None = None  # where this build writes, if atomic
         self.failed = False
+        self.pdf_cache: tuple[str, bytes] | None = None  # (print HTML, PDF): `serve` re-typesets only on change
 
     # Runs once per `mkdocs` invocation; tells a one-off build from `serve`.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -50,6 +51,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         except ValueError as exc:
             raise PluginError(f"mkdocs.yml nav: {exc}") from None
         self.failed = False
+        if self.config.offline:
+            config.use_directory_urls = False  # file:// shows a folder listing for `page/`, not page/index.html
         self.site_dir = Path(config.site_dir)
         if self.config.atomic and self.command == "build":
             self.staging = publish.staging_dir(self.site_dir)
@@ -66,7 +69,23 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                     "rename or delete the hand-written file."
                 )
             files.append(File.generated(config, page.path, content=page.content))
+        # The PDF is typeset from the data, not from the built pages, so it joins the files here:
+        # links to it are checked like any other, and it lands in the staging folder with the rest.
+        if self.config.pdf:
+            files.append(File.generated(config, self.config.pdf, content=self._pamphlet(config)))
         return files
+
+    def _pamphlet(self, config: MkDocsConfig) -> bytes:
+        assert self.project is not None
+        html = pdf.pamphlet_html(
+            self.project, site_name=config.site_name, site_url=config.site_url, issued=pdf.build_date()
+        )
+        if self.pdf_cache is None or self.pdf_cache[0] != html:
+            try:
+                self.pdf_cache = (html, pdf.render_pdf(html))
+            except pdf.PdfError as exc:
+                raise PluginError(str(exc)) from None
+        return self.pdf_cache[1]
 
     # Rebuild when the data changes, not only docs/.
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -79,7 +98,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None
         built = Path(config.site_dir)
-        if self.config.search:
+        if self.config.search and self.config.offline:
+            search.write_offline_index(built)
+        elif self.config.search:
             try:
                 search.index_site(built)
             except search.SearchIndexError as exc:

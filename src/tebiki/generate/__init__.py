@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..project import Project
 from . import pamphlet, sources
+from .printed import PrintPart
 
 
 @dataclass(frozen=True)
@@ -22,3 +23,8 @@ PAGE_KINDS = (pamphlet, sources)
 def generate(project: Project) -> list[Page]:
     """Every generated page, in a stable order."""
     return [Page(*args) for kind in PAGE_KINDS for args in kind.pages(project)]
+
+
+def print_parts(project: Project) -> list[PrintPart]:
+    """The parts of the printed pamphlet: each page kind that defines `print_parts` adds its own."""
+    return [part for kind in PAGE_KINDS if hasattr(kind, "print_parts") for part in kind.print_parts(project)]

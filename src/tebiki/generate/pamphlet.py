@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..model import Guideline, Section
 from ..project import Project
+from .printed import PrintPart
 from .render import render
 
 SECTION_DIR = "guideline"
@@ -33,6 +34,29 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
                 solved_by=_solved_by(guideline),
             ),
             f"guideline/sections/{section.id}.yml",
+        )
+
+
+def part_title(section: Section) -> str:
+    return f"({section.point}) {section.title}" if section.point else section.title
+
+
+def print_parts(project: Project) -> Iterator[PrintPart]:
+    """One part of the printed pamphlet per section, in navigation order."""
+    guideline = project.guideline
+    context = {
+        "index": guideline.item_index(),
+        "rules": guideline.rule_index(),
+        "sources": {s.id: s for s in guideline.sources},
+        "solved_by": _solved_by(guideline),
+    }
+    for section in guideline.sections:
+        yield PrintPart(
+            id=f"part-{section.id}",
+            title=part_title(section),
+            template="print/section.html.j2",
+            context={"section": section, **context},
+            lead=section.description,
         )
 
 

@@ -31,6 +31,13 @@ def oneline(text: str) -> str:
     return _SPACE_NEXT_TO_CJK.sub("", " ".join(text.split()))
 
 
+def _with_filters(env: Environment) -> Environment:
+    env.filters["kind_label"] = lambda kind: KIND_LABELS[kind.value]
+    env.filters["jdate"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
+    env.filters["oneline"] = oneline
+    return env
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -43,11 +50,25 @@ def environment() -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters["kind_label"] = lambda kind: KIND_LABELS[kind.value]
-    env.filters["jdate"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
-    env.filters["oneline"] = oneline
-    return env
+    return _with_filters(env)
+
+
+@cache
+def html_environment() -> Environment:
+    """For templates that write HTML directly (the printed pamphlet): escape every value."""
+    env = Environment(
+        loader=PackageLoader("tebiki", "templates"),
+        undefined=StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return _with_filters(env)
 
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
+
+
+def render_html(template: str, **context: Any) -> str:
+    return html_environment().get_template(template).render(**context)
