@@ -11,27 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from importlib.resources import files
 from pathlib import Path
 
 from .generate import print_parts
 from .generate.printed import document
 from .project import Project
+from .publish import build_date
 
 FILENAME = "tebiki-pamphlet.pdf"
 
 
 class PdfError(Exception):
     pass
-
-
-def build_date() -> dt.date:
-    """The day the build stands for: SOURCE_DATE_EPOCH when set, so that rebuilds are identical."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.datetime.now(tz=dt.UTC).date()
 
 
 def pamphlet_html(project: Project, *, site_name: str, site_url: str | None, issued: dt.date) -> str:

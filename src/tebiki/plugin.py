@@ -78,7 +78,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def _pamphlet(self, config: MkDocsConfig) -> bytes:
         assert self.project is not None
         html = pdf.pamphlet_html(
-            self.project, site_name=config.site_name, site_url=config.site_url, issued=pdf.build_date()
+            self.project, site_name=config.site_name, site_url=config.site_url, issued=publish.build_date()
         )
         if self.pdf_cache is None or self.pdf_cache[0] != html:
             try:
