@@ -20,6 +20,9 @@ from .publish import build_date
 
 FILENAME = "tebiki-offline.zip"
 FOLDER = "tebiki-offline"  # what unpacking the zip creates
+# Files for a web server and search engines only; from disk the 404 page's root-relative
+# links would lead nowhere.
+SERVER_ONLY = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
 
 
 class OfflineError(Exception):
@@ -50,7 +53,7 @@ def write_zip(
         entries += [
             (path.relative_to(site_dir).as_posix(), path.read_bytes())
             for path in sorted(site_dir.rglob("*"))
-            if path.is_file()
+            if path.is_file() and path.relative_to(site_dir).as_posix() not in SERVER_ONLY
         ]
         for name, data in entries:
             info = zipfile.ZipInfo(f"{FOLDER}/{name}", date_time=stamp)

@@ -27,9 +27,7 @@ class PdfError(Exception):
 
 
 def pamphlet_html(project: Project, *, site_name: str, site_url: str | None, issued: dt.date) -> str:
-    return document(
-        project.guideline.meta, print_parts(project), site_name=site_name, site_url=site_url, issued=issued
-    )
+    return document(project.guideline.meta, print_parts(project), site_name=site_name, site_url=site_url, issued=issued)
 
 
 class _Collect(logging.Handler):

@@ -170,6 +170,10 @@ def check_sitemap(site_dir: Path, site_url: str) -> list[str]:
     for loc in locs:
         if not loc.startswith(site_url):
             problems.append(f"sitemap.xml lists {loc}, which is not under site_url {site_url}")
+            continue
+        rel = unquote(loc.removeprefix(site_url))
+        if not (site_dir / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)).is_file():
+            problems.append(f"sitemap.xml lists {loc}, which is not a page of the site")
     for page in pages(site_dir).values():
         if page.path == "404.html":
             continue
@@ -202,7 +206,7 @@ KNOWN_THEME_ERRORS = (
     KnownThemeError(
         "Bad value “” for attribute “tabindex” on element “label”",
         'class="md-nav__link',
-        "Material's nav-item.html writes tabindex=\"\" on section labels with navigation.sections; "
+        'Material\'s nav-item.html writes tabindex="" on section labels with navigation.sections; '
         "browsers ignore an empty tabindex.",
     ),
 )

@@ -31,9 +31,7 @@ class PrintPart:
     appendix: bool = False  # printed after every other part, like the sources at the back of a book
 
 
-def document(
-    meta: Meta, parts: Iterable[PrintPart], *, site_name: str, site_url: str | None, issued: dt.date
-) -> str:
+def document(meta: Meta, parts: Iterable[PrintPart], *, site_name: str, site_url: str | None, issued: dt.date) -> str:
     """The whole pamphlet as an HTML string for WeasyPrint."""
     parts = sorted(parts, key=lambda p: p.appendix)  # stable: page-kind order within each group
     ids = [p.id for p in parts]
