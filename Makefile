@@ -14,9 +14,14 @@ site: $(STAMP)
 	$(BIN)/tebiki coverage
 
 # What the GitHub Pages workflow publishes: the site with its PDF, the offline zip beside
-# it, and every output check passed.
+# it, and every output check passed. The accessibility run tests the built site and the
+# second build publishes its results; the results page itself is then tested too.
+A11Y_RESULTS := .tebiki/a11y-results.json
 publish: $(STAMP)
 	$(BIN)/mkdocs build --strict
+	$(BIN)/tebiki a11y --out $(A11Y_RESULTS)
+	$(BIN)/mkdocs build --strict
+	$(BIN)/tebiki a11y --page accessibility/results/
 	$(BIN)/tebiki offline
 	$(BIN)/tebiki coverage
 	$(BIN)/tebiki check-site

@@ -1,4 +1,4 @@
-"""The `tebiki` command: validate, generate, coverage, schema, pdf, offline, check-site."""
+"""The `tebiki` command: validate, generate, coverage, schema, pdf, offline, check-site, a11y."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from enum import IntEnum
 from pathlib import Path
 
-from . import coverage, offline, pdf, sitecheck
+from . import a11y, coverage, offline, pdf, sitecheck
 from .generate import generate
 from .load import schemas
 from .problems import DataError
@@ -127,6 +127,23 @@ def cmd_check_site(args: argparse.Namespace) -> Exit:
     return Exit.FAILED if failed else Exit.OK
 
 
+def cmd_a11y(args: argparse.Namespace) -> Exit:
+    root = Path(args.root)
+    site = root / args.site
+    if not (site / "index.html").exists():
+        print(f"error: no built site at {site}\n→ build it first: mkdocs build", file=sys.stderr)
+        return Exit.USAGE
+    result = a11y.run(site, commit=a11y.current_commit(root), pages=args.page or None)
+    for page in result.pages:
+        mark = "ok  " if not page.violations else "FAIL"
+        print(f"{mark}  /{page.url}  ({page.passed_rules} rules passed, {page.incomplete_rules} to check by hand)")
+        for v in page.violations:
+            print(f"      {v.rule} ({v.impact}, {v.nodes} element(s)): {v.help}")
+    if args.out:
+        print(f"Results for the test-results page: {a11y.write(result, root / args.out)}")
+    return Exit.FAILED if result.violations else Exit.OK
+
+
 def cmd_schema(args: argparse.Namespace) -> Exit:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -157,6 +174,12 @@ def parser() -> argparse.ArgumentParser:
     k = sub.add_parser("check-site", help="check the built site: links, anchors, titles, sitemap, HTML")
     k.add_argument("--site", default="site", help="built site folder under the root")
     k.add_argument("--no-html", action="store_true", help="skip the Nu HTML checker (needs Java)")
+    a = sub.add_parser("a11y", help="run axe-core on every page of the built site in Chromium")
+    a.add_argument("--site", default="site", help="built site folder under the root")
+    a.add_argument(
+        "--out", default="", help=f"write the results for the test-results page (e.g. {a11y.DEFAULT_RESULTS})"
+    )
+    a.add_argument("--page", action="append", help="only this page (URL path under the site), repeatable")
     s = sub.add_parser("schema", help="export JSON Schemas for editors")
     s.add_argument("--out", default="schema")
     return p
@@ -172,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         "pdf": cmd_pdf,
         "offline": cmd_offline,
         "check-site": cmd_check_site,
+        "a11y": cmd_a11y,
     }[args.command]
     try:
         return handler(args)

@@ -13,6 +13,10 @@ class TebikiConfig(base.Config):
     quizzes_dir = c.Type(str, default="quizzes")
     """Folder holding the question banks, relative to mkdocs.yml."""
 
+    a11y_results = c.Type(str, default=".tebiki/a11y-results.json")
+    """The last automated accessibility run (written by `tebiki a11y`), rendered on the
+    test-results page; relative to mkdocs.yml. A missing file is reported on the page."""
+
     search = c.Type(bool, default=True)
     """Index the built site with Pagefind (extended build: segments Japanese)."""
 
