@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -13,24 +13,6 @@ from pypdf import PdfReader
 from tebiki import offline
 
 pytestmark = pytest.mark.browser
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -43,17 +25,14 @@ def unpacked(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
 
 
 @pytest.fixture
-def tab(chromium) -> Iterator:
-    """A page that records every request and every script error."""
-    context = chromium.new_context()
-    page = context.new_page()
+def tab(page: Any) -> Any:
+    """A page (tests/browser/conftest.py) that records every request and every script error."""
     page.requests = []
     page.errors = []
     page.on("request", lambda r: page.requests.append(r.url))
     page.on("pageerror", lambda e: page.errors.append(str(e)))
     page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
-    yield page
-    context.close()
+    return page
 
 
 def test_offline_search_works_from_disk(tab, unpacked: Path) -> None:
