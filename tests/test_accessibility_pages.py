@@ -99,3 +99,9 @@ def test_policy_page_states_target_scope_exceptions_and_links_results(built_site
     assert "印刷用パンフレット（PDF）" in page
     results = (built_site / "accessibility" / "results" / "index.html").read_text(encoding="utf-8")
     assert "ウェブアクセシビリティ試験結果" in results
+
+
+def test_tool_texts_are_shown_as_text_not_markup() -> None:
+    """axe's rule names quote HTML ("<title>"): left raw, they would swallow the rest of the page."""
+    text = _page(_run(rules=[a11y.Rule(id="document-title", help="Documents must have <title> element")]))
+    assert "Documents must have &lt;title&gt; element" in text and "<title>" not in text

