@@ -28,7 +28,7 @@ def pages():
 
 
 def test_generated_paths_and_origins(pages) -> None:
-    assert sorted(pages) == ["guideline/one.md", "sources.md"]
+    assert sorted(pages) == ["accessibility/results.md", "guideline/one.md", "sources.md"]
     assert pages["guideline/one.md"].origin == "guideline/sections/one.yml"
 
 
