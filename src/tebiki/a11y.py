@@ -113,15 +113,19 @@ def serve(site_dir: Path, sub_path: str) -> Iterator[str]:
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="tebiki-a11y-") as web:
-        mount = Path(web) / sub_path.strip("/")
-        mount.parent.mkdir(parents=True, exist_ok=True)
-        mount.symlink_to(site_dir.resolve(), target_is_directory=True)
+        inner = sub_path.strip("/")
+        if inner:
+            mount = Path(web) / inner
+            mount.parent.mkdir(parents=True, exist_ok=True)
+            mount.symlink_to(site_dir.resolve(), target_is_directory=True)
+        else:  # a site at the root of its host (a custom domain)
+            web = str(site_dir.resolve())
         handler = functools.partial(_Quiet, directory=web)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/{sub_path.strip('/')}/"
+            yield f"http://127.0.0.1:{server.server_address[1]}/" + (f"{inner}/" if inner else "")
         finally:
             server.shutdown()
             server.server_close()

@@ -7,6 +7,7 @@ import json
 import sys
 from enum import IntEnum
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import a11y, coverage, offline, pdf, sitecheck
 from .generate import generate
@@ -133,7 +134,10 @@ def cmd_a11y(args: argparse.Namespace) -> Exit:
     if not (site / "index.html").exists():
         print(f"error: no built site at {site}\n→ build it first: mkdocs build", file=sys.stderr)
         return Exit.USAGE
-    result = a11y.run(site, commit=a11y.current_commit(root), pages=args.page or None)
+    # Serve under site_url's path, as Pages will: the 404 page links its styles from there.
+    _, site_url, _ = _site_config(args)
+    sub_path = urlsplit(site_url or "/").path or "/"
+    result = a11y.run(site, commit=a11y.current_commit(root), sub_path=sub_path, pages=args.page or None)
     for page in result.pages:
         mark = "ok  " if not page.violations else "FAIL"
         print(f"{mark}  /{page.url}  ({page.passed_rules} rules passed, {page.incomplete_rules} to check by hand)")
