@@ -6,11 +6,12 @@ its own validated data beside it, and refers to guideline items by ID only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import load_guideline
 from .model import Guideline
+from .seminar_load import Seminars, load_seminars
 
 
 @dataclass(frozen=True)
@@ -18,18 +19,26 @@ class Paths:
     root: Path  # the project root, holding mkdocs.yml; error messages are relative to it
     data: Path  # guideline/
     quizzes: Path  # quizzes/
+    docs: Path | None = None  # docs/ (default root/docs): media that seminars.yml points to
 
     @classmethod
-    def under(cls, root: Path, data: str = "guideline", quizzes: str = "quizzes") -> Paths:
-        return cls(root=root, data=root / data, quizzes=root / quizzes)
+    def under(cls, root: Path, data: str = "guideline", quizzes: str = "quizzes", docs: str = "docs") -> Paths:
+        return cls(root=root, data=root / data, quizzes=root / quizzes, docs=root / docs)
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.docs if self.docs is not None else self.root / "docs"
 
 
 @dataclass(frozen=True)
 class Project:
     paths: Paths
     guideline: Guideline
+    seminars: Seminars = field(default_factory=Seminars)
 
 
 def load_project(paths: Paths) -> Project:
     """Load and validate all data; raise DataError listing every problem."""
-    return Project(paths=paths, guideline=load_guideline(paths.data, paths.root))
+    guideline = load_guideline(paths.data, paths.root)
+    seminars = load_seminars(paths.data, paths.docs_dir, guideline, paths.root)
+    return Project(paths=paths, guideline=guideline, seminars=seminars)
