@@ -24,7 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from . import captions, storyboard
-from .generate.render import KIND_LABELS
+from .generate.render import KIND_LABELS, clock
 from .load import load_guideline
 from .model import Guideline
 from .problems import DataError
@@ -138,21 +138,17 @@ def draw_poster(recording: Recording, notice: str):
     y = _header(draw, "解説動画", notice) + 28
     title_font = _font(36, bold=True)
     y = _draw_lines(draw, (48, y), wrap(recording.title, title_font, WIDTH - 96)[:2], title_font, INK, 1.3) + 10
+    draw.text((48, y), f"{clock(recording.duration)}・日本語字幕つき（音声なし）", font=_font(18), fill=MUTED)
+    y += 40
     body = _font(22)
+    # The player's controls cover the bottom of the poster: keep text above them.
     for number, chapter in enumerate(recording.chapters, start=1):
-        if y > HEIGHT - 70:
+        if y > HEIGHT - 110:
             break
         draw.text((64, y), f"{clock(chapter.start)}　{number}. {chapter.title}", font=body, fill=INK)
         y += 36
-    draw.text((48, HEIGHT - 40), f"{clock(recording.duration)}・字幕つき（音声なし）", font=_font(18), fill=MUTED)
-    draw.text((WIDTH - 32, HEIGHT - 40), CREDIT, font=_font(14), fill=MUTED, anchor="ra")
+    draw.text((WIDTH - 32, 120), CREDIT, font=_font(14), fill=MUTED, anchor="ra")
     return image
-
-
-def clock(seconds: float) -> str:
-    whole = int(seconds)
-    hours, rest = divmod(whole, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
 def make(recording: Recording, guideline: Guideline, docs: Path) -> Made:

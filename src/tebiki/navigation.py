@@ -9,21 +9,24 @@ from __future__ import annotations
 from typing import Any
 
 from .generate.pamphlet import section_path
+from .generate.seminars import nav_entries
 from .model import Guideline
+from .seminar_load import Seminars
 
 PREFIX = "tebiki:"
 
 
-def placeholders(guideline: Guideline) -> dict[str, list[dict[str, str]]]:
+def placeholders(guideline: Guideline, seminars: Seminars | None = None) -> dict[str, list[dict[str, str]]]:
     return {
         "sections": [{s.nav_title or s.title: section_path(s)} for s in guideline.sections],
+        "seminars": nav_entries(seminars or Seminars()),
     }
 
 
-def expand_nav(nav: Any, guideline: Guideline) -> Any:
+def expand_nav(nav: Any, guideline: Guideline, seminars: Seminars | None = None) -> Any:
     if nav is None:
         return None
-    known = placeholders(guideline)
+    known = placeholders(guideline, seminars)
 
     def expand(entry: Any) -> Any:
         if isinstance(entry, list):

@@ -129,14 +129,16 @@ class Recording(Strict):
     def embed_url(self, start: int = 0) -> str | None:
         """The privacy-enhanced player address, loaded only after the visitor clicks play."""
         if self.provider is Provider.youtube:
-            return f"https://www.youtube-nocookie.com/embed/{self.video_id}?autoplay=1&rel=0" + (
-                f"&start={start}" if start else ""
-            )
-        if self.provider is Provider.vimeo:
-            return f"https://player.vimeo.com/video/{self.video_id}?dnt=1&autoplay=1" + (
-                f"#t={start}s" if start else ""
-            )
-        return None
+            base = f"https://www.youtube-nocookie.com/embed/{self.video_id}?autoplay=1&rel=0"
+        elif self.provider is Provider.vimeo:
+            base = f"https://player.vimeo.com/video/{self.video_id}?dnt=1&autoplay=1"
+        else:
+            return None
+        return base + (self.start_suffix().replace("{s}", str(start)) if start else "")
+
+    def start_suffix(self) -> str:
+        """What the player script appends to `embed_url()` to start at {s} seconds."""
+        return {Provider.youtube: "&start={s}", Provider.vimeo: "#t={s}s"}.get(self.provider, "")
 
     def watch_url(self) -> str | None:
         """The provider's own page, for a plain link (nothing loads until followed)."""
