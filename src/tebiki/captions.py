@@ -8,6 +8,7 @@ passed through untouched by browsers and ignored here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _TIMING = re.compile(r"^(?P<start>(?:\d+:)?\d{2}:\d{2}\.\d{3})\s+-->\s+(?P<end>(?:\d+:)?\d{2}:\d{2}\.\d{3})(?:\s+.*)?$")
@@ -106,7 +107,7 @@ def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
     return blocks
 
 
-def write(cues: list[tuple[float, float, str]], notes: list[str] = ()) -> str:
+def write(cues: list[tuple[float, float, str]], notes: Sequence[str] = ()) -> str:
     """A WebVTT file with the given NOTE blocks, then the cues in order."""
     out = ["WEBVTT", ""]
     for note in notes:

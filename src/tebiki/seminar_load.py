@@ -111,7 +111,7 @@ class _Checker:
         self.c.add(self.path, line_of(self.lines, loc), dotted(loc), message, hint)
 
     def all(self, data: SeminarFile) -> None:
-        entries = {"series": [], "session": [], "recording": []}
+        entries: dict[str, list[tuple[Path, dict, str, tuple]]] = {"series": [], "session": [], "recording": []}
         for s, series in enumerate(data.series):
             loc = ("series", s)
             entries["series"].append((self.path, self.lines, series.id, (*loc, "id")))

@@ -13,7 +13,7 @@ import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema, model_validator
 
 from .model import ItemId, Strict, Text
 
@@ -30,27 +30,33 @@ Url = Annotated[str, StringConstraints(pattern=r"^https://\S+$"), Field(descript
 _CLOCK = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d(?:\.\d+)?)$")
 
 
-def to_seconds(value: int | float | str) -> float:
+def to_seconds(value: object) -> float:
     """`95`, `"1:35"` and `"0:01:35"` all mean 95 seconds.
 
     YAML 1.1 (PyYAML) reads an unquoted 1:35 as the base-60 number 95, while
     editors using YAML 1.2 see the string "1:35": both are accepted.
     """
-    if isinstance(value, int | float):
+    if isinstance(value, int | float) and not isinstance(value, bool):
         if value < 0:
             raise ValueError("a time cannot be negative")
         return float(value)
-    match = _CLOCK.match(value.strip())
+    match = _CLOCK.match(value.strip()) if isinstance(value, str) else None
     if not match:
         raise ValueError("write a time as M:SS or H:MM:SS, e.g. 1:35")
     hours, minutes, seconds = match.groups()
     return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
 
 
+# Seconds in Python; in the YAML (and so in the JSON Schema) a clock string or whole seconds.
 Clock = Annotated[
-    Annotated[int, Field(ge=0)] | Annotated[str, StringConstraints(pattern=_CLOCK.pattern)],
-    AfterValidator(to_seconds),
-    Field(description="A time in the video: M:SS or H:MM:SS (or whole seconds)."),
+    float,
+    BeforeValidator(to_seconds),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": _CLOCK.pattern}],
+            "description": "A time in the video: M:SS or H:MM:SS (or whole seconds).",
+        }
+    ),
 ]
 
 

@@ -192,10 +192,10 @@ def _transcript(project: Project, recording: Recording, parsed: Captions | None)
             said = "".join(text for _, _, text in slide.cues)
             part_at(slide.start).paragraphs.append(f"［画面：{kind}「{slide.item.title}」］{said}")
     elif parsed is not None:
-        said: dict[float, list[str]] = {}
+        texts: dict[float, list[str]] = {}
         for cue in parsed.cues:
-            said.setdefault(part_at(cue.start).start, []).append(cue.text)
+            texts.setdefault(part_at(cue.start).start, []).append(cue.text)
         for part in parts:
-            if part.start in said:
-                part.paragraphs.append(oneline(" ".join(said[part.start])))
+            if part.start in texts:
+                part.paragraphs.append(oneline(" ".join(texts[part.start])))
     return [p for p in parts if p.paragraphs or p.title]
