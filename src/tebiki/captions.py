@@ -43,7 +43,7 @@ def parse_timestamp(text: str) -> float:
     hours = int(parts[-3]) if len(parts) == 3 else 0
     if minutes > 59 or seconds >= 60:
         raise ValueError(text)
-    return hours * 3600 + minutes * 60 + seconds
+    return round(hours * 3600 + minutes * 60 + seconds, 3)
 
 
 def format_timestamp(seconds: float) -> str:
