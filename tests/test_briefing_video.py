@@ -129,7 +129,11 @@ def test_the_script_makes_a_small_captioned_video_that_validates(tmp_path: Path)
     assert (media / "clip.mp4").stat().st_size < 200_000
     assert (media / "clip.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     vtt = captions.parse((media / "clip.ja.vtt").read_text(encoding="utf-8"))
-    assert [c.text for c in vtt.cues] == ["見張りがいませんでした。", "定期的に動いているか確かめます。", "守る仕組みを作ります。"]
+    assert [c.text for c in vtt.cues] == [
+        "見張りがいませんでした。",
+        "定期的に動いているか確かめます。",
+        "守る仕組みを作ります。",
+    ]
 
     load_project(Paths.under(project))  # validation accepts the fresh files: the fingerprint matches
     first = (media / "clip.mp4").read_bytes()

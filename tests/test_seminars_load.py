@@ -52,9 +52,16 @@ def test_the_fixture_loads_with_captions_parsed_and_chapters_indexed() -> None:
     assert recordings["south-hosted"].duration == 90  # `1:30` unquoted is base-60 in YAML 1.1
     assert recordings["south-hosted"].chapters[1].start == 45
     cues = seminars.captions["south-hosted"].cues
-    assert [c.text for c in cues] == ["皆さん、こんにちは。", "今日は安全管理の話です。", "監視の仕組みを 確かめましょう。"]
+    assert [c.text for c in cues] == [
+        "皆さん、こんにちは。",
+        "今日は安全管理の話です。",
+        "監視の仕組みを 確かめましょう。",
+    ]
     by_item = seminars.chapters_by_item()
-    assert [(r.recording.id, r.number, r.start) for r in by_item["T-MEA-01"]] == [("south-hosted", 2, 45), ("clip", 1, 0)]
+    assert [(r.recording.id, r.number, r.start) for r in by_item["T-MEA-01"]] == [
+        ("south-hosted", 2, 45),
+        ("clip", 1, 0),
+    ]
     assert [s.id for s in seminars.series_by_item()["T-ART"]] == ["regional"]
 
 
@@ -160,7 +167,11 @@ def test_a_hosted_recording_needs_a_self_hosted_poster(project: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("status: recorded\n        city: 南市", "status: held\n        city: 南市", "exactly when its status is `recorded`"),
+        (
+            "status: recorded\n        city: 南市",
+            "status: held\n        city: 南市",
+            "exactly when its status is `recorded`",
+        ),
         ("status: planned", "status: recorded", "exactly when its status is `recorded`"),
         ("status: planned", "status: held", "only for planned sessions"),
         ("format: online", "format: online\n        city: どこか", "no `city`"),
@@ -175,7 +186,9 @@ def test_session_facts_must_agree(project: Path, old: str, new: str, message: st
 
 def test_unknown_fields_and_duplicate_ids_are_rejected(project: Path) -> None:
     edit(seminars_yml(project), "        venue: 北会館\n", "        venue: 北会館\n        vanue: typo\n")
-    edit(seminars_yml(project), "      - id: clip\n        title: 短い解説", "      - id: north\n        title: 短い解説")
+    edit(
+        seminars_yml(project), "      - id: clip\n        title: 短い解説", "      - id: north\n        title: 短い解説"
+    )
     found = problems(project)
     by_field = {p.field: p for p in found}
     assert "unknown fields" in by_field["series[0].sessions[0].vanue"].hint
@@ -192,7 +205,11 @@ def test_a_missing_material_file_is_reported(project: Path) -> None:
 
 
 def test_a_generated_video_made_from_older_data_must_be_remade(project: Path) -> None:
-    edit(project / "guideline" / "sections" / "one.yml", "plain: 見張りがいませんでした。", "plain: 見張る人がいませんでした。")
+    edit(
+        project / "guideline" / "sections" / "one.yml",
+        "plain: 見張りがいませんでした。",
+        "plain: 見張る人がいませんでした。",
+    )
     (p,) = problems(project)
     assert p.field == "series[1].sessions[0].recordings[0].generated"
     assert "older data" in p.message and "scripts/make-briefing-video.py" in p.hint

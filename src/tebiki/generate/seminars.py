@@ -22,7 +22,8 @@ DIR = "seminars"
 INDEX = f"{DIR}/index.md"
 
 STATUS_LABELS = {Status.planned: "予定", Status.held: "開催済み", Status.recorded: "開催済み・録画あり"}
-UNKNOWN = "未定"
+UNKNOWN = "未定"  # not decided, or not announced yet
+NOT_RECORDED = "不明"  # the session took place, but no record of this detail was found
 
 
 def session_path(session: Session) -> str:
@@ -110,17 +111,18 @@ def _status(session: Session) -> str:
 
 
 def _where(session: Session) -> tuple[str, str, str]:
-    """City, date and venue as shown: what is known, and 未定 for the rest."""
+    """City, date and venue as shown: what is known, and 未定 (or 不明, once held) for the rest."""
+    unknown = UNKNOWN if session.status is Status.planned else NOT_RECORDED
     if session.format is Format.online:
         city, venue = "オンライン", "このサイト"
     else:
-        city, venue = session.city or UNKNOWN, session.venue or UNKNOWN
+        city, venue = session.city or unknown, session.venue or unknown
     if session.date:
         date = f"{session.date.year}年{session.date.month}月{session.date.day}日" + (
             f" {session.time}" if session.time else ""
         )
     else:
-        date = "いつでも視聴できます" if session.format is Format.online else UNKNOWN
+        date = "いつでも視聴できます" if session.format is Format.online else unknown
     return city, date, venue
 
 
