@@ -56,13 +56,16 @@ def test_the_list_shows_known_sessions_by_date_then_the_rest_as_undecided(pages)
     text = pages["seminars/index.md"].content
     rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line]
     regional = rows[1:4]
-    # Once held, a detail nobody recorded is 不明 (unknown), not 未定 (not yet decided).
-    assert regional[0] == "| [南の説明会](south/index.md) | 南市 | 2015年1月10日 | 不明 | 開催済み・録画あり |"
-    assert regional[1].startswith(
-        "| [北の説明会](north/index.md) | 北市 | 2015年1月20日 13:30〜16:00 | 北会館 | 予定 |"
-    )
-    assert regional[2] == "| 3か所目 | 未定 | 未定 | 未定 | 予定 |"
+    assert regional[0] == "| [南の説明会](south/index.md) | 南市 | 2015年1月10日 | 開催済み・録画あり |"
+    assert regional[1] == "| [北の説明会](north/index.md) | 北市 | 2015年1月20日 13:30〜16:00 | 予定 |"
+    assert regional[2] == "| 3か所目 | 未定 | 未定 | 予定 |"
     assert "予定された数：3か所（開催地と日程が分かっているもの：2か所）" in text
+
+
+def test_a_past_session_shows_unrecorded_details_as_unknown(pages) -> None:
+    # Once held, a detail nobody recorded is 不明 (unknown), not 未定 (not yet decided).
+    assert "会場\n:   不明\n" in pages["seminars/south/index.md"].content
+    assert "会場\n:   北会館\n" in pages["seminars/north/index.md"].content
 
 
 def test_a_planned_session_shows_registration_and_materials(pages) -> None:

@@ -43,7 +43,8 @@
     var video = player.querySelector("video");
     if (video) {
       var go = function () {
-        video.currentTime = seconds;
+        // A hair past the start: at the exact boundary Chromium also shows the cue that ends there.
+        video.currentTime = seconds > 0 ? seconds + 0.01 : 0;
         if (play) {
           var playing = video.play();
           if (playing && playing.catch) playing.catch(function () {});

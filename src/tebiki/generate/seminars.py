@@ -131,8 +131,8 @@ def _rows(series: Series) -> list[dict]:
     known = sorted(series.sessions, key=lambda s: (s.date is None, s.date or 0, s.city or "", s.id))
     rows = []
     for session in known:
-        city, date, venue = _where(session)
-        rows.append({"session": session, "city": city, "date": date, "venue": venue, "status": _status(session)})
+        city, date, _ = _where(session)
+        rows.append({"session": session, "city": city, "date": date, "status": _status(session)})
     for n in range(series.open_slots()):
         rows.append(
             {
@@ -140,7 +140,6 @@ def _rows(series: Series) -> list[dict]:
                 "label": f"{len(known) + n + 1}か所目",
                 "city": UNKNOWN,
                 "date": UNKNOWN,
-                "venue": UNKNOWN,
                 "status": STATUS_LABELS[Status.planned],
             }
         )
