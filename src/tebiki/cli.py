@@ -27,10 +27,13 @@ def _load(args: argparse.Namespace) -> Project:
 
 
 def cmd_validate(args: argparse.Namespace) -> Exit:
-    guideline = _load(args).guideline
+    project = _load(args)
+    guideline = project.guideline
     print(
         f"OK: {len(guideline.items())} items in {len(guideline.sections)} sections, "
-        f"{len(guideline.rules)} rules, {len(guideline.sources)} sources."
+        f"{len(guideline.rules)} rules, {len(guideline.sources)} sources, "
+        f"{len(list(project.seminars.sessions()))} seminar session(s), "
+        f"{len(list(project.seminars.recordings()))} recording(s)."
     )
     return Exit.OK
 
