@@ -142,11 +142,13 @@ def test_the_script_makes_a_small_captioned_video_that_validates(tmp_path: Path)
 
 
 def test_the_script_names_unknown_recordings_and_missing_ffmpeg(tmp_path: Path) -> None:
-    result = run_script("--root", str(SEMINAR), "nope")
+    project = tmp_path / "project"
+    shutil.copytree(SEMINAR, project, symlinks=False)
+    result = run_script("--root", str(project), "nope")
     assert result.returncode == 1 and "no generated recording with ID nope" in result.stderr
     empty = tmp_path / "bin"
     empty.mkdir()
-    result = run_script("--root", str(SEMINAR), env={**os.environ, "PATH": str(empty)})
+    result = run_script("--root", str(project), env={**os.environ, "PATH": str(empty)})
     assert result.returncode == 1 and "ffmpeg not found" in result.stderr and "setup.sh" in result.stderr
 
 
