@@ -54,6 +54,7 @@ def environment() -> Environment:
     env.filters["jdate"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
     env.filters["oneline"] = oneline
     env.filters["clock"] = clock
+    env.filters["cell"] = lambda text: str(text).replace("|", "\\|")  # inside a Markdown table cell
     return env
 
 
