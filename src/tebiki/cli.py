@@ -10,9 +10,8 @@ from pathlib import Path
 
 from . import coverage
 from .generate import generate
-from .load import schemas
 from .problems import DataError
-from .project import Paths, Project, load_project
+from .project import Paths, Project, load_project, schemas
 
 
 class Exit(IntEnum):

@@ -9,7 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .checklist.load import load_checklist
+from .checklist.load import schemas as checklist_schemas
+from .checklist.model import Checklist
 from .load import load_guideline
+from .load import schemas as guideline_schemas
 from .model import Guideline
 
 
@@ -28,8 +32,15 @@ class Paths:
 class Project:
     paths: Paths
     guideline: Guideline
+    checklist: Checklist | None = None  # profile.yml + checklist.yml, if the guideline has them
 
 
 def load_project(paths: Paths) -> Project:
     """Load and validate all data; raise DataError listing every problem."""
-    return Project(paths=paths, guideline=load_guideline(paths.data, paths.root))
+    guideline = load_guideline(paths.data, paths.root)
+    return Project(paths=paths, guideline=guideline, checklist=load_checklist(paths.data, guideline, paths.root))
+
+
+def schemas() -> dict[str, dict]:
+    """JSON Schemas for editors, one per kind of data file."""
+    return {**guideline_schemas(), **checklist_schemas()}
