@@ -46,7 +46,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             raise PluginError(exc.report()) from None
         self.pages = generate(self.project)
         try:
-            config.nav = expand_nav(config.nav, self.project.guideline)
+            config.nav = expand_nav(config.nav, self.project)
         except ValueError as exc:
             raise PluginError(f"mkdocs.yml nav: {exc}") from None
         self.failed = False

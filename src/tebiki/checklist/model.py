@@ -43,9 +43,7 @@ Condition = Annotated[dict[str, Any], WithJsonSchema(_CONDITION_SCHEMA)]
 class Option(Strict):
     value: Name = Field(description="Kept in the page URL, e.g. yes, no, upto100.")
     label: Text = Field(description="Shown beside the radio button, e.g. はい.")
-    means: Text = Field(
-        description="Describes a business that picks it, for 「当てはまる会社」, e.g. 個人データの扱いを外部に任せている."
-    )
+    means: Text = Field(description="Describes a business that picks it, for 「当てはまる会社」.")
 
 
 class Question(Strict):
