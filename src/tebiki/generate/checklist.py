@@ -107,6 +107,7 @@ def script_data(checklist: Checklist) -> dict[str, Any]:
         ],
         "scale": [{"value": p.value, "label": p.label, "points": p.points} for p in spec.scale],
         "bands": [{**b.model_dump(), "advice": oneline(b.advice)} for b in spec.bands],
+        "groups": [{"id": g.id, "title": g.title} for g in spec.groups],
         "levels": {level.value: label for level, label in LEVEL_LABELS.items()},
         "entries": [_entry_data(e, g.id, checklist) for g in spec.groups for e in g.entries],
     }
