@@ -40,7 +40,7 @@ def load_checklist(data_dir: Path, guideline: Guideline, root: Path | None = Non
     # Questions: unique IDs and values; `ask_if` may only look back.
     options: dict[str, list[str]] = {}
     for i, question in enumerate(questionnaire.questions):
-        loc = ("questions", i)
+        loc: tuple[Any, ...] = ("questions", i)
         if question.id in options:
             at(profile_path, q_lines, loc + ("id",), f"duplicate question ID {question.id!r}", "IDs must be unique")
         values = question.values()
@@ -131,16 +131,16 @@ def load_checklist(data_dir: Path, guideline: Guideline, root: Path | None = Non
                 for where, message, hint in conditions.check(entry.applies_if, options, loc + ("applies_if",)):
                     at(checklist_path, s_lines, where, message, hint)
             if isinstance(entry.how, dict):
-                for track in track_ids:
-                    if track not in entry.how:
+                for track_id in track_ids:
+                    if track_id not in entry.how:
                         add(
                             ("how",),
-                            f"no way of doing it for track {track!r}",
-                            f"add `{track}:` under `how`, or write `how` as one text for every track",
+                            f"no way of doing it for track {track_id!r}",
+                            f"add `{track_id}:` under `how`, or write `how` as one text for every track",
                         )
-                for track in entry.how:
-                    if track not in track_ids:
-                        add(("how", track), f"unknown track {track!r}", f"use one of: {', '.join(track_ids)}")
+                for track_id in entry.how:
+                    if track_id not in track_ids:
+                        add(("how", track_id), f"unknown track {track_id!r}", f"use one of: {', '.join(track_ids)}")
 
     rule = guideline.meta.coverage.get("checklist")
     if rule is not None:
