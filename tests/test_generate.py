@@ -65,7 +65,13 @@ def test_nav_placeholder_expands_to_section_pages() -> None:
     assert expand_nav(nav, project) == [
         {"はじめに": "index.md"},
         {"内容": [{"安全管理": "guideline/one.md"}]},
-        {"チェック": [{"質問に答える": "checklist/index.md"}, {"小規模の一覧": "checklist/sme.md"}, {"標準の一覧": "checklist/standard.md"}]},
+        {
+            "チェック": [
+                {"質問に答える": "checklist/index.md"},
+                {"小規模の一覧": "checklist/sme.md"},
+                {"標準の一覧": "checklist/standard.md"},
+            ]
+        },
     ]
     with pytest.raises(ValueError, match="tebiki:sections"):
         expand_nav([{"x": "tebiki:nope"}], project)
