@@ -26,11 +26,18 @@ def _load(args: argparse.Namespace) -> Project:
 
 
 def cmd_validate(args: argparse.Namespace) -> Exit:
-    guideline = _load(args).guideline
+    project = _load(args)
+    guideline = project.guideline
     print(
         f"OK: {len(guideline.items())} items in {len(guideline.sections)} sections, "
         f"{len(guideline.rules)} rules, {len(guideline.sources)} sources."
     )
+    if project.checklist is not None:
+        checklist = project.checklist
+        print(
+            f"    checklist: {len(checklist.entries())} entries, {len(checklist.questions)} profile questions, "
+            f"tracks {', '.join(t.id for t in checklist.tracks)}."
+        )
     return Exit.OK
 
 
