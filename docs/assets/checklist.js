@@ -131,13 +131,14 @@
     $$("[data-cl-entry]").forEach(function (el) {
       var entry = entryById[el.getAttribute("data-cl-entry")];
       var applies = ready && R.holds(entry.applies_if, eff);
+      var answer = state.answers[entry.id];
+      // Set every radio from the saved state, shown or not: the browser may restore stale ones on reload.
+      $$("input", el).forEach(function (input) { input.checked = input.value === answer; });
       el.hidden = !applies;
       if (!applies) return;
       shown[entry.group] = true;
       $$("[data-cl-how]", el).forEach(function (how) { how.hidden = how.getAttribute("data-cl-how") !== track.id; });
       $("[data-cl-answer]", el).hidden = false;
-      var answer = state.answers[entry.id];
-      $$("input", el).forEach(function (input) { input.checked = input.value === answer; });
       var printed = $("[data-cl-printed]", el);
       printed.hidden = false;
       printed.textContent = "回答：" + (has(scaleByValue, answer) ? scaleByValue[answer].label : "（未回答）");
