@@ -119,3 +119,9 @@ def test_checklist_coverage_per_track(built_site: Path, tmp_path: Path) -> None:
         "SEC-TEC-01 (measure): no checklist entry for 'sme' in the built site",
         "SEC-TEC-02 (measure): no checklist entry for 'sme' in the built site",
     ]
+
+
+def test_only_the_interactive_checklist_is_indexed_for_search(built_site: Path) -> None:
+    assert "data-pagefind-body" in html(built_site, "checklist")
+    for track in ("sme", "standard"):
+        assert "data-pagefind-body" not in html(built_site, f"checklist/{track}")
