@@ -126,7 +126,7 @@ def test_item_sections_link_to_the_chapters_that_explain_them(pages) -> None:
 
 
 def test_nav_placeholder_lists_the_seminar_pages(project) -> None:
-    nav = expand_nav([{"説明会": "tebiki:seminars"}], project.guideline, project.seminars)
+    nav = expand_nav([{"説明会": "tebiki:seminars"}], project)
     assert nav == [
         {
             "説明会": [
@@ -137,4 +137,5 @@ def test_nav_placeholder_lists_the_seminar_pages(project) -> None:
             ]
         }
     ]
-    assert expand_nav([{"説明会": "tebiki:seminars"}], project.guideline) == [{"説明会": []}]
+    without = load_project(Paths(root=SEMINAR, data=SEMINAR.parent / "mini", quizzes=SEMINAR / "quizzes"))
+    assert expand_nav([{"説明会": "tebiki:seminars"}], without) == [{"説明会": []}]

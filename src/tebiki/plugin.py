@@ -48,7 +48,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             raise PluginError(exc.report()) from None
         self.pages = generate(self.project)
         try:
-            config.nav = expand_nav(config.nav, self.project.guideline, self.project.seminars)
+            config.nav = expand_nav(config.nav, self.project)
         except ValueError as exc:
             raise PluginError(f"mkdocs.yml nav: {exc}") from None
         self.failed = False

@@ -9,9 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checklist.load import load_checklist
+from .checklist.load import schemas as checklist_schemas
+from .checklist.model import Checklist
 from .load import load_guideline
+from .load import schemas as guideline_schemas
 from .model import Guideline
+from .problems import DataError
 from .seminar_load import Seminars, load_seminars
+from .seminar_load import schemas as seminar_schemas
 
 
 @dataclass(frozen=True)
@@ -34,11 +40,28 @@ class Paths:
 class Project:
     paths: Paths
     guideline: Guideline
+    checklist: Checklist | None = None  # profile.yml + checklist.yml, if the guideline has them
     seminars: Seminars = field(default_factory=Seminars)
 
 
 def load_project(paths: Paths) -> Project:
     """Load and validate all data; raise DataError listing every problem."""
     guideline = load_guideline(paths.data, paths.root)
-    seminars = load_seminars(paths.data, paths.docs_dir, guideline, paths.root)
-    return Project(paths=paths, guideline=guideline, seminars=seminars)
+    # Each kind refers to the guideline only: check them all, then report every problem at once.
+    problems = []
+    try:
+        checklist = load_checklist(paths.data, guideline, paths.root)
+    except DataError as exc:
+        problems += exc.problems
+    try:
+        seminars = load_seminars(paths.data, paths.docs_dir, guideline, paths.root)
+    except DataError as exc:
+        problems += exc.problems
+    if problems:
+        raise DataError(problems)
+    return Project(paths=paths, guideline=guideline, checklist=checklist, seminars=seminars)
+
+
+def schemas() -> dict[str, dict]:
+    """JSON Schemas for editors, one per kind of data file."""
+    return {**guideline_schemas(), **checklist_schemas(), **seminar_schemas()}

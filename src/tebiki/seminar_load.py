@@ -205,3 +205,8 @@ class _Checker:
                 "the video was made from older data (its items, chapters or title changed since)",
                 "remake it: .venv/bin/python scripts/make-briefing-video.py",
             )
+
+
+def schemas() -> dict[str, dict]:
+    """JSON Schema of seminars.yml, for editors."""
+    return {"seminars": TypeAdapter(SeminarFile).json_schema()}
