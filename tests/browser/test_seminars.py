@@ -236,6 +236,7 @@ def test_an_item_links_to_the_moment_of_the_video_that_explains_it(watched, site
     page.wait_for_function("document.querySelector('#player-overview video').currentTime >= 24", timeout=10_000)
     assert page.evaluate("document.querySelector('#player-overview video').currentTime") == pytest.approx(24, abs=0.1)
     # What a viewer sees at that moment: the first caption of the chapter, and only that.
+    page.wait_for_function("document.querySelector('#player-overview video').textTracks[0].activeCues.length > 0")
     shown = page.evaluate(
         "[...document.querySelector('#player-overview video').textTracks[0].activeCues].map(c => c.text)"
     )
@@ -251,6 +252,13 @@ def test_chapter_buttons_seek_the_sites_video_from_the_keyboard(watched, site_ur
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('#player-overview video').currentTime >= 74", timeout=10_000)
     expect(page.locator("#player-overview video")).to_be_focused()
+
+
+def test_a_time_in_the_address_starts_the_only_video_there(watched, site_url: str) -> None:
+    page, _ = watched
+    page.goto(site_url + "seminars/overview/#t=114", wait_until="networkidle")
+    page.wait_for_function("document.querySelector('#player-overview video').currentTime >= 114", timeout=10_000)
+    assert page.evaluate("document.querySelector('#player-overview video').paused"), "a link must not start playing"
 
 
 @pytest.mark.parametrize("path", ["seminars/", "seminars/overview/"])
