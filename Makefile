@@ -7,7 +7,7 @@ STAMP := $(VENV)/.tebiki-setup
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve setup coverage publish clean
+.PHONY: site test serve setup coverage publish video clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -34,6 +34,10 @@ serve: $(STAMP)
 
 coverage: $(STAMP)
 	$(BIN)/tebiki coverage
+
+# Remake the generated briefing videos after their data changed (`tebiki validate` says when).
+video: $(STAMP)
+	$(BIN)/python scripts/make-briefing-video.py
 
 setup: $(STAMP)
 

@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: Chromium for the browser tests, Noto CJK for Japanese text (pages and
-# the printed pamphlet), Pango for WeasyPrint, venv and make to install and run the project.
-packages=(chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 python3-venv make)
+# the printed pamphlet), FFmpeg to assemble generated briefing videos
+# (scripts/make-briefing-video.py), Pango for WeasyPrint, venv and make to install and run.
+packages=(chromium fonts-noto-cjk ffmpeg libpango-1.0-0 libpangoft2-1.0-0 python3-venv make)
 # Commands that may come from elsewhere (e.g. Node.js from its own repository): the Debian
 # package is installed only when the command is missing, so as not to fight another install.
 declare -A commands=([java]=default-jre-headless [npm]=npm)

@@ -44,6 +44,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             Path(config.config_file_path).parent,
             self.config.data_dir,
             self.config.quizzes_dir,
+            config.docs_dir,
             self.config.a11y_results,
         )
         try:
@@ -52,7 +53,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             raise PluginError(exc.report()) from None
         self.pages = generate(self.project)
         try:
-            config.nav = expand_nav(config.nav, self.project.guideline)
+            config.nav = expand_nav(config.nav, self.project)
         except ValueError as exc:
             raise PluginError(f"mkdocs.yml nav: {exc}") from None
         self.failed = False

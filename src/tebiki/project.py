@@ -6,12 +6,21 @@ its own validated data beside it, and refers to guideline items by ID only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import a11y
+from .a11y import DEFAULT_RESULTS as A11Y_RESULTS
+from .a11y import Results as A11yResults
+from .a11y import results as load_a11y_results
+from .checklist.load import load_checklist
+from .checklist.load import schemas as checklist_schemas
+from .checklist.model import Checklist
 from .load import load_guideline
+from .load import schemas as guideline_schemas
 from .model import Guideline
+from .problems import DataError
+from .seminar_load import Seminars, load_seminars
+from .seminar_load import schemas as seminar_schemas
 
 
 @dataclass(frozen=True)
@@ -19,26 +28,58 @@ class Paths:
     root: Path  # the project root, holding mkdocs.yml; error messages are relative to it
     data: Path  # guideline/
     quizzes: Path  # quizzes/
+    docs: Path | None = None  # docs/ (default root/docs): media that seminars.yml points to
     a11y_results: Path | None = None  # the last automated accessibility run (written by `tebiki a11y`)
 
     @classmethod
     def under(
-        cls, root: Path, data: str = "guideline", quizzes: str = "quizzes", a11y_results: str = a11y.DEFAULT_RESULTS
+        cls,
+        root: Path,
+        data: str = "guideline",
+        quizzes: str = "quizzes",
+        docs: str = "docs",
+        a11y_results: str = A11Y_RESULTS,
     ) -> Paths:
-        return cls(root=root, data=root / data, quizzes=root / quizzes, a11y_results=root / a11y_results)
+        return cls(
+            root=root, data=root / data, quizzes=root / quizzes, docs=root / docs, a11y_results=root / a11y_results
+        )
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.docs if self.docs is not None else self.root / "docs"
 
 
 @dataclass(frozen=True)
 class Project:
     paths: Paths
     guideline: Guideline
-    a11y: a11y.Results  # rendered on the accessibility test-results page
+    checklist: Checklist | None = None  # profile.yml + checklist.yml, if the guideline has them
+    seminars: Seminars = field(default_factory=Seminars)
+    a11y: A11yResults = field(default_factory=lambda: A11yResults(None, None))  # for the test-results page
 
 
 def load_project(paths: Paths) -> Project:
     """Load and validate all data; raise DataError listing every problem."""
-    return Project(
-        paths=paths,
-        guideline=load_guideline(paths.data, paths.root),
-        a11y=a11y.results(paths.a11y_results, paths.root) if paths.a11y_results else a11y.Results(None, None),
-    )
+    guideline = load_guideline(paths.data, paths.root)
+    # Each kind refers to the guideline only: check them all, then report every problem at once.
+    problems = []
+    try:
+        checklist = load_checklist(paths.data, guideline, paths.root)
+    except DataError as exc:
+        problems += exc.problems
+    try:
+        seminars = load_seminars(paths.data, paths.docs_dir, guideline, paths.root)
+    except DataError as exc:
+        problems += exc.problems
+    try:
+        a11y = load_a11y_results(paths.a11y_results, paths.root) if paths.a11y_results else A11yResults(None, None)
+    except DataError as exc:
+        problems += exc.problems
+    if problems:
+        raise DataError(problems)
+    return Project(paths=paths, guideline=guideline, checklist=checklist, seminars=seminars, a11y=a11y)
+
+
+def schemas() -> dict[str, dict]:
+    """JSON Schemas for editors, one per kind of data file."""
+    return {**guideline_schemas(), **checklist_schemas(), **seminar_schemas()}
