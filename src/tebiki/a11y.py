@@ -37,6 +37,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 DEFAULT_RESULTS = ".tebiki/a11y-results.json"
+VIEWPORT_SIZE = (1280, 900)  # a desktop screen, as the browser tests use
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": TAGS},
     # WCAG 2.2 AA 2.5.8 (target size) is off by default in axe-core: switch it on, as the tests do.
@@ -159,7 +160,8 @@ def run(site_dir: Path, *, commit: str | None, sub_path: str = "/tebiki/", pages
     with serve(site_dir, sub_path) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page()
+            width, height = VIEWPORT_SIZE
+            page = browser.new_page(viewport={"width": width, "height": height}, locale="ja-JP")
             for url in pages:
                 page.goto(base + url, wait_until="networkidle")  # let scripts (Pagefind UI) settle
                 raw = axe.run(page, options=AXE_OPTIONS).response
@@ -178,7 +180,7 @@ def run(site_dir: Path, *, commit: str | None, sub_path: str = "/tebiki/", pages
                         incomplete_rules=len(raw["incomplete"]),
                     )
                 )
-            version = f"Chromium {browser.version}"
+            version = f"Chromium {browser.version}（画面 {width}×{height}）"
         finally:
             browser.close()
     return Run(

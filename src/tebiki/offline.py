@@ -7,8 +7,11 @@ The zip is reproducible: entries sorted, one timestamp (the build date), fixed m
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import html
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -72,3 +75,29 @@ def package(root: Path, out: Path, *, site_name: str, site_url: str | None, pdf:
         build_site(root, site)
         pdf = pdf if pdf and (site / pdf).exists() else ""
         return write_zip(site, out, site_name=site_name, site_url=site_url, issued=build_date(), pdf=pdf)
+
+
+# <track src="captions.vtt">: from file:// every file is an origin of its own, and browsers load
+# captions only from the page's origin, so the offline variant carries them in data: URLs.
+_TRACK_SRC = re.compile(r'(<track\b[^>]*?\bsrc=")([^":]+\.vtt)(")')
+
+
+def inline_captions(site_dir: Path) -> int:
+    """Put each caption file referenced by a <track> into the page as a data: URL; how many."""
+    count = 0
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+
+        def data_url(match: re.Match[str], page: Path = page) -> str:
+            nonlocal count
+            target = page.parent / html.unescape(match.group(2))
+            if not target.is_file():
+                return match.group(0)  # left for the link check to report
+            count += 1
+            encoded = base64.b64encode(target.read_bytes()).decode("ascii")
+            return f"{match.group(1)}data:text/vtt;base64,{encoded}{match.group(3)}"
+
+        new = _TRACK_SRC.sub(data_url, text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+    return count

@@ -12,7 +12,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import coverage, pdf, publish, search
+from . import coverage, offline, pdf, publish, search
 from .config import TebikiConfig
 from .generate import Page, generate
 from .navigation import expand_nav
@@ -104,6 +104,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None
         built = Path(config.site_dir)
+        if self.config.offline:
+            offline.inline_captions(built)
         if self.config.search and self.config.offline:
             search.write_offline_index(built)
         elif self.config.search:

@@ -99,3 +99,45 @@ def test_a_page_prints_without_menus_or_controls(tab, site_url: str) -> None:
     for chrome in ("印刷・オフライン用", "サイト内検索", "Made with"):
         assert chrome not in text, f"{chrome!r} is screen furniture"
     assert "https://www.ppc.go.jp" in text  # an outside link prints its address
+
+
+def test_checklist_works_from_disk(tab, unpacked: Path) -> None:
+    """A trainer at a venue without network: answer the profile, tick entries, see the score."""
+    page_file = unpacked / "checklist" / "index.html"
+    if not page_file.exists():
+        pytest.skip("this guideline has no checklist")
+    query = "employees=upto100&over5000=no&contractor=no&entrusts=no&acquires=no&it=yes&room=no"
+    tab.goto(page_file.as_uri() + "?" + query)
+    status = tab.locator("[data-cl-status]")
+    assert "点数：0点" in status.inner_text()
+    first = tab.locator("[data-cl-entry]:visible").first.get_attribute("data-cl-entry")
+    tab.check(f'input[name="answer-{first}"][value="done"]')
+    tab.wait_for_function("() => !/点数：0点/.test(document.querySelector('[data-cl-status]').textContent)")
+    assert "点" in status.inner_text()
+    tab.reload()  # progress is kept in the browser, from disk as on the web
+    assert tab.locator(f'input[name="answer-{first}"][value="done"]').is_checked()
+    assert tab.errors == []
+    assert all(url.startswith("file://") for url in tab.requests)
+
+
+def test_self_hosted_video_plays_from_disk(tab, unpacked: Path) -> None:
+    videos = [p for p in unpacked.rglob("*.html") if "<video" in p.read_text(encoding="utf-8")]
+    if not videos:
+        pytest.skip("no self-hosted video in this site")
+    tab.goto(videos[0].as_uri())
+    ready = tab.evaluate(
+        "() => new Promise(done => { const v = document.querySelector('video');"
+        " if (v.readyState >= 1) return done(v.duration);"
+        " v.addEventListener('loadedmetadata', () => done(v.duration)); v.load(); })"
+    )
+    assert ready > 0
+    # Captions too: from file:// a <track> file would be refused, so the package carries them inline.
+    cues = tab.evaluate(
+        "() => new Promise(done => { const t = document.querySelector('video track');"
+        " t.track.mode = 'hidden'; const n = () => t.track.cues && t.track.cues.length;"
+        " if (n()) return done(n()); t.addEventListener('load', () => done(n()));"
+        " t.addEventListener('error', () => done(-1)); })"
+    )
+    assert cues > 0
+    assert tab.errors == []
+    assert all(url.startswith("file://") or url.startswith("data:") for url in tab.requests)
