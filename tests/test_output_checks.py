@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
-import pytest
 import yaml
 
 from support import ROOT, copy_project, mkdocs_build, tebiki
@@ -254,8 +252,3 @@ def test_makefile_publish_runs_every_output_check() -> None:
     recipe = makefile.split("\npublish:", 1)[1].split("\n\n", 1)[0]
     for command in ("mkdocs build --strict", "tebiki offline", "tebiki coverage", "tebiki check-site"):
         assert command in recipe
-
-
-@pytest.mark.skipif(not os.environ.get("CI"), reason="the setup script is exercised on CI's fresh machine")
-def test_setup_installed_the_checkers() -> None:
-    assert ACTIONLINT.exists() and sitecheck.vnu_jar(ROOT).exists()
