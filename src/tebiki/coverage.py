@@ -28,7 +28,13 @@ class Dimension:
         return f"data-tebiki-{self.name}"
 
 
-DIMENSIONS: dict[str, Dimension] = {d.name: d for d in (Dimension("pamphlet", "pamphlet section", anchored=True),)}
+DIMENSIONS: dict[str, Dimension] = {
+    d.name: d
+    for d in (
+        Dimension("pamphlet", "pamphlet section", anchored=True),
+        Dimension("quiz", "quiz question"),
+    )
+}
 
 
 @dataclass

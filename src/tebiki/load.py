@@ -21,6 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 from .coverage import DIMENSIONS
 from .model import Guideline, Item, Kind, Meta, Rule, Section, Source
 from .problems import DataError, Problem, display_path
+from .quiz.model import Bank
 from .yaml_lines import DuplicateKey, YamlSyntaxError, dotted, line_of, load_with_lines
 
 T = TypeVar("T")
@@ -99,8 +100,8 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
         (data_dir / "sources.yml", source_lines, sources, "source"),
     ):
         _check_unique(c, path, lines, [(e.id, (i, "id")) for i, e in enumerate(entries)], what)
-    _check_unique_across(c, [(path, lines, s.id, ("id",)) for path, s, lines in sections], "section")
-    _check_unique_across(
+    check_unique_across(c, [(path, lines, s.id, ("id",)) for path, s, lines in sections], "section")
+    check_unique_across(
         c,
         [(path, lines, item.id, loc + ("id",)) for path, s, lines in sections for loc, item in _items_with_loc(s)],
         "item",
@@ -135,10 +136,10 @@ def _items_with_loc(section: Section) -> Iterable[tuple[tuple[Any, ...], Item]]:
 
 
 def _check_unique(c: Collector, path: Path, lines: dict, entries: list, what: str) -> None:
-    _check_unique_across(c, [(path, lines, key, loc) for key, loc in entries], what)
+    check_unique_across(c, [(path, lines, key, loc) for key, loc in entries], what)
 
 
-def _check_unique_across(c: Collector, entries: list, what: str) -> None:
+def check_unique_across(c: Collector, entries: list, what: str) -> None:
     first: dict[str, tuple[Path, int]] = {}
     for path, lines, key, loc in entries:
         line = line_of(lines, loc)
@@ -238,4 +239,5 @@ def schemas() -> dict[str, dict]:
         "section": TypeAdapter(Section).json_schema(),
         "today": TypeAdapter(list[Rule]).json_schema(),
         "sources": TypeAdapter(list[Source]).json_schema(),
+        "quiz-bank": TypeAdapter(Bank).json_schema(),
     }

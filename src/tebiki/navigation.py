@@ -8,22 +8,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from .generate import quiz
 from .generate.pamphlet import section_path
-from .model import Guideline
+from .project import Project
 
 PREFIX = "tebiki:"
 
 
-def placeholders(guideline: Guideline) -> dict[str, list[dict[str, str]]]:
+def placeholders(project: Project) -> dict[str, list[dict[str, str]]]:
     return {
-        "sections": [{s.nav_title or s.title: section_path(s)} for s in guideline.sections],
+        "sections": [{s.nav_title or s.title: section_path(s)} for s in project.guideline.sections],
+        "quizzes": quiz.nav(project),
     }
 
 
-def expand_nav(nav: Any, guideline: Guideline) -> Any:
+def expand_nav(nav: Any, project: Project) -> Any:
     if nav is None:
         return None
-    known = placeholders(guideline)
+    known = placeholders(project)
 
     def expand(entry: Any) -> Any:
         if isinstance(entry, list):

@@ -18,6 +18,7 @@ from .generate import Page, generate
 from .navigation import expand_nav
 from .problems import DataError
 from .project import Paths, Project, load_project
+from .quiz import guard, qti
 
 log = logging.getLogger("mkdocs.plugins.tebiki")
 
@@ -46,7 +47,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             raise PluginError(exc.report()) from None
         self.pages = generate(self.project)
         try:
-            config.nav = expand_nav(config.nav, self.project.guideline)
+            config.nav = expand_nav(config.nav, self.project)
         except ValueError as exc:
             raise PluginError(f"mkdocs.yml nav: {exc}") from None
         self.failed = False
@@ -66,6 +67,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                     "rename or delete the hand-written file."
                 )
             files.append(File.generated(config, page.path, content=page.content))
+        # QTI packages for trainers; their links point at the published pages, so they need the URLs.
+        for path, content in qti.packages(self.project, _url_of(files, config)):
+            files.append(File.generated(config, path, content=content))
         return files
 
     # Rebuild when the data changes, not only docs/.
@@ -79,6 +83,13 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None
         built = Path(config.site_dir)
+        leaks = guard.find_leaks(built)
+        if leaks:
+            raise PluginError(
+                "Raw quiz syntax in the built HTML: answers would be published as plain text.\n  "
+                + "\n  ".join(map(str, leaks))
+                + "\n→ quiz pages need `quiz: {enabled: true}` in their front matter and the mkdocs_quiz plugin."
+            )
         if self.config.search:
             try:
                 search.index_site(built)
@@ -109,3 +120,15 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         else:
             publish.publish(self.staging, self.site_dir)
         self.staging = None
+
+
+def _url_of(files: Files, config: MkDocsConfig) -> qti.UrlOf:
+    """A docs path -> its absolute URL on the published site (None without `site_url`)."""
+
+    def url_of(path: str) -> str | None:
+        file = files.get_file_from_path(path)
+        if file is None or not config.site_url:
+            return None
+        return config.site_url.rstrip("/") + "/" + file.url
+
+    return url_of

@@ -6,11 +6,14 @@ its own validated data beside it, and refers to guideline items by ID only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import load_guideline
 from .model import Guideline
+from .problems import DataError, Problem
+from .quiz.load import load_banks
+from .quiz.model import Bank
 
 
 @dataclass(frozen=True)
@@ -28,8 +31,23 @@ class Paths:
 class Project:
     paths: Paths
     guideline: Guideline
+    quizzes: list[Bank] = field(default_factory=list)  # question banks, in `order`
 
 
 def load_project(paths: Paths) -> Project:
     """Load and validate all data; raise DataError listing every problem."""
-    return Project(paths=paths, guideline=load_guideline(paths.data, paths.root))
+    problems: list[Problem] = []
+    guideline: Guideline | None = None
+    quizzes: list[Bank] = []
+    try:
+        guideline = load_guideline(paths.data, paths.root)
+    except DataError as exc:
+        problems += exc.problems
+    try:
+        # Without a guideline the banks are still checked, minus their item references.
+        quizzes = load_banks(paths.quizzes, paths.root, guideline)
+    except DataError as exc:
+        problems += exc.problems
+    if problems or guideline is None:
+        raise DataError(problems)
+    return Project(paths=paths, guideline=guideline, quizzes=quizzes)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Guideline, Section
+from ..model import Guideline
 from ..project import Project
+from .paths import SECTION_DIR, section_path
+from .quiz import questions_by_item
 from .render import render
 
-SECTION_DIR = "guideline"
-
-
-def section_path(section: Section) -> str:
-    return f"{SECTION_DIR}/{section.id}.md"
+__all__ = ["SECTION_DIR", "pages", "section_path"]
 
 
 def pages(project: Project) -> Iterator[tuple[str, str, str]]:
@@ -31,6 +29,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
                 sources={s.id: s for s in guideline.sources},
                 path_of=section_path,
                 solved_by=_solved_by(guideline),
+                quizzes=questions_by_item(project),
             ),
             f"guideline/sections/{section.id}.yml",
         )
