@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from tebiki.generate import generate
-from tebiki.load import load_guideline
 from tebiki.navigation import expand_nav
 from tebiki.project import Paths, load_project
 
@@ -28,11 +27,31 @@ def pages():
 
 
 def test_generated_paths_and_origins(pages) -> None:
-    assert sorted(pages) == ["guideline/one.md", "sources.md"]
+    assert sorted(pages) == [
+        "guideline/one.md",
+        "quiz/answers.md",
+        "quiz/index.md",
+        "quiz/one.md",
+        "quiz/selftest.md",
+        "quiz/trainers.md",
+        "sources.md",
+    ]
     assert pages["guideline/one.md"].origin == "guideline/sections/one.yml"
+    assert pages["quiz/one.md"].origin == "mini/quizzes/one.yml"
 
 
-@pytest.mark.parametrize("path", ["guideline/one.md", "sources.md"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "guideline/one.md",
+        "sources.md",
+        "quiz/index.md",
+        "quiz/one.md",
+        "quiz/selftest.md",
+        "quiz/trainers.md",
+        "quiz/answers.md",
+    ],
+)
 def test_matches_golden(pages, path: str) -> None:
     golden = GOLDEN / path
     if os.environ.get("TEBIKI_UPDATE_GOLDEN"):
@@ -52,8 +71,8 @@ def test_item_sections_are_anchored_and_marked(pages) -> None:
 
 
 def test_nav_placeholder_expands_to_section_pages() -> None:
-    g = load_guideline(MINI, MINI.parent)
+    project = load_project(Paths(root=MINI.parent, data=MINI, quizzes=MINI / "quizzes"))
     nav = [{"はじめに": "index.md"}, {"内容": "tebiki:sections"}]
-    assert expand_nav(nav, g) == [{"はじめに": "index.md"}, {"内容": [{"安全管理": "guideline/one.md"}]}]
+    assert expand_nav(nav, project) == [{"はじめに": "index.md"}, {"内容": [{"安全管理": "guideline/one.md"}]}]
     with pytest.raises(ValueError, match="tebiki:sections"):
-        expand_nav([{"x": "tebiki:nope"}], g)
+        expand_nav([{"x": "tebiki:nope"}], project)
