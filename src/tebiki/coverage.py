@@ -118,18 +118,18 @@ def check(guideline: Guideline, site_dir: Path) -> Report:
     report = Report(dimensions=names)
     items = guideline.item_index()
     for section, item in items.values():
-        row = {"id": item.id, "kind": item.kind.value, "section": section.id, "coverage": {}}
+        cells: dict[str, dict] = {}
         for name in names:
             dim, rule = DIMENSIONS[name], rules[name]
             required = rule.required and item.kind in rule.kinds
             where = [m for m in found.get(name, {}).get(item.id, []) if not dim.anchored or m.anchor == item.id]
-            row["coverage"][name] = {
+            cells[name] = {
                 "required": required,
                 "where": [m.page + (f"#{m.anchor}" if m.anchor else "") for m in where],
             }
             if required and not where:
                 report.gaps.append(f"{item.id} ({item.kind.value}): no {dim.label} in the built site")
-        report.rows.append(row)
+        report.rows.append({"id": item.id, "kind": item.kind.value, "section": section.id, "coverage": cells})
     for name, by_item in found.items():
         for item_id, markers in by_item.items():
             if item_id not in items:

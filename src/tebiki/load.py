@@ -95,11 +95,11 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
     if meta is None or rules is None or sources is None or len(sections) != len(section_files):
         raise DataError(c.problems)
 
-    for path, lines, entries, what in (
-        (data_dir / "today.yml", rule_lines, rules, "rule"),
-        (data_dir / "sources.yml", source_lines, sources, "source"),
+    for path, lines, ids, what in (
+        (data_dir / "today.yml", rule_lines, [r.id for r in rules], "rule"),
+        (data_dir / "sources.yml", source_lines, [s.id for s in sources], "source"),
     ):
-        _check_unique(c, path, lines, [(e.id, (i, "id")) for i, e in enumerate(entries)], what)
+        _check_unique(c, path, lines, [(key, (i, "id")) for i, key in enumerate(ids)], what)
     check_unique_across(c, [(path, lines, s.id, ("id",)) for path, s, lines in sections], "section")
     check_unique_across(
         c,
