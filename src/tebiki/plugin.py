@@ -68,6 +68,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 )
             files.append(File.generated(config, page.path, content=page.content))
         # QTI packages for trainers; their links point at the published pages, so they need the URLs.
+        assert self.project is not None
         for path, content in qti.packages(self.project, _url_of(files, config)):
             files.append(File.generated(config, path, content=content))
         return files

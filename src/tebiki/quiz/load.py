@@ -82,7 +82,7 @@ def _check_question(q: Question, add: Callable[..., None], guideline: Guideline 
         for j, item in enumerate(q.items):
             if item not in index:
                 add(("items", j), f"unknown item {item!r}", "use the `id` of an item in guideline/sections/*.yml")
-    texts = [(("question",), q.question), (("explanation",), q.explanation)]
+    texts: list[tuple[tuple, str]] = [(("question",), q.question), (("explanation",), q.explanation)]
     for j, choice in enumerate(q.choices):
         texts.append((("choices", j, "text"), choice.text))
         if choice.feedback:
