@@ -1,6 +1,7 @@
 // tebiki's small additions to mkdocs-quiz, loaded on quiz pages only (overrides/quiz.html).
 // mkdocs-quiz itself is configured in mkdocs.yml; this file adds what it lacks:
 //  - fill-in answers are compared after NFKC normalisation (３０ = 30, ＣＰＯ = CPO, ５，０００ = 5000);
+//  - Enter in a fill-in box submits its question;
 //  - feedback and the final score are announced to screen readers (live regions);
 //  - a print button on the answer key.
 (function () {
@@ -22,6 +23,19 @@
     while (grouped.test(out)) out = out.replace(grouped, "$1$2");
     return out;
   }
+
+  // mkdocs-quiz puts a fill-in box outside its form, so Enter in the box would do nothing:
+  // make it submit the question, as in any form.
+  document.querySelectorAll(".quiz .quiz-blank-input").forEach(function (input) {
+    input.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.isComposing) return; // Enter also confirms Japanese input (IME)
+      var form = input.closest(".quiz").querySelector("form");
+      if (form) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
+  });
 
   var submitted = false;
 

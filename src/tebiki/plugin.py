@@ -12,7 +12,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import coverage, publish, search
+from . import coverage, publish, quiz, search
 from .config import TebikiConfig
 from .generate import Page, generate
 from .navigation import expand_nav
@@ -93,7 +93,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             )
         if self.config.search:
             try:
-                search.index_site(built)
+                search.index_site(built, exclude=quiz.SEARCH_EXCLUDE)
             except search.SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
         if self.config.coverage:
