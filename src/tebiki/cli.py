@@ -27,10 +27,13 @@ def _load(args: argparse.Namespace) -> Project:
 
 
 def cmd_validate(args: argparse.Namespace) -> Exit:
-    guideline = _load(args).guideline
+    project = _load(args)
+    guideline = project.guideline
+    questions = sum(len(bank.questions) for bank in project.quizzes)
     print(
         f"OK: {len(guideline.items())} items in {len(guideline.sections)} sections, "
-        f"{len(guideline.rules)} rules, {len(guideline.sources)} sources."
+        f"{len(guideline.rules)} rules, {len(guideline.sources)} sources, "
+        f"{questions} questions in {len(project.quizzes)} banks."
     )
     return Exit.OK
 

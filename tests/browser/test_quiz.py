@@ -210,6 +210,43 @@ def test_the_self_test_is_answered_once_and_stays_accessible(page: Page, site_ur
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
 
+# The focused element: is a focus indicator drawn (outline or box-shadow)?
+FOCUS_DRAWN = """
+() => {
+    const el = document.activeElement, style = getComputedStyle(el);
+    return {
+        what: el.tagName.toLowerCase() + "." + el.className,
+        drawn: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none",
+    };
+}
+"""
+
+
+def test_focus_is_visible_on_every_quiz_control(page: Page, site_url: str) -> None:
+    page.goto(site_url + "quiz/point1/#Q-SEC-06", wait_until="networkidle")
+    seen = []
+    for _ in range(9):  # three choices, the button, then the next questions' controls and a fill-in box
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate(FOCUS_DRAWN))
+    kinds = {s["what"].split(".")[0] for s in seen}
+    assert {"input", "button"} <= kinds, seen
+    assert any("quiz-blank-input" in s["what"] for s in seen), seen
+    assert all(s["drawn"] for s in seen), [s for s in seen if not s["drawn"]]
+
+
+def test_a_quiz_page_on_a_phone_is_accessible_before_and_after_answering(mobile_page: Page, site_url: str) -> None:
+    page = mobile_page
+    page.goto(site_url + "quiz/sme/", wait_until="networkidle")
+    expect(page.locator("#quiz-progress-mobile")).to_be_visible()
+    violations = Axe().run(page, options=WCAG).response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    quizzes = page.locator(".tebiki-question .quiz")
+    for i in range(quizzes.count()):
+        answer(quizzes.nth(i), right=i % 2 == 0)
+    violations = Axe().run(page, options=WCAG).response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
 _SEARCH_DONE = """
 q => {
     const input = document.querySelector('#tebiki-search input');
