@@ -2,7 +2,8 @@
 // mkdocs-quiz itself is configured in mkdocs.yml; this file adds what it lacks:
 //  - fill-in answers are compared after NFKC normalisation (３０ = 30, ＣＰＯ = CPO, ５，０００ = 5000);
 //  - Enter in a fill-in box submits its question;
-//  - feedback and the final score are announced to screen readers (live regions);
+//  - feedback and the final score are announced to screen readers (live regions), and
+//    every answer is called right or wrong in words, not only by colour;
 //  - a print button on the answer key.
 (function () {
   "use strict";
@@ -12,6 +13,20 @@
   // accessibility tree: a region that appears together with its text is often not announced.)
   document.querySelectorAll(".quiz .quiz-feedback").forEach(function (el) {
     el.setAttribute("role", "status");
+    // With per-choice feedback, mkdocs-quiz shows only that text, coloured green or red:
+    // say "right" or "wrong" in words first, for screen readers and for anyone who cannot
+    // tell the colours apart.
+    new MutationObserver(function () {
+      var item = el.querySelector(".quiz-feedback-item");
+      if (!item || el.querySelector(".tebiki-verdict")) return;
+      var right = item.classList.contains("correct");
+      var verdict = right ? "正解です。" : "不正解です。";
+      if (el.textContent.trim().indexOf(verdict) === 0) return; // mkdocs-quiz's own message says it already
+      var p = document.createElement("p");
+      p.className = "tebiki-verdict";
+      p.textContent = verdict;
+      el.insertBefore(p, el.firstChild);
+    }).observe(el, { childList: true });
   });
 
   // What the reader typed, in the form the answers are written in (see canonical_answer in
