@@ -28,6 +28,9 @@ def pages():
 
 def test_generated_paths_and_origins(pages) -> None:
     assert sorted(pages) == [
+        "checklist/index.md",
+        "checklist/sme.md",
+        "checklist/standard.md",
         "guideline/one.md",
         "quiz/answers.md",
         "quiz/index.md",
@@ -37,6 +40,7 @@ def test_generated_paths_and_origins(pages) -> None:
         "sources.md",
     ]
     assert pages["guideline/one.md"].origin == "guideline/sections/one.yml"
+    assert pages["checklist/sme.md"].origin == "guideline/checklist.yml"
     assert pages["quiz/one.md"].origin == "mini/quizzes/one.yml"
 
 
@@ -45,6 +49,9 @@ def test_generated_paths_and_origins(pages) -> None:
     [
         "guideline/one.md",
         "sources.md",
+        "checklist/index.md",
+        "checklist/sme.md",
+        "checklist/standard.md",
         "quiz/index.md",
         "quiz/one.md",
         "quiz/selftest.md",
@@ -72,7 +79,17 @@ def test_item_sections_are_anchored_and_marked(pages) -> None:
 
 def test_nav_placeholder_expands_to_section_pages() -> None:
     project = load_project(Paths(root=MINI.parent, data=MINI, quizzes=MINI / "quizzes"))
-    nav = [{"はじめに": "index.md"}, {"内容": "tebiki:sections"}]
-    assert expand_nav(nav, project) == [{"はじめに": "index.md"}, {"内容": [{"安全管理": "guideline/one.md"}]}]
+    nav = [{"はじめに": "index.md"}, {"内容": "tebiki:sections"}, {"チェック": "tebiki:checklists"}]
+    assert expand_nav(nav, project) == [
+        {"はじめに": "index.md"},
+        {"内容": [{"安全管理": "guideline/one.md"}]},
+        {
+            "チェック": [
+                {"質問に答える": "checklist/index.md"},
+                {"小規模の一覧": "checklist/sme.md"},
+                {"標準の一覧": "checklist/standard.md"},
+            ]
+        },
+    ]
     with pytest.raises(ValueError, match="tebiki:sections"):
         expand_nav([{"x": "tebiki:nope"}], project)

@@ -10,9 +10,8 @@ from pathlib import Path
 
 from . import coverage
 from .generate import generate
-from .load import schemas
 from .problems import DataError
-from .project import Paths, Project, load_project
+from .project import Paths, Project, load_project, schemas
 
 
 class Exit(IntEnum):
@@ -29,12 +28,19 @@ def _load(args: argparse.Namespace) -> Project:
 def cmd_validate(args: argparse.Namespace) -> Exit:
     project = _load(args)
     guideline = project.guideline
-    questions = sum(len(bank.questions) for bank in project.quizzes)
     print(
         f"OK: {len(guideline.items())} items in {len(guideline.sections)} sections, "
-        f"{len(guideline.rules)} rules, {len(guideline.sources)} sources, "
-        f"{questions} questions in {len(project.quizzes)} banks."
+        f"{len(guideline.rules)} rules, {len(guideline.sources)} sources."
     )
+    if project.checklist is not None:
+        checklist = project.checklist
+        print(
+            f"    checklist: {len(checklist.entries())} entries, {len(checklist.questions)} profile questions, "
+            f"tracks {', '.join(t.id for t in checklist.tracks)}."
+        )
+    if project.quizzes:
+        questions = sum(len(bank.questions) for bank in project.quizzes)
+        print(f"    quizzes: {questions} questions in {len(project.quizzes)} banks.")
     return Exit.OK
 
 

@@ -22,6 +22,9 @@ class Dimension:
     name: str
     label: str
     anchored: bool = False  # the marked element must also carry id="<item ID>"
+    # Attribute on the marked element naming the variants it counts for (space-separated),
+    # e.g. the checklist tracks; the coverage rule lists the variants each item must reach.
+    variant_attr: str | None = None
 
     @property
     def attribute(self) -> str:
@@ -32,6 +35,7 @@ DIMENSIONS: dict[str, Dimension] = {
     d.name: d
     for d in (
         Dimension("pamphlet", "pamphlet section", anchored=True),
+        Dimension("checklist", "checklist entry", variant_attr="data-track"),
         Dimension("quiz", "quiz question"),
     )
 }
@@ -41,12 +45,13 @@ DIMENSIONS: dict[str, Dimension] = {
 class Marker:
     page: str  # URL path of the page, relative to the site root
     anchor: str | None
+    attrs: dict[str, str | None] = field(default_factory=dict)  # all attributes of the marked element
 
 
 class _MarkerParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str, str | None]] = []  # (dimension, item ID, element id)
+        self.found: list[tuple[str, str, dict[str, str | None]]] = []  # (dimension, item ID, element attributes)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -54,7 +59,7 @@ class _MarkerParser(HTMLParser):
             if name.startswith("data-tebiki-") and value:
                 dimension = name.removeprefix("data-tebiki-")
                 for item_id in value.split():
-                    self.found.append((dimension, item_id, values.get("id")))
+                    self.found.append((dimension, item_id, values))
 
 
 def scan_site(site_dir: Path) -> dict[str, dict[str, list[Marker]]]:
@@ -64,8 +69,9 @@ def scan_site(site_dir: Path) -> dict[str, dict[str, list[Marker]]]:
         page = path.relative_to(site_dir).as_posix()
         parser = _MarkerParser()
         parser.feed(path.read_text(encoding="utf-8"))
-        for dimension, item_id, element_id in parser.found:
-            found.setdefault(dimension, {}).setdefault(item_id, []).append(Marker(page, element_id))
+        for dimension, item_id, attrs in parser.found:
+            marker = Marker(page, attrs.get("id"), attrs)
+            found.setdefault(dimension, {}).setdefault(item_id, []).append(marker)
     return found
 
 
@@ -129,6 +135,13 @@ def check(guideline: Guideline, site_dir: Path) -> Report:
             }
             if required and not where:
                 report.gaps.append(f"{item.id} ({item.kind.value}): no {dim.label} in the built site")
+            elif required and dim.variant_attr:
+                reached = {v for m in where for v in (m.attrs.get(dim.variant_attr) or "").split()}
+                for variant in rule.variants:
+                    if variant not in reached:
+                        report.gaps.append(
+                            f"{item.id} ({item.kind.value}): no {dim.label} for {variant!r} in the built site"
+                        )
         report.rows.append({"id": item.id, "kind": item.kind.value, "section": section.id, "coverage": cells})
     for name, by_item in found.items():
         for item_id, markers in by_item.items():

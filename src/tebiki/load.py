@@ -21,7 +21,6 @@ from pydantic import TypeAdapter, ValidationError
 from .coverage import DIMENSIONS
 from .model import Guideline, Item, Kind, Meta, Rule, Section, Source
 from .problems import DataError, Problem, display_path
-from .quiz.model import Bank
 from .yaml_lines import DuplicateKey, YamlSyntaxError, dotted, line_of, load_with_lines
 
 T = TypeVar("T")
@@ -239,5 +238,4 @@ def schemas() -> dict[str, dict]:
         "section": TypeAdapter(Section).json_schema(),
         "today": TypeAdapter(list[Rule]).json_schema(),
         "sources": TypeAdapter(list[Source]).json_schema(),
-        "quiz-bank": TypeAdapter(Bank).json_schema(),
     }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .generate import quiz
+from .generate import checklist, quiz
 from .generate.pamphlet import section_path
 from .project import Project
 
@@ -16,10 +16,14 @@ PREFIX = "tebiki:"
 
 
 def placeholders(project: Project) -> dict[str, list[dict[str, str]]]:
-    return {
-        "sections": [{s.nav_title or s.title: section_path(s)} for s in project.guideline.sections],
-        "quizzes": quiz.nav(project),
-    }
+    out = {"sections": [{s.nav_title or s.title: section_path(s)} for s in project.guideline.sections]}
+    if project.checklist is not None:
+        out["checklists"] = [
+            {project.checklist.spec.nav_title: checklist.INTERACTIVE},
+            *({t.nav_title: checklist.track_path(t.id)} for t in project.checklist.tracks),
+        ]
+    out["quizzes"] = quiz.nav(project)
+    return out
 
 
 def expand_nav(nav: Any, project: Project) -> Any:

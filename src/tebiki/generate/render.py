@@ -43,6 +43,8 @@ def environment() -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
+    # JSON embedded in pages (`tojson`, which escapes <, > and &) stays readable and diffable.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters["kind_label"] = lambda kind: KIND_LABELS[kind.value]
     env.filters["jdate"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
     env.filters["oneline"] = oneline

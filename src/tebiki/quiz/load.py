@@ -150,3 +150,7 @@ def _check_question(q: Question, add: Callable[..., None], guideline: Guideline 
             f"a multiple-choice question needs at least two correct choices; it has {correct}",
             "mkdocs-quiz shows one correct choice as radio buttons: use `type: single`, or mark more choices correct",
         )
+
+
+def schemas() -> dict[str, dict]:
+    return {"quiz-bank": TypeAdapter(Bank).json_schema()}
