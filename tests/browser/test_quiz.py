@@ -6,7 +6,10 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from support import ROOT
+from tebiki.project import Paths, load_project
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
@@ -286,3 +289,25 @@ def test_search_finds_no_quiz_answers_or_explanations(page: Page, site_url: str)
     # The list of quizzes can still be found, and leads to them.
     links = search(page, site_url, "確認クイズ")
     assert any(h.endswith("/quiz/") for h in links), links
+
+
+def test_the_answer_key_prints_every_question_without_screen_only_parts(page: Page, site_url: str) -> None:
+    page.goto(site_url + "quiz/answers/", wait_until="networkidle")
+    expect(page.get_by_role("button", name="このページを印刷する")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(".tebiki-print-note")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    banks = load_project(Paths.under(ROOT)).quizzes
+    assert page.locator(".tebiki-answer-key h3").count() == sum(len(b.questions) for b in banks)
+    assert page.locator(".tebiki-answer-key h2").nth(1).evaluate("el => getComputedStyle(el).breakBefore") == "page"
+
+
+def test_without_javascript_quiz_pages_point_to_the_answer_key(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, locale="ja-JP")
+    page = context.new_page()
+    page.goto(site_url + "quiz/point2/")
+    note = page.locator(".tebiki-noscript")
+    expect(note).to_be_visible()
+    note.get_by_role("link").click()
+    expect(page.locator("h1")).to_have_text("解答と解説（印刷用）")
+    context.close()
