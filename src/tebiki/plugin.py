@@ -80,7 +80,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 server.watch(str(folder))
         return server
 
-    # Check the output itself: the search index must build and every item must be on the page.
+    # Check the output itself: no raw quiz syntax, the search index must build, every item must be on the page.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None
         built = Path(config.site_dir)
