@@ -30,7 +30,9 @@ def cmd_validate(args: argparse.Namespace) -> Exit:
     guideline = project.guideline
     print(
         f"OK: {len(guideline.items())} items in {len(guideline.sections)} sections, "
-        f"{len(guideline.rules)} rules, {len(guideline.sources)} sources."
+        f"{len(guideline.rules)} rules, {len(guideline.sources)} sources, "
+        f"{len(list(project.seminars.sessions()))} seminar session(s), "
+        f"{len(list(project.seminars.recordings()))} recording(s)."
     )
     if project.checklist is not None:
         checklist = project.checklist

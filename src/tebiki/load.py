@@ -99,8 +99,8 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
         (data_dir / "sources.yml", source_lines, [s.id for s in sources], "source"),
     ):
         _check_unique(c, path, lines, [(key, (i, "id")) for i, key in enumerate(ids)], what)
-    check_unique_across(c, [(path, lines, s.id, ("id",)) for path, s, lines in sections], "section")
-    check_unique_across(
+    _check_unique_across(c, [(path, lines, s.id, ("id",)) for path, s, lines in sections], "section")
+    _check_unique_across(
         c,
         [(path, lines, item.id, loc + ("id",)) for path, s, lines in sections for loc, item in _items_with_loc(s)],
         "item",
@@ -135,10 +135,10 @@ def _items_with_loc(section: Section) -> Iterable[tuple[tuple[Any, ...], Item]]:
 
 
 def _check_unique(c: Collector, path: Path, lines: dict, entries: list, what: str) -> None:
-    check_unique_across(c, [(path, lines, key, loc) for key, loc in entries], what)
+    _check_unique_across(c, [(path, lines, key, loc) for key, loc in entries], what)
 
 
-def check_unique_across(c: Collector, entries: list, what: str) -> None:
+def _check_unique_across(c: Collector, entries: list, what: str) -> None:
     first: dict[str, tuple[Path, int]] = {}
     for path, lines, key, loc in entries:
         line = line_of(lines, loc)

@@ -10,6 +10,7 @@ from typing import Any
 
 from .generate import checklist, quiz
 from .generate.pamphlet import section_path
+from .generate.seminars import nav_entries
 from .project import Project
 
 PREFIX = "tebiki:"
@@ -22,6 +23,7 @@ def placeholders(project: Project) -> dict[str, list[dict[str, str]]]:
             {project.checklist.spec.nav_title: checklist.INTERACTIVE},
             *({t.nav_title: checklist.track_path(t.id)} for t in project.checklist.tracks),
         ]
+    out["seminars"] = nav_entries(project.seminars)
     out["quizzes"] = quiz.nav(project)
     return out
 

@@ -19,6 +19,8 @@ from .problems import DataError, Problem
 from .quiz.load import load_banks
 from .quiz.load import schemas as quiz_schemas
 from .quiz.model import Bank
+from .seminar_load import Seminars, load_seminars
+from .seminar_load import schemas as seminar_schemas
 
 
 @dataclass(frozen=True)
@@ -26,10 +28,15 @@ class Paths:
     root: Path  # the project root, holding mkdocs.yml; error messages are relative to it
     data: Path  # guideline/
     quizzes: Path  # quizzes/
+    docs: Path | None = None  # docs/ (default root/docs): media that seminars.yml points to
 
     @classmethod
-    def under(cls, root: Path, data: str = "guideline", quizzes: str = "quizzes") -> Paths:
-        return cls(root=root, data=root / data, quizzes=root / quizzes)
+    def under(cls, root: Path, data: str = "guideline", quizzes: str = "quizzes", docs: str = "docs") -> Paths:
+        return cls(root=root, data=root / data, quizzes=root / quizzes, docs=root / docs)
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.docs if self.docs is not None else self.root / "docs"
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,7 @@ class Project:
     paths: Paths
     guideline: Guideline
     checklist: Checklist | None = None  # profile.yml + checklist.yml, if the guideline has them
+    seminars: Seminars = field(default_factory=Seminars)
     quizzes: list[Bank] = field(default_factory=list)  # question banks, in `order`
 
 
@@ -45,14 +53,20 @@ def load_project(paths: Paths) -> Project:
     problems: list[Problem] = []
     guideline: Guideline | None = None
     checklist: Checklist | None = None
+    seminars = Seminars()
     quizzes: list[Bank] = []
     try:
         guideline = load_guideline(paths.data, paths.root)
     except DataError as exc:
         problems += exc.problems
+    # Each kind refers to the guideline only: check them all, then report every problem at once.
     if guideline is not None:
         try:
             checklist = load_checklist(paths.data, guideline, paths.root)
+        except DataError as exc:
+            problems += exc.problems
+        try:
+            seminars = load_seminars(paths.data, paths.docs_dir, guideline, paths.root)
         except DataError as exc:
             problems += exc.problems
     try:
@@ -62,9 +76,9 @@ def load_project(paths: Paths) -> Project:
         problems += exc.problems
     if problems or guideline is None:
         raise DataError(problems)
-    return Project(paths=paths, guideline=guideline, checklist=checklist, quizzes=quizzes)
+    return Project(paths=paths, guideline=guideline, checklist=checklist, seminars=seminars, quizzes=quizzes)
 
 
 def schemas() -> dict[str, dict]:
     """JSON Schemas for editors, one per kind of data file."""
-    return {**guideline_schemas(), **checklist_schemas(), **quiz_schemas()}
+    return {**guideline_schemas(), **checklist_schemas(), **seminar_schemas(), **quiz_schemas()}

@@ -29,6 +29,8 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
                 sources={s.id: s for s in guideline.sources},
                 path_of=section_path,
                 solved_by=_solved_by(guideline),
+                videos=project.seminars.chapters_by_item(),
+                briefings=project.seminars.series_by_item(),
                 quizzes=questions_by_item(project),
             ),
             f"guideline/sections/{section.id}.yml",

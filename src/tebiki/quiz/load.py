@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from ..load import Collector, check_unique_across
+from ..load import Collector, _check_unique_across
 from ..model import Guideline
 from ..problems import DataError
 from ..yaml_lines import dotted, line_of
@@ -44,8 +44,8 @@ def load_banks(quizzes_dir: Path, root: Path, guideline: Guideline | None) -> li
         bank, lines = c.load(path, TypeAdapter(Bank))
         if bank is not None:
             loaded.append((path, bank, lines))
-    check_unique_across(c, [(path, lines, b.id, ("id",)) for path, b, lines in loaded], "bank")
-    check_unique_across(
+    _check_unique_across(c, [(path, lines, b.id, ("id",)) for path, b, lines in loaded], "bank")
+    _check_unique_across(
         c,
         [(path, lines, q.id, ("questions", i, "id")) for path, b, lines in loaded for i, q in enumerate(b.questions)],
         "question",
