@@ -18,7 +18,10 @@ from .checklist.model import Checklist
 from .load import load_guideline
 from .load import schemas as guideline_schemas
 from .model import Guideline
-from .problems import DataError
+from .problems import DataError, Problem
+from .quiz.load import load_banks
+from .quiz.load import schemas as quiz_schemas
+from .quiz.model import Bank
 from .seminar_load import Seminars, load_seminars
 from .seminar_load import schemas as seminar_schemas
 
@@ -55,31 +58,45 @@ class Project:
     guideline: Guideline
     checklist: Checklist | None = None  # profile.yml + checklist.yml, if the guideline has them
     seminars: Seminars = field(default_factory=Seminars)
+    quizzes: list[Bank] = field(default_factory=list)  # question banks, in `order`
     a11y: A11yResults = field(default_factory=lambda: A11yResults(None, None))  # for the test-results page
 
 
 def load_project(paths: Paths) -> Project:
     """Load and validate all data; raise DataError listing every problem."""
-    guideline = load_guideline(paths.data, paths.root)
-    # Each kind refers to the guideline only: check them all, then report every problem at once.
-    problems = []
+    problems: list[Problem] = []
+    guideline: Guideline | None = None
+    checklist: Checklist | None = None
+    seminars = Seminars()
+    quizzes: list[Bank] = []
     try:
-        checklist = load_checklist(paths.data, guideline, paths.root)
+        guideline = load_guideline(paths.data, paths.root)
     except DataError as exc:
         problems += exc.problems
+    # Each kind refers to the guideline only: check them all, then report every problem at once.
+    if guideline is not None:
+        try:
+            checklist = load_checklist(paths.data, guideline, paths.root)
+        except DataError as exc:
+            problems += exc.problems
+        try:
+            seminars = load_seminars(paths.data, paths.docs_dir, guideline, paths.root)
+        except DataError as exc:
+            problems += exc.problems
     try:
-        seminars = load_seminars(paths.data, paths.docs_dir, guideline, paths.root)
+        # Without a guideline the banks are still checked, minus their item references.
+        quizzes = load_banks(paths.quizzes, paths.root, guideline)
     except DataError as exc:
         problems += exc.problems
     try:
         a11y = load_a11y_results(paths.a11y_results, paths.root) if paths.a11y_results else A11yResults(None, None)
     except DataError as exc:
         problems += exc.problems
-    if problems:
+    if problems or guideline is None:
         raise DataError(problems)
-    return Project(paths=paths, guideline=guideline, checklist=checklist, seminars=seminars, a11y=a11y)
+    return Project(paths=paths, guideline=guideline, checklist=checklist, seminars=seminars, quizzes=quizzes, a11y=a11y)
 
 
 def schemas() -> dict[str, dict]:
     """JSON Schemas for editors, one per kind of data file."""
-    return {**guideline_schemas(), **checklist_schemas(), **seminar_schemas()}
+    return {**guideline_schemas(), **checklist_schemas(), **seminar_schemas(), **quiz_schemas()}

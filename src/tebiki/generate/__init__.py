@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..project import Project
-from . import accessibility, checklist, pamphlet, seminars, sources
+from . import accessibility, checklist, pamphlet, quiz, seminars, sources
 from .printed import PrintPart
 
 
@@ -17,7 +17,7 @@ class Page:
 
 
 # Each page kind is a module with `pages(project)` yielding (path, content, origin).
-PAGE_KINDS = (pamphlet, checklist, sources, seminars, accessibility)
+PAGE_KINDS = (pamphlet, checklist, sources, seminars, quiz, accessibility)
 
 
 def generate(project: Project) -> list[Page]:
