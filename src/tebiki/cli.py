@@ -129,7 +129,7 @@ def cmd_check_site(args: argparse.Namespace) -> Exit:
         except sitecheck.CheckerMissing as exc:
             print(f"error: {exc}", file=sys.stderr)
             return Exit.USAGE
-        checks[f"Nu HTML checker ({known} known theme errors set aside)"] = problems
+        checks[f"Nu HTML checker ({known} known errors in theme or plugin markup set aside)"] = problems
     failed = False
     for name, problems in checks.items():
         print(f"{'FAIL' if problems else 'ok'}  {name}")

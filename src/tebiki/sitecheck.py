@@ -187,9 +187,10 @@ def check_sitemap(site_dir: Path, site_url: str) -> list[str]:
 
 @dataclass(frozen=True)
 class KnownThemeError:
-    """A Nu checker error in markup that Material for MkDocs writes and tebiki cannot change
-    without copying a whole theme template. Matched on the message *and* the element, so the
-    same mistake in tebiki's own markup is still reported."""
+    """A Nu checker error in markup that a third party writes (Material for MkDocs' templates,
+    the mkdocs-quiz plugin's injected code) and tebiki cannot change without copying a whole
+    template or patching the plugin. Matched on the message *and* the element, so the same
+    mistake in tebiki's own markup is still reported."""
 
     message: str
     element: str  # a substring of the highlighted element
@@ -209,6 +210,22 @@ KNOWN_THEME_ERRORS = (
         'Material\'s nav-item.html writes tabindex="" on section labels with navigation.sections; '
         "browsers ignore an empty tabindex.",
     ),
+    KnownThemeError(
+        "A “style” element in “body” must be the first child of its parent",
+        '<style type="text/css">',
+        "mkdocs-quiz 1.7 inlines its stylesheet in the body of quiz pages (only they enable it).",
+    ),
+    KnownThemeError(
+        "must not have a “defer” attribute",
+        '<script type="text/javascript" defer>',
+        "mkdocs-quiz 1.7 inlines its script with `defer`, which browsers ignore on inline scripts.",
+    ),
+    KnownThemeError(
+        "The “aria-label” attribute must not be specified on any “div” element",
+        'id="quiz-progress-',
+        "mkdocs-quiz 1.7's progress panel is a <div> with aria-label and no role; the panel's "
+        "own text carries the same information.",
+    ),
 )
 
 
@@ -226,7 +243,7 @@ def vnu_jar(root: Path) -> Path:
 
 
 def check_html(site_dir: Path, jar: Path) -> tuple[list[str], int]:
-    """Nu HTML checker errors, and how many known theme errors were set aside."""
+    """Nu HTML checker errors, and how many known third-party errors were set aside."""
     files = [site_dir / p for p in pages(site_dir)]
     cmd = ["java", "-jar", str(jar), "--errors-only", "--format", "json", *map(str, files)]
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
