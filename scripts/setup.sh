@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: Chromium for the browser tests, Noto CJK for Japanese text,
 # FFmpeg to assemble generated briefing videos (scripts/make-briefing-video.py).
-packages=(chromium fonts-noto-cjk ffmpeg)
+packages=(chromium fonts-noto-cjk ffmpeg libpango-1.0-0 libpangoft2-1.0-0 python3-venv make)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

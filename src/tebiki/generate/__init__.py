@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..project import Project
-from . import checklist, pamphlet, quiz, seminars, sources
+from . import checklist, pamphlet, quiz, seminars, sources, trainer
 
 
 @dataclass(frozen=True)
@@ -13,10 +13,11 @@ class Page:
     path: str  # relative to docs_dir, e.g. "guideline/point1.md"
     content: str
     origin: str  # data file the page comes from, relative to the project root
+    listed: bool = True  # False: reached by links only, not from the navigation (slide decks)
 
 
-# Each page kind is a module with `pages(project)` yielding (path, content, origin).
-PAGE_KINDS = (pamphlet, checklist, sources, seminars, quiz)
+# Each page kind is a module with `pages(project)` yielding (path, content, origin[, listed]).
+PAGE_KINDS = (pamphlet, checklist, sources, seminars, quiz, trainer)
 
 
 def generate(project: Project) -> list[Page]:
