@@ -229,7 +229,8 @@ def kit_slides(project: Project, kit: Kit, to_root: str) -> list[Slide]:
         Slide("agenda", "本日の進行", label="進行", agenda=rows, notes=[f"全体で{kit.minutes()}分です。"]),
     ]
     for row in rows:
-        slides.append(Slide("divider", row.title, label=f"{row.at}から{row.minutes}分", notes=[row.note] if row.note else []))
+        notes = [row.note] if row.note else []
+        slides.append(Slide("divider", row.title, label=f"{row.at}から{row.minutes}分", notes=notes))
         if row.section is not None:
             slides += section_slides(project, row.section)[1:]  # the divider already names the block
         for bank in row.banks:

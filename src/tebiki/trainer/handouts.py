@@ -91,10 +91,9 @@ def documents(project: Project, url_of: UrlOf, *, site_name: str) -> Iterator[tu
             continue
         context = {"kit": kit, "sets": sets, "marks": pages.CHOICE_MARKS, "items": items, "fill_parts": fill_parts}
         context.update(common)
-        yield pages.quiz_sheet_path(kit), _pdf("handout/quiz-sheet.html.j2", f"確認クイズ 問題用紙：{kit.title}", **context)
+        sheet = _pdf("handout/quiz-sheet.html.j2", f"確認クイズ 問題用紙：{kit.title}", **context)
+        yield pages.quiz_sheet_path(kit), sheet
         yield (
             pages.answer_key_path(kit),
             _pdf("handout/answer-key.html.j2", f"確認クイズ 解答と解説：{kit.title}", **context),
         )
-
-

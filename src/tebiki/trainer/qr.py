@@ -13,7 +13,7 @@ import segno
 
 
 def svg(url: str) -> bytes:
-    """A standalone SVG image of the QR code for `url` (black on white; a viewBox and no fixed size, so it scales to any box)."""
+    """A standalone SVG of the QR code for `url`: black on white, a viewBox and no fixed size (scales to any box)."""
     code = segno.make_qr(url, error="m")
     out = io.BytesIO()
     # The title is the image's accessible name where it is opened on its own.
