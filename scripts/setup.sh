@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: Chromium for the browser tests, Noto CJK for Japanese text (pages and
-# the printed pamphlet), FFmpeg to assemble generated briefing videos
+# the printed pamphlet and handouts), FFmpeg to assemble generated briefing videos
 # (scripts/make-briefing-video.py), Pango for WeasyPrint, venv and make to install and run.
 packages=(chromium fonts-noto-cjk ffmpeg libpango-1.0-0 libpangoft2-1.0-0 python3-venv make)
 # Commands that may come from elsewhere (e.g. Node.js from its own repository): the Debian

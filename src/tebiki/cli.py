@@ -45,6 +45,9 @@ def cmd_validate(args: argparse.Namespace) -> Exit:
     if project.quizzes:
         questions = sum(len(bank.questions) for bank in project.quizzes)
         print(f"    quizzes: {questions} questions in {len(project.quizzes)} banks.")
+    if project.trainer is not None:
+        kits = project.trainer.kits
+        print(f"    trainer kits: {', '.join(f'{k.id} ({k.minutes()} min)' for k in kits)}.")
     return Exit.OK
 
 

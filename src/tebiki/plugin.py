@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import coverage, offline, pdf, publish, quiz, search
 from .config import TebikiConfig
@@ -19,6 +19,8 @@ from .navigation import expand_nav
 from .problems import DataError
 from .project import Paths, Project, load_project
 from .quiz import guard, qti
+from .trainer import handouts
+from .typeset import TypesetError
 
 log = logging.getLogger("mkdocs.plugins.tebiki")
 
@@ -75,11 +77,23 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                     f"docs/{page.path} clashes with a page tebiki generates from {page.origin}; "
                     "rename or delete the hand-written file."
                 )
-            files.append(File.generated(config, page.path, content=page.content))
+            file = File.generated(config, page.path, content=page.content)
+            if not page.listed:
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from a page, e.g. a slide deck
+            files.append(file)
         # QTI packages for trainers; their links point at the published pages, so they need the URLs.
         assert self.project is not None
-        for path, content in qti.packages(self.project, _url_of(files, config)):
+        url_of = _url_of(files, config)
+        for path, content in qti.packages(self.project, url_of):
             files.append(File.generated(config, path, content=content))
+        # Trainers' handouts and QR codes: they send attendees to the published pages, so they need the URLs too.
+        try:
+            for path, content in handouts.qr_images(self.project, url_of):
+                files.append(File.generated(config, path, content=content))
+            for path, content in handouts.documents(self.project, url_of, site_name=config.site_name):
+                files.append(File.generated(config, path, content=content))
+        except (handouts.HandoutError, TypesetError) as exc:
+            raise PluginError(str(exc)) from None
         # The PDF is typeset from the data, not from the built pages, so it joins the files here:
         # links to it are checked like any other, and it lands in the staging folder with the rest.
         if self.config.pdf:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..project import Project
-from . import accessibility, checklist, pamphlet, quiz, seminars, sources
+from . import accessibility, checklist, pamphlet, quiz, seminars, sources, trainer
 from .printed import PrintPart
 
 
@@ -14,10 +14,11 @@ class Page:
     path: str  # relative to docs_dir, e.g. "guideline/point1.md"
     content: str
     origin: str  # data file the page comes from, relative to the project root
+    listed: bool = True  # False: reached by links only, not from the navigation (slide decks)
 
 
-# Each page kind is a module with `pages(project)` yielding (path, content, origin).
-PAGE_KINDS = (pamphlet, checklist, sources, seminars, quiz, accessibility)
+# Each page kind is a module with `pages(project)` yielding (path, content, origin[, listed]).
+PAGE_KINDS = (pamphlet, checklist, sources, seminars, quiz, trainer, accessibility)
 
 
 def generate(project: Project) -> list[Page]:
