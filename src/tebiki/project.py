@@ -6,6 +6,9 @@ its own validated data beside it, and refers to guideline items by ID only.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,4 +35,18 @@ class Project:
 
 def load_project(paths: Paths) -> Project:
     """Load and validate all data; raise DataError listing every problem."""
-    return Project(paths=paths, guideline=load_guideline(paths.data, paths.root))
+    with _gc_paused():
+        return Project(paths=paths, guideline=load_guideline(paths.data, paths.root))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Loading allocates a large tree of objects that holds no cycles; the cyclic
+    collector would rescan it over and over (half the load time at 10,000 items)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
