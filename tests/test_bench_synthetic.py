@@ -1,0 +1,35 @@
+"""The benchmark's synthetic guidelines are valid data (the benchmark itself is not a test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tebiki.bench import synthetic
+from tebiki.load import load_guideline
+from tebiki.model import Kind
+from tebiki.problems import DataError
+
+
+def test_synthetic_guideline_passes_every_check_of_the_loader(tmp_path: Path) -> None:
+    plan = synthetic.Plan(123)
+    synthetic.write_data(tmp_path / "guideline", plan)
+    guideline = load_guideline(tmp_path / "guideline", tmp_path)
+    items = guideline.items()
+    assert [i.id for i in items] == plan.item_ids()
+    assert len(guideline.sections) == plan.sections == 3
+    assert len(guideline.rules) == plan.rules
+    assert {i.kind for i in items} == {Kind(k) for k in synthetic.GROUP_KINDS}
+    measure = next(i for i in items if i.kind is Kind.measure)
+    assert measure.answers and all(guideline.item_index()[a][1].kind is Kind.problem for a in measure.answers)
+
+
+def test_quotes_are_really_checked_against_the_synthetic_seed(tmp_path: Path) -> None:
+    synthetic.write_data(tmp_path / "guideline", synthetic.Plan(20))
+    seed = tmp_path / "guideline" / "sources" / synthetic.SEED_FILE
+    seed.write_text(seed.read_text(encoding="utf-8").replace("合成項目7番", "別の項目7番"), encoding="utf-8")
+    with pytest.raises(DataError) as exc:
+        load_guideline(tmp_path / "guideline", tmp_path)
+    (problem,) = exc.value.problems
+    assert problem.field == "groups[0].items[7].text" and "text not found" in problem.message
