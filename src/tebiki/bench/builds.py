@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from .. import coverage
+from .. import coverage, search
 from ..cli import main as tebiki_main
 from ..navigation import expand_nav
 from ..project import Paths, load_project
@@ -46,14 +46,20 @@ def write_variant(project: Path, name: str, overrides: dict) -> Path:
     return path
 
 
-def plain_config(project: Path, docs: Path) -> Path:
+def plain_configs(project: Path, docs: Path) -> tuple[Path, Path]:
     """Plain MkDocs + Material on the Markdown tebiki generates: same theme, Markdown
-    extensions and overrides, the same nav (placeholders expanded), no tebiki plugin."""
+    extensions and overrides, the same nav (placeholders expanded), no tebiki plugin;
+    once with no plugin at all and once with Material's own search, which is what a
+    plain site would index itself with."""
     tebiki_main(["--root", str(project), "generate", "--out", str(docs), "--include-docs"])
     with open(project / "mkdocs.yml", "rb") as fh:
         config = yaml_load(fh)
     nav = expand_nav(config.get("nav"), load_project(Paths.under(project)).guideline)
-    return write_variant(project, "mkdocs-plain.yml", {"docs_dir": str(docs), "plugins": [], "nav": nav})
+    plain = {"docs_dir": str(docs), "nav": nav}
+    return (
+        write_variant(project, "mkdocs-plain.yml", {**plain, "plugins": []}),
+        write_variant(project, "mkdocs-plain-search.yml", {**plain, "plugins": ["search"]}),
+    )
 
 
 def generation_only_config(project: Path) -> Path:
@@ -71,10 +77,12 @@ def overhead(root: Path, work: Path, rounds: int, results: Results) -> Path:
     Returns the folder of the site built with the plugin, for the page-weight part.
     """
     project = copy_project(root, work / "project")
+    plain, plain_search = plain_configs(project, work / "plain-docs")
     configs = {
         "plugin with output checks": project / "mkdocs.yml",
         "plugin page generation only": generation_only_config(project),
-        "plain MkDocs + Material": plain_config(project, work / "plain-docs"),
+        "plain MkDocs + Material": plain,
+        "plain + Material search": plain_search,
     }
     sites = {name: work / f"site-{i}" for i, name in enumerate(configs)}
     commands = {name: (lambda c=config, s=sites[name]: build(c, s, "--strict")) for name, config in configs.items()}
@@ -83,8 +91,16 @@ def overhead(root: Path, work: Path, rounds: int, results: Results) -> Path:
     runs = measure.alternate(commands, rounds)
     plain = runs["plain MkDocs + Material"]
     results.details["overhead"] = {name: [r.to_dict() for r in rs] for name, rs in runs.items()}
+    searched = runs["plain + Material search"]
     results.add(
         Figure("overhead", "plain MkDocs + Material build", measure.median([r.wall for r in plain]), "s"),
+        Figure(
+            "overhead",
+            "plain + Material search build",
+            measure.median([r.wall for r in searched]),
+            "s",
+            note="Material's own search plugin (lunr; no Japanese word segmentation without extra setup)",
+        ),
     )
     for name in ("plugin with output checks", "plugin page generation only"):
         ours = runs[name]
@@ -102,6 +118,22 @@ def overhead(root: Path, work: Path, rounds: int, results: Results) -> Path:
                 note=f"median of {rounds} alternating rounds; CPU-time ratio {cpu:.3f}",
             ),
         )
+    # Pagefind alone on the site the plugin built without output checks: the cost of Japanese search.
+    bare = sites["plugin page generation only"]
+    pagefind = []
+    for _ in range(rounds):
+        shutil.rmtree(bare / "pagefind", ignore_errors=True)
+        pagefind += measure.timed(lambda: search.index_site(bare), 1)
+    results.details["overhead"]["pagefind_s"] = pagefind
+    results.add(
+        Figure(
+            "overhead",
+            "Pagefind (Japanese) alone on the built site",
+            measure.median(pagefind),
+            "s",
+            note="the extended build loads its Japanese dictionary on every run",
+        )
+    )
     return sites["plugin with output checks"]
 
 
