@@ -19,6 +19,9 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
     guideline = project.guideline
     index = guideline.item_index()
     rules = guideline.rule_index()
+    # Worked out once for all pages: per page, they made generation grow with sections × items.
+    sources = {s.id: s for s in guideline.sources}
+    solved_by = _solved_by(guideline)
     for section in guideline.sections:
         yield (
             section_path(section),
@@ -28,9 +31,9 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
                 section=section,
                 index=index,
                 rules=rules,
-                sources={s.id: s for s in guideline.sources},
+                sources=sources,
                 path_of=section_path,
-                solved_by=_solved_by(guideline),
+                solved_by=solved_by,
             ),
             f"guideline/sections/{section.id}.yml",
         )
