@@ -33,12 +33,22 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     Most values are Japanese text, whose first character starts none of YAML's
     implicit types (numbers, booleans, dates, null): they are strings at once.
+    A plain scalar's tag depends on its text alone, so the rest are remembered.
     The safe loader has no path resolvers, so tracking the path is skipped.
     """
 
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._plain_tags: dict[str, str] = {}  # plain scalar -> tag; keys repeat on every item
+
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in self.yaml_implicit_resolvers:
-            return _STR
+        if kind is yaml.ScalarNode and implicit[0]:
+            if value and value[0] not in self.yaml_implicit_resolvers:
+                return _STR
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+            return tag
         return super().resolve(kind, value, implicit)
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:

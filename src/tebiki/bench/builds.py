@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import yaml
@@ -51,7 +54,8 @@ def plain_configs(project: Path, docs: Path) -> tuple[Path, Path]:
     extensions and overrides, the same nav (placeholders expanded), no tebiki plugin;
     once with no plugin at all and once with Material's own search, which is what a
     plain site would index itself with."""
-    tebiki_main(["--root", str(project), "generate", "--out", str(docs), "--include-docs"])
+    with contextlib.redirect_stdout(io.StringIO()):
+        tebiki_main(["--root", str(project), "generate", "--out", str(docs), "--include-docs"])
     with open(project / "mkdocs.yml", "rb") as fh:
         config = yaml_load(fh)
     nav = expand_nav(config.get("nav"), load_project(Paths.under(project)).guideline)
@@ -123,7 +127,7 @@ def overhead(root: Path, work: Path, rounds: int, results: Results) -> Path:
     pagefind = []
     for _ in range(rounds):
         shutil.rmtree(bare / "pagefind", ignore_errors=True)
-        pagefind += measure.timed(lambda: search.index_site(bare), 1)
+        pagefind += [t.wall for t in measure.timed(lambda: search.index_site(bare), 1)]
     results.details["overhead"]["pagefind_s"] = pagefind
     results.add(
         Figure(
@@ -181,30 +185,28 @@ def speed(root: Path, work: Path, items: int, repeat: int, results: Results) -> 
     report = coverage.check(guideline, site)
     results.details["speed"] = {
         "items": items,
-        "validation_s": validation,
-        "coverage_s": check_times,
+        "validation": [asdict(t) for t in validation],
+        "coverage": [asdict(t) for t in check_times],
         "build": built.to_dict(),
         "coverage_ok": report.ok,
     }
     label = f"{items:,} items"
-    results.add(
-        Figure(
-            "speed",
-            f"validation, {label}",
-            measure.median(validation),
-            "s",
-            f"< {SPEED_GOAL:.0f} s",
-            measure.median(validation) < SPEED_GOAL,
-            note=f"load_project in process, median of {repeat}",
-        ),
-        Figure(
-            "speed",
-            f"coverage check, {label}",
-            measure.median(check_times),
-            "s",
-            f"< {SPEED_GOAL:.0f} s",
-            measure.median(check_times) < SPEED_GOAL and report.ok,
-            note=f"coverage.check on the built synthetic site ({built.wall:.0f} s to build), median of {repeat}"
-            + ("" if report.ok else "; the check found gaps"),
-        ),
-    )
+    built_note = f"coverage.check on the built synthetic site ({built.wall:.0f} s to build)"
+    for name, times, what, ok in (
+        ("validation", validation, "load_project (parse, validate, cross-check, quotes)", True),
+        ("coverage check", check_times, built_note, report.ok),
+    ):
+        cpu = measure.median([t.cpu for t in times])
+        wall = measure.median([t.wall for t in times])
+        results.add(
+            Figure(
+                "speed",
+                f"{name}, {label} (CPU)",
+                cpu,
+                "s",
+                f"< {SPEED_GOAL:.0f} s",
+                cpu < SPEED_GOAL and ok,
+                note=f"{what}, in process, median of {repeat}; wall {wall:.2f} s on this shared machine"
+                + ("" if ok else "; the check found gaps"),
+            )
+        )

@@ -46,13 +46,19 @@ def run(cmd: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None 
     return Run(wall=wall, cpu=usage.ru_utime + usage.ru_stime, peak_mb=usage.ru_maxrss / 1024)
 
 
-def timed(fn: Callable[[], object], repeat: int) -> list[float]:
-    """Wall times of `repeat` in-process calls of `fn`."""
+@dataclass(frozen=True)
+class Timing:
+    wall: float
+    cpu: float  # this process's CPU time: what the call costs, whatever else the machine runs
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[Timing]:
+    """Wall and CPU times of `repeat` in-process calls of `fn`."""
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
+        times.append(Timing(time.perf_counter() - start, time.process_time() - start_cpu))
     return times
 
 

@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(root: Path, work: Path, parts: list[str], args: argparse.Namespace, results: Results) -> None:
     site = None
     if "overhead" in parts:
-        _say(f"overhead: {args.rounds} alternating rounds of three builds")
+        _say(f"overhead: {args.rounds} alternating rounds of four builds")
         site = builds.overhead(root, work / "overhead", args.rounds, results)
     if "scaling" in parts:
         sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
