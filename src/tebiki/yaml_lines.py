@@ -70,29 +70,29 @@ def _construct(loader: Any, root: yaml.Node) -> Any:
     data does not use, are left to PyYAML whole.
     """
     active: set[int] = set()
+    scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
 
+    # Strings are unpacked inline, without a call per value: they are most of the data.
     def construct(node: yaml.Node) -> Any:
-        if isinstance(node, yaml.ScalarNode):
+        kind = type(node)
+        if kind is scalar:
             return node.value if node.tag == _STR else loader.construct_object(node)
         if id(node) in active:
             raise YamlSyntaxError(node.start_mark.line + 1, "an alias refers to the collection that contains it")
         active.add(id(node))
         try:
-            if isinstance(node, yaml.SequenceNode):
-                return [construct(child) for child in node.value]
-            if not isinstance(node, yaml.MappingNode):
+            if kind is sequence:
+                return [c.value if type(c) is scalar and c.tag == _STR else construct(c) for c in node.value]
+            if kind is not mapping:
                 return loader.construct_object(node, deep=True)
-            keys = [key for key, _ in node.value]
-            if any(not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE for key in keys):
-                return loader.construct_object(node, deep=True)
-            out = {construct(key): construct(value) for key, value in node.value}
-            if len(out) < len(keys):
-                seen: set[Any] = set()
-                for key in keys:
-                    value = construct(key)
-                    if value in seen:
-                        raise DuplicateKey(key.start_mark.line + 1, str(value))
-                    seen.add(value)
+            out = {}
+            for key, value in node.value:
+                if type(key) is not scalar or key.tag == _MERGE:
+                    return loader.construct_object(node, deep=True)
+                name = key.value if key.tag == _STR else loader.construct_object(key)
+                if name in out:
+                    raise DuplicateKey(key.start_mark.line + 1, str(name))
+                out[name] = value.value if type(value) is scalar and value.tag == _STR else construct(value)
             return out
         finally:
             active.discard(id(node))

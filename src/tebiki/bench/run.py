@@ -74,7 +74,7 @@ def _run(root: Path, work: Path, parts: list[str], args: argparse.Namespace, res
         builds.scaling(root, work / "scaling", sizes, args.scaling_rounds, results)
     if "speed" in parts:
         _say(f"speed: validation and coverage on {args.speed_items:,} items")
-        builds.speed(root, work / "speed", args.speed_items, 3, results)
+        builds.speed(root, work / "speed", args.speed_items, 5, results)
     web = [p for p in ("weight", "lighthouse") if p in parts]
     if web:
         if site is None:
