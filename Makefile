@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.tebiki-setup
 
-.PHONY: site test serve setup coverage clean
+.PHONY: site test serve setup coverage video clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -18,6 +18,10 @@ serve: $(STAMP)
 
 coverage: $(STAMP)
 	$(BIN)/tebiki coverage
+
+# Remake the generated briefing videos after their data changed (`tebiki validate` says when).
+video: $(STAMP)
+	$(BIN)/python scripts/make-briefing-video.py
 
 setup: $(STAMP)
 

@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: Chromium for the browser tests, Noto CJK for Japanese text.
-packages=(chromium fonts-noto-cjk)
+# Debian packages: Chromium for the browser tests, Noto CJK for Japanese text,
+# FFmpeg to assemble generated briefing videos (scripts/make-briefing-video.py).
+packages=(chromium fonts-noto-cjk ffmpeg)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, SUB_PATH, mkdocs_build
+from support import ROOT, mkdocs_build, serve
 
 
 @pytest.fixture(scope="session")
@@ -21,20 +18,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     """Serve the built site at http://127.0.0.1:<port>/tebiki/ like a GitHub Pages project site."""
-    webroot = tmp_path_factory.mktemp("webroot")
-    (webroot / SUB_PATH.strip("/")).symlink_to(built_site, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(webroot))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    server.shutdown()
-    server.server_close()
+    with serve(built_site, tmp_path_factory.mktemp("webroot")) as url:
+        yield url

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import io
 import os
+import re
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,3 +48,58 @@ def site_pages(site: Path) -> list[str]:
             continue
         pages.append(rel.removesuffix("index.html"))
     return pages
+
+
+class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files as a real host serves them: quietly, and with byte ranges.
+
+    Browsers fetch video in ranges and can only seek in a file served that way
+    (Python's plain handler ignores `Range`, so a video there cannot be seeked).
+    """
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        wanted = re.fullmatch(r"bytes=(\d*)-(\d*)", self.headers.get("Range", "").strip())
+        path = self.translate_path(self.path)
+        if not wanted or not any(wanted.groups()) or not os.path.isfile(path):
+            return super().send_head()
+        size = os.path.getsize(path)
+        first, last = wanted.groups()
+        start = int(first) if first else max(0, size - int(last))
+        end = min(int(last), size - 1) if first and last else size - 1
+        if start > end:
+            self.send_response(416)
+            self.send_header("Content-Range", f"bytes */{size}")
+            self.end_headers()
+            return None
+        with open(path, "rb") as f:
+            f.seek(start)
+            body = f.read(end - start + 1)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serve(site: Path, webroot: Path, sub_path: str = SUB_PATH) -> Iterator[str]:
+    """Serve a built site at http://127.0.0.1:<port><sub_path>, like a GitHub Pages project site.
+
+    `webroot` is an empty scratch folder that gets a link named after the sub-path.
+    """
+    webroot.mkdir(parents=True, exist_ok=True)
+    (webroot / sub_path.strip("/")).symlink_to(site, target_is_directory=True)
+    handler = functools.partial(SiteRequestHandler, directory=str(webroot))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{sub_path}"
+    finally:
+        server.shutdown()
+        server.server_close()

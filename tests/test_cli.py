@@ -105,3 +105,19 @@ def test_schemas_validate_the_real_data_as_an_editor_would() -> None:
         assert "colour" in exc.message
     else:
         raise AssertionError("the schema accepted an unknown field")
+
+
+def test_checklist_schemas_validate_the_checklist_data() -> None:
+    import jsonschema
+
+    from tebiki.yaml_lines import load_with_lines
+
+    for name in ("profile", "checklist"):
+        path = ROOT / "guideline" / f"{name}.yml"
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith(f"# yaml-language-server: $schema=../schema/{name}.schema.json\n")
+        schema = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text())
+        data, _ = load_with_lines(text)  # YAML 1.2, as yaml-language-server reads it
+        jsonschema.validate(data, schema)
+    result = run("validate")
+    assert re.search(r"checklist: \d+ entries, 8 profile questions, tracks sme, standard", result.stdout)

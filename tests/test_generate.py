@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from tebiki.generate import generate
-from tebiki.load import load_guideline
 from tebiki.navigation import expand_nav
 from tebiki.project import Paths, load_project
 
@@ -28,11 +27,20 @@ def pages():
 
 
 def test_generated_paths_and_origins(pages) -> None:
-    assert sorted(pages) == ["guideline/one.md", "sources.md"]
+    assert sorted(pages) == [
+        "checklist/index.md",
+        "checklist/sme.md",
+        "checklist/standard.md",
+        "guideline/one.md",
+        "sources.md",
+    ]
     assert pages["guideline/one.md"].origin == "guideline/sections/one.yml"
+    assert pages["checklist/sme.md"].origin == "guideline/checklist.yml"
 
 
-@pytest.mark.parametrize("path", ["guideline/one.md", "sources.md"])
+@pytest.mark.parametrize(
+    "path", ["guideline/one.md", "sources.md", "checklist/index.md", "checklist/sme.md", "checklist/standard.md"]
+)
 def test_matches_golden(pages, path: str) -> None:
     golden = GOLDEN / path
     if os.environ.get("TEBIKI_UPDATE_GOLDEN"):
@@ -52,8 +60,18 @@ def test_item_sections_are_anchored_and_marked(pages) -> None:
 
 
 def test_nav_placeholder_expands_to_section_pages() -> None:
-    g = load_guideline(MINI, MINI.parent)
-    nav = [{"はじめに": "index.md"}, {"内容": "tebiki:sections"}]
-    assert expand_nav(nav, g) == [{"はじめに": "index.md"}, {"内容": [{"安全管理": "guideline/one.md"}]}]
+    project = load_project(Paths(root=MINI.parent, data=MINI, quizzes=MINI / "quizzes"))
+    nav = [{"はじめに": "index.md"}, {"内容": "tebiki:sections"}, {"チェック": "tebiki:checklists"}]
+    assert expand_nav(nav, project) == [
+        {"はじめに": "index.md"},
+        {"内容": [{"安全管理": "guideline/one.md"}]},
+        {
+            "チェック": [
+                {"質問に答える": "checklist/index.md"},
+                {"小規模の一覧": "checklist/sme.md"},
+                {"標準の一覧": "checklist/standard.md"},
+            ]
+        },
+    ]
     with pytest.raises(ValueError, match="tebiki:sections"):
-        expand_nav([{"x": "tebiki:nope"}], g)
+        expand_nav([{"x": "tebiki:nope"}], project)

@@ -10,9 +10,8 @@ from pathlib import Path
 
 from . import coverage
 from .generate import generate
-from .load import schemas
 from .problems import DataError
-from .project import Paths, Project, load_project
+from .project import Paths, Project, load_project, schemas
 
 
 class Exit(IntEnum):
@@ -27,11 +26,20 @@ def _load(args: argparse.Namespace) -> Project:
 
 
 def cmd_validate(args: argparse.Namespace) -> Exit:
-    guideline = _load(args).guideline
+    project = _load(args)
+    guideline = project.guideline
     print(
         f"OK: {len(guideline.items())} items in {len(guideline.sections)} sections, "
-        f"{len(guideline.rules)} rules, {len(guideline.sources)} sources."
+        f"{len(guideline.rules)} rules, {len(guideline.sources)} sources, "
+        f"{len(list(project.seminars.sessions()))} seminar session(s), "
+        f"{len(list(project.seminars.recordings()))} recording(s)."
     )
+    if project.checklist is not None:
+        checklist = project.checklist
+        print(
+            f"    checklist: {len(checklist.entries())} entries, {len(checklist.questions)} profile questions, "
+            f"tracks {', '.join(t.id for t in checklist.tracks)}."
+        )
     return Exit.OK
 
 

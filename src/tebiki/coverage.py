@@ -23,25 +23,36 @@ class Dimension:
     name: str
     label: str
     anchored: bool = False  # the marked element must also carry id="<item ID>"
+    # Attribute on the marked element naming the variants it counts for (space-separated),
+    # e.g. the checklist tracks; the coverage rule lists the variants each item must reach.
+    variant_attr: str | None = None
 
     @property
     def attribute(self) -> str:
         return f"data-tebiki-{self.name}"
 
 
-DIMENSIONS: dict[str, Dimension] = {d.name: d for d in (Dimension("pamphlet", "pamphlet section", anchored=True),)}
+DIMENSIONS: dict[str, Dimension] = {
+    d.name: d
+    for d in (
+        Dimension("pamphlet", "pamphlet section", anchored=True),
+        Dimension("checklist", "checklist entry", variant_attr="data-track"),
+        Dimension("video", "video chapter"),  # marked on each chapter of a seminar recording
+    )
+}
 
 
 @dataclass
 class Marker:
     page: str  # URL path of the page, relative to the site root
     anchor: str | None
+    attrs: dict[str, str | None] = field(default_factory=dict)  # all attributes of the marked element
 
 
 class _MarkerParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str, str | None]] = []  # (dimension, item ID, element id)
+        self.found: list[tuple[str, str, dict[str, str | None]]] = []  # (dimension, item ID, element attributes)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -49,7 +60,7 @@ class _MarkerParser(HTMLParser):
             if name.startswith("data-tebiki-") and value:
                 dimension = name.removeprefix("data-tebiki-")
                 for item_id in value.split():
-                    self.found.append((dimension, item_id, values.get("id")))
+                    self.found.append((dimension, item_id, values))
 
 
 MARKER = "data-tebiki-"
@@ -93,8 +104,9 @@ def scan_site(site_dir: Path) -> dict[str, dict[str, list[Marker]]]:
         parser = _MarkerParser()
         parser.feed("".join(marked_tags(path.read_text(encoding="utf-8"))))
         parser.close()
-        for dimension, item_id, element_id in parser.found:
-            found.setdefault(dimension, {}).setdefault(item_id, []).append(Marker(page, element_id))
+        for dimension, item_id, attrs in parser.found:
+            marker = Marker(page, attrs.get("id"), attrs)
+            found.setdefault(dimension, {}).setdefault(item_id, []).append(marker)
     return found
 
 
@@ -147,18 +159,25 @@ def check(guideline: Guideline, site_dir: Path) -> Report:
     report = Report(dimensions=names)
     items = guideline.item_index()
     for section, item in items.values():
-        row = {"id": item.id, "kind": item.kind.value, "section": section.id, "coverage": {}}
+        cells: dict[str, dict] = {}
         for name in names:
             dim, rule = DIMENSIONS[name], rules[name]
             required = rule.required and item.kind in rule.kinds
             where = [m for m in found.get(name, {}).get(item.id, []) if not dim.anchored or m.anchor == item.id]
-            row["coverage"][name] = {
+            cells[name] = {
                 "required": required,
                 "where": [m.page + (f"#{m.anchor}" if m.anchor else "") for m in where],
             }
             if required and not where:
                 report.gaps.append(f"{item.id} ({item.kind.value}): no {dim.label} in the built site")
-        report.rows.append(row)
+            elif required and dim.variant_attr:
+                reached = {v for m in where for v in (m.attrs.get(dim.variant_attr) or "").split()}
+                for variant in rule.variants:
+                    if variant not in reached:
+                        report.gaps.append(
+                            f"{item.id} ({item.kind.value}): no {dim.label} for {variant!r} in the built site"
+                        )
+        report.rows.append({"id": item.id, "kind": item.kind.value, "section": section.id, "coverage": cells})
     for name, by_item in found.items():
         for item_id, markers in by_item.items():
             if item_id not in items:

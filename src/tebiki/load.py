@@ -12,7 +12,7 @@ Layout under the data directory (default `guideline/`):
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, TypeVar
@@ -50,7 +50,7 @@ class Collector:
     def add(self, path: Path, line: int, field: str, message: str, hint: str) -> None:
         self.problems.append(Problem(display_path(path, self.root), line, field, message, hint))
 
-    def load(self, path: Path, adapter: TypeAdapter[T]) -> tuple[T | None, dict]:
+    def load(self, path: Path, adapter: TypeAdapter[T]) -> tuple[T | None, Mapping]:
         """Parse and validate one file; on failure record why and return None."""
         try:
             data, lines = load_with_lines(path.read_text(encoding="utf-8"))
@@ -87,7 +87,7 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
     section_files = sorted((data_dir / "sections").glob("*.yml"))
     if not section_files:
         c.add(data_dir / "sections", 0, "", "no section files", "add sections/<name>.yml files")
-    sections: list[tuple[Path, Section, dict]] = []
+    sections: list[tuple[Path, Section, Mapping]] = []
     for path in section_files:
         section, lines = c.load(path, TypeAdapter(Section))
         if section is not None:
@@ -95,11 +95,11 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
     if meta is None or rules is None or sources is None or len(sections) != len(section_files):
         raise DataError(c.problems)
 
-    for path, lines, entries, what in (
-        (data_dir / "today.yml", rule_lines, rules, "rule"),
-        (data_dir / "sources.yml", source_lines, sources, "source"),
+    for path, lines, ids, what in (
+        (data_dir / "today.yml", rule_lines, [r.id for r in rules], "rule"),
+        (data_dir / "sources.yml", source_lines, [s.id for s in sources], "source"),
     ):
-        _check_unique(c, path, lines, [(e.id, (i, "id")) for i, e in enumerate(entries)], what)
+        _check_unique(c, path, lines, [(key, (i, "id")) for i, key in enumerate(ids)], what)
     _check_unique_across(c, [(path, lines, s.id, ("id",)) for path, s, lines in sections], "section")
     _check_unique_across(
         c,
@@ -135,12 +135,12 @@ def _items_with_loc(section: Section) -> Iterable[tuple[tuple[Any, ...], Item]]:
             yield ("groups", g, "items", i), item
 
 
-def _check_unique(c: Collector, path: Path, lines: dict, entries: list, what: str) -> None:
+def _check_unique(c: Collector, path: Path, lines: Mapping, entries: list, what: str) -> None:
     _check_unique_across(c, [(path, lines, key, loc) for key, loc in entries], what)
 
 
 def _check_unique_across(c: Collector, entries: list, what: str) -> None:
-    first: dict[str, tuple[Path, dict, tuple]] = {}
+    first: dict[str, tuple[Path, Mapping, tuple]] = {}
     for path, lines, key, loc in entries:
         if key in first:
             # Lines are looked up only here: finding them costs a second parse of the file.
@@ -177,7 +177,7 @@ class SourceText:
         return self.whole[self._starts[min(line - 1, last)] : self._starts[min(line - 1 + QUOTE_WINDOW, last)]]
 
 
-def _source_texts(c: Collector, data_dir: Path, sources: list[Source], lines: dict) -> dict[str, SourceText]:
+def _source_texts(c: Collector, data_dir: Path, sources: list[Source], lines: Mapping) -> dict[str, SourceText]:
     texts: dict[str, SourceText] = {}
     for i, source in enumerate(sources):
         if source.file is None:

@@ -139,6 +139,10 @@ class CoverageRule(Strict):
 
     kinds: list[Kind] = Field(min_length=1)
     required: bool = True
+    variants: list[RuleId] = Field(
+        default_factory=list,
+        description="For dimensions with variants (checklist tracks): each item must be reached in every one.",
+    )
 
 
 class Meta(Strict):

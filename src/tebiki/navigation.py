@@ -8,22 +8,29 @@ from __future__ import annotations
 
 from typing import Any
 
+from .generate import checklist
 from .generate.pamphlet import section_path
-from .model import Guideline
+from .generate.seminars import nav_entries
+from .project import Project
 
 PREFIX = "tebiki:"
 
 
-def placeholders(guideline: Guideline) -> dict[str, list[dict[str, str]]]:
-    return {
-        "sections": [{s.nav_title or s.title: section_path(s)} for s in guideline.sections],
-    }
+def placeholders(project: Project) -> dict[str, list[dict[str, str]]]:
+    out = {"sections": [{s.nav_title or s.title: section_path(s)} for s in project.guideline.sections]}
+    if project.checklist is not None:
+        out["checklists"] = [
+            {project.checklist.spec.nav_title: checklist.INTERACTIVE},
+            *({t.nav_title: checklist.track_path(t.id)} for t in project.checklist.tracks),
+        ]
+    out["seminars"] = nav_entries(project.seminars)
+    return out
 
 
-def expand_nav(nav: Any, guideline: Guideline) -> Any:
+def expand_nav(nav: Any, project: Project) -> Any:
     if nav is None:
         return None
-    known = placeholders(guideline)
+    known = placeholders(project)
 
     def expand(entry: Any) -> Any:
         if isinstance(entry, list):

@@ -41,14 +41,16 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 
     # Load and validate before MkDocs touches site_dir, so bad data leaves it untouched.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.paths = Paths.under(Path(config.config_file_path).parent, self.config.data_dir, self.config.quizzes_dir)
+        self.paths = Paths.under(
+            Path(config.config_file_path).parent, self.config.data_dir, self.config.quizzes_dir, config.docs_dir
+        )
         try:
             self.project = load_project(self.paths)
         except DataError as exc:
             raise PluginError(exc.report()) from None
         self.pages = generate(self.project)
         try:
-            config.nav = expand_nav(config.nav, self.project.guideline)
+            config.nav = expand_nav(config.nav, self.project)
         except ValueError as exc:
             raise PluginError(f"mkdocs.yml nav: {exc}") from None
         self.failed = False

@@ -9,11 +9,18 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checklist.load import load_checklist
+from .checklist.load import schemas as checklist_schemas
+from .checklist.model import Checklist
 from .load import load_guideline
+from .load import schemas as guideline_schemas
 from .model import Guideline
+from .problems import DataError
+from .seminar_load import Seminars, load_seminars
+from .seminar_load import schemas as seminar_schemas
 
 
 @dataclass(frozen=True)
@@ -21,22 +28,51 @@ class Paths:
     root: Path  # the project root, holding mkdocs.yml; error messages are relative to it
     data: Path  # guideline/
     quizzes: Path  # quizzes/
+    docs: Path | None = None  # docs/ (default root/docs): media that seminars.yml points to
 
     @classmethod
-    def under(cls, root: Path, data: str = "guideline", quizzes: str = "quizzes") -> Paths:
-        return cls(root=root, data=root / data, quizzes=root / quizzes)
+    def under(cls, root: Path, data: str = "guideline", quizzes: str = "quizzes", docs: str = "docs") -> Paths:
+        return cls(root=root, data=root / data, quizzes=root / quizzes, docs=root / docs)
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.docs if self.docs is not None else self.root / "docs"
 
 
 @dataclass(frozen=True)
 class Project:
     paths: Paths
     guideline: Guideline
+    checklist: Checklist | None = None  # profile.yml + checklist.yml, if the guideline has them
+    seminars: Seminars = field(default_factory=Seminars)
 
 
 def load_project(paths: Paths) -> Project:
     """Load and validate all data; raise DataError listing every problem."""
     with _gc_paused():
-        return Project(paths=paths, guideline=load_guideline(paths.data, paths.root))
+        return _load(paths)
+
+
+def _load(paths: Paths) -> Project:
+    guideline = load_guideline(paths.data, paths.root)
+    # Each kind refers to the guideline only: check them all, then report every problem at once.
+    problems = []
+    try:
+        checklist = load_checklist(paths.data, guideline, paths.root)
+    except DataError as exc:
+        problems += exc.problems
+    try:
+        seminars = load_seminars(paths.data, paths.docs_dir, guideline, paths.root)
+    except DataError as exc:
+        problems += exc.problems
+    if problems:
+        raise DataError(problems)
+    return Project(paths=paths, guideline=guideline, checklist=checklist, seminars=seminars)
+
+
+def schemas() -> dict[str, dict]:
+    """JSON Schemas for editors, one per kind of data file."""
+    return {**guideline_schemas(), **checklist_schemas(), **seminar_schemas()}
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -29,7 +30,12 @@ _STR = "tag:yaml.org,2002:str"
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """The safe loader, with the tag resolution it runs for every scalar made cheap.
+    """The safe loader with YAML 1.2 booleans, and the tag resolution it runs for
+    every scalar made cheap.
+
+    YAML 1.2 booleans: only true/false. PyYAML follows YAML 1.1, where an unquoted
+    yes/no/on/off becomes a boolean, so `entrusts: yes` would not be the answer "yes".
+    Editors using yaml-language-server read YAML 1.2, so loader and editor now agree.
 
     Most values are Japanese text, whose first character starts none of YAML's
     implicit types (numbers, booleans, dates, null): they are strings at once.
@@ -56,6 +62,15 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     def ascend_resolver(self) -> None:
         pass
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 _MERGE = "tag:yaml.org,2002:merge"

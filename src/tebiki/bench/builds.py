@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import shutil
@@ -58,7 +59,7 @@ def plain_configs(project: Path, docs: Path) -> tuple[Path, Path]:
         tebiki_main(["--root", str(project), "generate", "--out", str(docs), "--include-docs"])
     with open(project / "mkdocs.yml", "rb") as fh:
         config = yaml_load(fh)
-    nav = expand_nav(config.get("nav"), load_project(Paths.under(project)).guideline)
+    nav = expand_nav(config.get("nav"), load_project(Paths.under(project)))
     plain = {"docs_dir": str(docs), "nav": nav}
     return (
         write_variant(project, "mkdocs-plain.yml", {**plain, "plugins": []}),
@@ -89,15 +90,15 @@ def overhead(root: Path, work: Path, rounds: int, results: Results) -> Path:
         "plain + Material search": plain_search,
     }
     sites = {name: work / f"site-{i}" for i, name in enumerate(configs)}
-    commands = {name: (lambda c=config, s=sites[name]: build(c, s, "--strict")) for name, config in configs.items()}
+    commands = {name: functools.partial(build, config, sites[name], "--strict") for name, config in configs.items()}
     for command in commands.values():  # warm-up: byte-compiled modules and the file cache
         command()
     runs = measure.alternate(commands, rounds)
-    plain = runs["plain MkDocs + Material"]
+    bare = runs["plain MkDocs + Material"]
     results.details["overhead"] = {name: [r.to_dict() for r in rs] for name, rs in runs.items()}
     searched = runs["plain + Material search"]
     results.add(
-        Figure("overhead", "plain MkDocs + Material build", measure.median([r.wall for r in plain]), "s"),
+        Figure("overhead", "plain MkDocs + Material build", measure.median([r.wall for r in bare]), "s"),
         Figure(
             "overhead",
             "plain + Material search build",
@@ -108,8 +109,8 @@ def overhead(root: Path, work: Path, rounds: int, results: Results) -> Path:
     )
     for name in ("plugin with output checks", "plugin page generation only"):
         ours = runs[name]
-        wall = measure.median_ratio([r.wall for r in ours], [r.wall for r in plain])
-        cpu = measure.median_ratio([r.cpu for r in ours], [r.cpu for r in plain])
+        wall = measure.median_ratio([r.wall for r in ours], [r.wall for r in bare])
+        cpu = measure.median_ratio([r.cpu for r in ours], [r.cpu for r in bare])
         results.add(
             Figure("overhead", f"{name} build", measure.median([r.wall for r in ours]), "s"),
             Figure(
@@ -123,11 +124,11 @@ def overhead(root: Path, work: Path, rounds: int, results: Results) -> Path:
             ),
         )
     # Pagefind alone on the site the plugin built without output checks: the cost of Japanese search.
-    bare = sites["plugin page generation only"]
+    unindexed = sites["plugin page generation only"]
     pagefind = []
     for _ in range(rounds):
-        shutil.rmtree(bare / "pagefind", ignore_errors=True)
-        pagefind += [t.wall for t in measure.timed(lambda: search.index_site(bare), 1)]
+        shutil.rmtree(unindexed / "pagefind", ignore_errors=True)
+        pagefind += [t.wall for t in measure.timed(lambda: search.index_site(unindexed), 1)]
     results.details["overhead"]["pagefind_s"] = pagefind
     results.add(
         Figure(
@@ -148,7 +149,7 @@ def scaling(root: Path, work: Path, sizes: list[int], rounds: int, results: Resu
         project = synthetic.write_project(work / f"synthetic-{n}", synthetic.Plan(n), root)
         configs[n] = project / "mkdocs.yml"
     # Not --strict: the copied hand-written pages may link to pages only the real data has.
-    commands = {n: (lambda c=config, n=n: build(c, work / f"synthetic-site-{n}")) for n, config in configs.items()}
+    commands = {n: functools.partial(build, config, work / f"synthetic-site-{n}") for n, config in configs.items()}
     runs = measure.alternate(commands, rounds)
     results.details["scaling"] = {str(n): [r.to_dict() for r in rs] for n, rs in runs.items()}
     for n in sizes:

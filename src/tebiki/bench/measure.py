@@ -7,9 +7,12 @@ import statistics
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)
 
 
 class CommandFailed(Exception):
@@ -62,11 +65,11 @@ def timed(fn: Callable[[], object], repeat: int) -> list[Timing]:
     return times
 
 
-def alternate(commands: dict[str, Callable[[], Run]], rounds: int) -> dict[str, list[Run]]:
+def alternate(commands: Mapping[K, Callable[[], Run]], rounds: int) -> dict[K, list[Run]]:
     """Run each command once per round, rotating the order, so that load from other
     processes on the machine falls on all of them alike."""
     names = list(commands)
-    runs: dict[str, list[Run]] = {name: [] for name in names}
+    runs: dict[K, list[Run]] = {name: [] for name in names}
     for r in range(rounds):
         for name in names[r % len(names) :] + names[: r % len(names)]:
             runs[name].append(commands[name]())

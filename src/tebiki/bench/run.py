@@ -32,6 +32,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--sizes", default="100,1000,5000", help="synthetic guideline sizes in items")
     p.add_argument("--scaling-rounds", type=int, default=2, help="alternating rounds per size (default 2)")
     p.add_argument("--speed-items", type=int, default=10_000, help="items for the validation/coverage timing")
+    p.add_argument("--speed-repeat", type=int, default=5, help="timed calls each; the best is kept (default 5)")
     p.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page; median kept (default 3)")
     p.add_argument("--json", type=Path, default=Path("bench-results.json"), help="where to write the results")
     p.add_argument("--work", type=Path, help="keep the builds in this folder (default: a temporary one)")
@@ -74,7 +75,7 @@ def _run(root: Path, work: Path, parts: list[str], args: argparse.Namespace, res
         builds.scaling(root, work / "scaling", sizes, args.scaling_rounds, results)
     if "speed" in parts:
         _say(f"speed: validation and coverage on {args.speed_items:,} items")
-        builds.speed(root, work / "speed", args.speed_items, 5, results)
+        builds.speed(root, work / "speed", args.speed_items, args.speed_repeat, results)
     web = [p for p in ("weight", "lighthouse") if p in parts]
     if web:
         if site is None:

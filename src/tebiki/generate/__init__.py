@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..project import Project
-from . import pamphlet, sources
+from . import checklist, pamphlet, seminars, sources
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class Page:
 
 
 # Each page kind is a module with `pages(project)` yielding (path, content, origin).
-PAGE_KINDS = (pamphlet, sources)
+PAGE_KINDS = (pamphlet, checklist, sources, seminars)
 
 
 def generate(project: Project) -> list[Page]:

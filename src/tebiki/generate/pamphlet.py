@@ -22,6 +22,8 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
     # Worked out once for all pages: per page, they made generation grow with sections × items.
     sources = {s.id: s for s in guideline.sources}
     solved_by = _solved_by(guideline)
+    videos = project.seminars.chapters_by_item()
+    briefings = project.seminars.series_by_item()
     for section in guideline.sections:
         yield (
             section_path(section),
@@ -34,6 +36,8 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
                 sources=sources,
                 path_of=section_path,
                 solved_by=solved_by,
+                videos=videos,
+                briefings=briefings,
             ),
             f"guideline/sections/{section.id}.yml",
         )

@@ -31,6 +31,13 @@ def oneline(text: str) -> str:
     return _SPACE_NEXT_TO_CJK.sub("", " ".join(text.split()))
 
 
+def clock(seconds: float) -> str:
+    """A time in a video as people write it: 1:05, or 1:02:05 past an hour."""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -43,9 +50,13 @@ def environment() -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
+    # JSON embedded in pages (`tojson`, which escapes <, > and &) stays readable and diffable.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters["kind_label"] = lambda kind: KIND_LABELS[kind.value]
     env.filters["jdate"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
     env.filters["oneline"] = oneline
+    env.filters["clock"] = clock
+    env.filters["cell"] = lambda text: str(text).replace("|", "\\|")  # inside a Markdown table cell
     return env
 
 

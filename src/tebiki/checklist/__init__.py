@@ -1,0 +1,1 @@
+"""Self-check checklists: profile questions, tracks and entries, all kept as data."""

@@ -1,0 +1,126 @@
+"""The self-check pages: one interactive checklist, and one static page per track.
+
+The interactive page carries everything its script needs as JSON in the page
+(questions, tracks, conditions, scale, bands, entries): no request is made for it.
+Every entry on every page is marked `data-tebiki-checklist` with its items and
+`data-track` with the tracks whose way of doing it the page shows, for coverage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..checklist.conditions import Condition
+from ..checklist.model import Checklist, Entry, Level
+from ..project import Project
+from .pamphlet import section_path
+from .render import oneline, render
+from .sources import rule_anchor
+
+DIR = "checklist"
+INTERACTIVE = f"{DIR}/index.md"
+LEVEL_LABELS = {Level.required: "必須", Level.recommended: "推奨"}
+
+
+def track_path(track_id: str) -> str:
+    return f"{DIR}/{track_id}.md"
+
+
+def pages(project: Project) -> Iterator[tuple[str, str, str]]:
+    checklist = project.checklist
+    if checklist is None:
+        return
+    context = _context(project, checklist)
+    yield INTERACTIVE, render("checklist.md.j2", **context, data=script_data(checklist)), "guideline/checklist.yml"
+    for track in checklist.tracks:
+        yield track_path(track.id), render("checklist-track.md.j2", **context, track=track), "guideline/checklist.yml"
+
+
+def _context(project: Project, checklist: Checklist) -> dict[str, Any]:
+    guideline = project.guideline
+    index = guideline.item_index()
+    rules = guideline.rule_index()
+
+    def item_link(item_id: str) -> tuple[str, str]:
+        section, item = index[item_id]
+        return item.title, f"../{section_path(section)}#{item_id}"
+
+    def rule_link(rule_id: str) -> tuple[str, str]:
+        return rules[rule_id].label, f"../sources.md#{rule_anchor(rule_id)}"
+
+    return {
+        "checklist": checklist,
+        "spec": checklist.spec,
+        "tracks": checklist.tracks,
+        "track_ids": [t.id for t in checklist.tracks],
+        "level_label": lambda level: LEVEL_LABELS[level],
+        "applies_to": lambda entry: describe(entry.applies_if, checklist),
+        "item_link": item_link,
+        "rule_link": rule_link,
+        "track_path": lambda track_id: track_path(track_id).removeprefix(f"{DIR}/"),
+        "max_points": max(p.points or 0 for p in checklist.spec.scale),
+        "na_label": next((p.label for p in checklist.spec.scale if p.points is None), None),
+        "meta": guideline.meta,
+    }
+
+
+def describe(condition: Condition | None, checklist: Checklist) -> str:
+    """The businesses a condition selects, in words built from each option's `means`."""
+    if condition is None:
+        return "すべての会社"
+    means = {q.id: {o.value: o.means for o in q.options} for q in checklist.questions}
+
+    def words(cond: Condition, nested: bool) -> str:
+        if "all" in cond or "any" in cond:
+            key = "all" if "all" in cond else "any"
+            text = ("かつ" if key == "all" else "または").join(words(c, True) for c in cond[key])
+        else:
+            parts = []
+            for question, wanted in cond.items():
+                values = wanted if isinstance(wanted, list) else [wanted]
+                joined = "または".join(f"「{means[question][v]}」" for v in values)
+                parts.append(f"（{joined}）" if len(values) > 1 and len(cond) > 1 else joined)
+            text = "かつ".join(parts)
+            if len(parts) == 1:
+                return text
+        return f"（{text}）" if nested else text
+
+    return words(condition, False) + "会社"
+
+
+def script_data(checklist: Checklist) -> dict[str, Any]:
+    """What docs/assets/checklist.js needs, embedded in the page as JSON."""
+    spec = checklist.spec
+    return {
+        "questions": [
+            {
+                "id": q.id,
+                "text": oneline(q.text),
+                "ask_if": q.ask_if,
+                "options": [{"value": o.value, "label": o.label} for o in q.options],
+            }
+            for q in checklist.questions
+        ],
+        "tracks": [
+            {"id": t.id, "label": t.label, "summary": oneline(t.summary), "when": t.when} for t in checklist.tracks
+        ],
+        "scale": [{"value": p.value, "label": p.label, "points": p.points} for p in spec.scale],
+        "bands": [{**b.model_dump(), "advice": oneline(b.advice)} for b in spec.bands],
+        "groups": [{"id": g.id, "title": g.title} for g in spec.groups],
+        "levels": {level.value: label for level, label in LEVEL_LABELS.items()},
+        "entries": [_entry_data(e, g.id, checklist) for g in spec.groups for e in g.entries],
+    }
+
+
+def _entry_data(entry: Entry, group: str, checklist: Checklist) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "group": group,
+        "title": oneline(entry.title),
+        "level": entry.level.value,
+        "applies_if": entry.applies_if,
+        "how": {t.id: oneline(entry.how_for(t.id)) for t in checklist.tracks},
+        "next": oneline(entry.next),
+        "items": entry.items,
+    }

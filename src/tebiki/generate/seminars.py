@@ -1,0 +1,202 @@
+"""Seminar pages: a list of briefings by series, and a page per session with its recordings.
+
+Session pages live at seminars/<id>/index.md, so their URL is seminars/<id>/
+whatever `use_directory_urls` says; media paths in the player markup (which
+MkDocs does not rewrite) are made relative to that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .. import storyboard
+from ..captions import Captions
+from ..project import Project
+from ..seminar_load import Seminars
+from ..seminar_model import Format, Provider, Recording, Series, Session, Status
+from .pamphlet import section_path
+from .render import KIND_LABELS, oneline, render
+
+DIR = "seminars"
+INDEX = f"{DIR}/index.md"
+
+STATUS_LABELS = {Status.planned: "予定", Status.held: "開催済み", Status.recorded: "開催済み・録画あり"}
+UNKNOWN = "未定"  # not decided, or not announced yet
+NOT_RECORDED = "不明"  # the session took place, but no record of this detail was found
+
+
+def session_path(session: Session) -> str:
+    return f"{DIR}/{session.id}/index.md"
+
+
+def chapter_anchor(recording: Recording, number: int) -> str:
+    return f"chapter-{recording.id}-{number}"
+
+
+@dataclass(frozen=True)
+class TranscriptPart:
+    """The text of one chapter (or of the part before the first chapter)."""
+
+    start: float
+    title: str | None
+    number: int | None
+    paragraphs: list[str]
+
+
+@dataclass(frozen=True)
+class Player:
+    recording: Recording
+    media: str  # prefix from the page to the site root, for src attributes
+    transcript: list[TranscriptPart]
+    transcript_file: str | None  # a maintainer-written transcript, shown as is
+
+
+def pages(project: Project) -> Iterator[tuple[str, str, str]]:
+    seminars = project.seminars
+    if not seminars.series:
+        return
+    meta = project.guideline.meta
+    yield (
+        INDEX,
+        render(
+            "seminars.md.j2",
+            meta=meta,
+            seminars=seminars,
+            rows={s.id: _rows(s) for s in seminars.series},
+            item_link=_item_linker(project, "../"),
+            session_path=lambda s: s.id + "/index.md",
+        ),
+        seminars.origin,
+    )
+    for series, session in seminars.sessions():
+        players = [_player(project, recording) for recording in session.recordings]
+        yield (
+            session_path(session),
+            render(
+                "seminar.md.j2",
+                meta=meta,
+                series=series,
+                session=session,
+                facts=_facts(series, session),
+                players=players,
+                item_link=_item_linker(project, "../../"),
+                chapter_anchor=chapter_anchor,
+                Provider=Provider,
+            ),
+            seminars.origin,
+        )
+
+
+def nav_entries(seminars: Seminars) -> list[dict[str, str]]:
+    if not seminars.series:
+        return []
+    return [{"一覧": INDEX}, *({s.title: session_path(s)} for _, s in seminars.sessions())]
+
+
+def _item_linker(project: Project, to_root: str):
+    index = project.guideline.item_index()
+
+    def link(item_id: str) -> str:
+        section, item = index[item_id]
+        return f"[{item.title}]({to_root}{section_path(section)}#{item_id})"
+
+    return link
+
+
+def _status(session: Session) -> str:
+    if session.format is Format.online and session.status is Status.recorded:
+        return "公開中"
+    return STATUS_LABELS[session.status]
+
+
+def _where(session: Session) -> tuple[str, str, str]:
+    """City, date and venue as shown: what is known, and 未定 (or 不明, once held) for the rest."""
+    unknown = UNKNOWN if session.status is Status.planned else NOT_RECORDED
+    if session.format is Format.online:
+        city, venue = "オンライン", "このサイト"
+    else:
+        city, venue = session.city or unknown, session.venue or unknown
+    if session.date:
+        date = f"{session.date.year}年{session.date.month}月{session.date.day}日" + (
+            f" {session.time}" if session.time else ""
+        )
+    else:
+        date = "いつでも視聴できます" if session.format is Format.online else unknown
+    return city, date, venue
+
+
+def _rows(series: Series) -> list[dict]:
+    """One table row per session, then one per announced session not in the data yet."""
+    known = sorted(series.sessions, key=lambda s: (s.date is None, s.date or 0, s.city or "", s.id))
+    rows = []
+    for session in known:
+        city, date, _ = _where(session)
+        rows.append({"session": session, "city": city, "date": date, "status": _status(session)})
+    for n in range(series.open_slots()):
+        rows.append(
+            {
+                "session": None,
+                "label": f"{len(known) + n + 1}か所目",
+                "city": UNKNOWN,
+                "date": UNKNOWN,
+                "status": STATUS_LABELS[Status.planned],
+            }
+        )
+    return rows
+
+
+def _facts(series: Series, session: Session) -> list[tuple[str, str]]:
+    city, date, venue = _where(session)
+    facts = [
+        ("形式", "オンライン（動画）" if session.format is Format.online else "会場での説明会"),
+        ("開催地", city),
+        ("日程", date),
+    ]
+    if session.format is Format.in_person:
+        facts.append(("会場", venue))
+    facts += [
+        ("主催", "、".join(session.organisers or series.organisers)),
+        ("状況", _status(session)),
+    ]
+    return facts
+
+
+def _player(project: Project, recording: Recording) -> Player:
+    parsed = project.seminars.captions.get(recording.id)
+    return Player(
+        recording=recording,
+        media="../../",
+        transcript=_transcript(project, recording, parsed),
+        transcript_file=project.seminars.transcripts.get(recording.id),
+    )
+
+
+def _transcript(project: Project, recording: Recording, parsed: Captions | None) -> list[TranscriptPart]:
+    """The captions as running text, grouped by chapter.
+
+    For a generated video the slide shown is part of the text too: each slide's
+    kind and title come before what the captions say about it.
+    """
+    chapters = recording.chapters
+    starts = [c.start for c in chapters]
+    parts = [TranscriptPart(0.0, None, None, [])] if not starts or starts[0] > 0 else []
+    parts += [TranscriptPart(c.start, c.title, n, []) for n, c in enumerate(chapters, start=1)]
+
+    def part_at(t: float) -> TranscriptPart:
+        return next(p for p in reversed(parts) if p.start <= t + 0.001)
+
+    if recording.generated:
+        items = {item.id: item for item in project.guideline.items()}
+        for slide in storyboard.storyboard(recording, items):
+            kind = KIND_LABELS[slide.item.kind.value]
+            said = "".join(text for _, _, text in slide.cues)
+            part_at(slide.start).paragraphs.append(f"［画面：{kind}「{slide.item.title}」］{said}")
+    elif parsed is not None:
+        texts: dict[float, list[str]] = {}
+        for cue in parsed.cues:
+            texts.setdefault(part_at(cue.start).start, []).append(cue.text)
+        for part in parts:
+            if part.start in texts:
+                part.paragraphs.append(oneline(" ".join(texts[part.start])))
+    return [p for p in parts if p.paragraphs or p.title]

@@ -1,0 +1,240 @@
+"""Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA) on every page, page structure, and keyboard use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from support import site_pages
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": WCAG_TAGS},
+    # WCAG 2.2 AA 2.5.8 (target size) is off by default in axe-core: switch it on explicitly.
+    "rules": {"target-size": {"enabled": True}},
+    "resultTypes": ["violations"],
+}
+SEARCH_RESULTS = "#tebiki-search li.pagefind-ui__result .pagefind-ui__result-title a"
+
+# The focused element: what it is, whether a focus indicator is drawn, and whether a sighted user can see it.
+FOCUS_STATE = """
+() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    const onScreen = box.width > 0 && box.height > 0 && x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
+    const hit = onScreen ? document.elementFromPoint(x, y) : null;
+    return {
+        what: el.tagName.toLowerCase() + (el.className ? "." + String(el.className).trim().split(/\\s+/).join(".") : "")
+            + " " + JSON.stringify((el.getAttribute("aria-label") || el.textContent || "").trim().slice(0, 30)),
+        outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
+        shadow: style.boxShadow !== "none",
+        visible: style.visibility === "visible" && !!hit && (hit === el || el.contains(hit) || hit.contains(el)),
+        inMain: !!el.closest("main"),
+    };
+}
+"""
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    return Axe().run(page, options=AXE_OPTIONS).response["violations"]
+
+
+def describe(where: str, violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{where}: [{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+        for node in v["nodes"][:8]:
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    {' > '.join(map(str, node['target']))}\n        {summary[:300]}")
+        if len(v["nodes"]) > 8:
+            lines.append(f"    … and {len(v['nodes']) - 8} more")
+    return "\n".join(lines)
+
+
+def show_search_results(page: Page, site_url: str, query: str = "委託先") -> None:
+    page.goto(site_url + "search/?q=" + query)
+    page.wait_for_selector(SEARCH_RESULTS, timeout=10_000)
+    page.wait_for_load_state("networkidle")
+
+
+def test_axe_finds_no_violations_on_any_page(page: Page, built_site: Path, site_url: str) -> None:
+    reports = []
+    for path in site_pages(built_site):
+        page.goto(site_url + path, wait_until="networkidle")
+        if violations := axe_violations(page):
+            reports.append(describe(path or "/", violations))
+    # The search page once it shows results (Pagefind UI draws them).
+    show_search_results(page, site_url)
+    if violations := axe_violations(page):
+        reports.append(describe("search/?q=委託先", violations))
+    assert not reports, "axe-core found WCAG A/AA violations:\n" + "\n".join(reports)
+
+
+@pytest.mark.parametrize("path", ["", "guideline/point2/", "search/?q=委託先"])
+def test_axe_finds_no_violations_on_a_phone(mobile_page: Page, site_url: str, path: str) -> None:
+    if path.startswith("search/"):
+        show_search_results(mobile_page, site_url)
+    else:
+        mobile_page.goto(site_url + path, wait_until="networkidle")
+    violations = axe_violations(mobile_page)
+    assert not violations, "axe-core found WCAG A/AA violations:\n" + describe(path or "/", violations)
+
+
+def test_every_page_has_language_one_h1_and_a_main_landmark(page: Page, built_site: Path, site_url: str) -> None:
+    problems = []
+    for path in site_pages(built_site):
+        page.goto(site_url + path)
+        facts = page.evaluate(
+            """() => ({
+                lang: document.documentElement.getAttribute("lang"),
+                h1: document.querySelectorAll("h1").length,
+                main: document.querySelectorAll("main, [role=main]").length,
+                title: document.title.trim(),
+            })"""
+        )
+        where = path or "/"
+        if facts["lang"] != "ja":
+            problems.append(f"{where}: <html lang={facts['lang']!r}>, expected 'ja'")
+        if facts["h1"] != 1:
+            problems.append(f"{where}: {facts['h1']} <h1> elements, expected exactly one")
+        if facts["main"] != 1:
+            problems.append(f"{where}: {facts['main']} main landmarks, expected exactly one")
+        if not facts["title"]:
+            problems.append(f"{where}: empty <title>")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_page_starts_with_a_working_skip_link(page: Page, built_site: Path, site_url: str) -> None:
+    """The first Tab stop skips the header and navigation: Enter on it, and the next Tab is in the content."""
+    problems = []
+    for path in site_pages(built_site):
+        where = path or "/"
+        page.goto(site_url + path)
+        if page.evaluate("() => !!document.activeElement.closest('main')"):
+            continue  # the page puts focus in its content at once (the search box's autofocus)
+        page.keyboard.press("Tab")
+        skip = page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                if (!el || !el.matches("a.md-skip[href^='#']")) {
+                    return {ok: false, what: el && el.outerHTML.slice(0, 80)};
+                }
+                const target = document.getElementById(decodeURIComponent(el.getAttribute("href").slice(1)));
+                return {ok: true, text: el.textContent.trim(), inMain: !!(target && target.closest("main"))};
+            }"""
+        )
+        if not skip["ok"]:
+            problems.append(f"{where}: first Tab stop is not a skip link but {skip['what']}")
+            continue
+        if not skip["text"] or not skip["inMain"]:
+            problems.append(f"{where}: skip link {skip} has no text or does not lead into <main>")
+            continue
+        state = page.evaluate(FOCUS_STATE)
+        if not (state["visible"] and (state["outline"] or state["shadow"])):
+            problems.append(f"{where}: the focused skip link is not visible: {state}")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if not state or not page.evaluate("() => !!document.activeElement.closest('.md-content')"):
+            problems.append(f"{where}: after the skip link, Tab went to {state and state['what']}, not the content")
+    assert not problems, "\n".join(problems)
+
+
+def is_focused(page: Page, selector: str) -> bool:
+    return page.evaluate("s => document.activeElement?.matches(s) ?? false", selector)
+
+
+def tab_through(page: Page, count: int) -> list[dict[str, Any]]:
+    states = []
+    for _ in range(count):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(30)
+        state = page.evaluate(FOCUS_STATE)
+        if state:
+            states.append(state)
+    return states
+
+
+def invisible_focus(states: list[dict[str, Any]]) -> list[str]:
+    bad = []
+    for state in states:
+        if not (state["outline"] or state["shadow"]):
+            bad.append(f"no focus indicator (outline or box-shadow) on {state['what']}")
+        elif not state["visible"]:
+            bad.append(f"focus on an element that cannot be seen: {state['what']}")
+    return bad
+
+
+def test_keyboard_focus_is_visible_on_the_home_page(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    states = tab_through(page, 14)
+    assert len(states) >= 10, f"only {len(states)} Tab stops on the home page"
+    assert not invisible_focus(states), "\n".join(invisible_focus(states))
+    assert any(s["inMain"] for s in states), "Tab never reached the page content"
+
+
+def test_keyboard_focus_is_visible_on_a_phone(mobile_page: Page, site_url: str) -> None:
+    """On a phone the navigation is a closed off-screen drawer: Tab must not wander into it."""
+    page = mobile_page
+    page.goto(site_url)
+    states = tab_through(page, 14)
+    assert len(states) >= 10, f"only {len(states)} Tab stops on the home page"
+    assert not invisible_focus(states), "\n".join(invisible_focus(states))
+
+
+def test_navigation_drawer_works_from_the_keyboard_on_a_phone(mobile_page: Page, site_url: str) -> None:
+    page = mobile_page
+    page.goto(site_url)
+    menu = page.locator(".md-header label[for='__drawer']")
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if is_focused(page, ".md-header label[for='__drawer']"):
+            break
+    else:
+        pytest.fail("the menu button cannot be reached with the Tab key")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    page.wait_for_timeout(300)  # the drawer slides in
+    in_drawer = "() => !!document.activeElement.closest('.md-sidebar--primary')"
+    assert page.evaluate(in_drawer), "focus did not move into the menu"
+    states = [page.evaluate(FOCUS_STATE)]
+
+    # Tab to the "ガイドラインの内容" section, open its sub-panel with the keyboard and reach its pages.
+    section = page.locator(".md-nav--primary label.md-nav__link", has_text="ガイドラインの内容")
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        states.append(page.evaluate(FOCUS_STATE))
+        if section.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail(f"Tab never reached the section in the menu: {[s['what'] for s in states]}")
+    assert not invisible_focus(states), "\n".join(invisible_focus(states))
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    panel = section.get_attribute("for")
+    back = f".md-nav--primary .md-nav label.md-nav__title[for='{panel}']"
+    assert is_focused(page, back), "opening the sub-panel did not move focus to its back button"
+    states = [page.evaluate(FOCUS_STATE), *tab_through(page, 3)]
+    assert not invisible_focus(states), "\n".join(invisible_focus(states))
+    href = page.evaluate("() => document.activeElement.getAttribute('href')") or ""
+    assert "guideline/" in href, f"Tab did not reach the guideline pages: {[s['what'] for s in states]}"
+
+    # Its back button (Space, as for any button) returns to the first level, focus on the section again.
+    page.locator(back).focus()
+    page.keyboard.press(" ")
+    page.wait_for_timeout(300)
+    expect(section).to_be_focused()
+    state = page.evaluate(FOCUS_STATE)
+    assert not invisible_focus([state]), invisible_focus([state])
+
+    page.keyboard.press("Escape")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_be_focused()

@@ -1,0 +1,83 @@
+"""Privacy: no page of the site makes the visitor's browser talk to anyone but the site itself."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page, Request
+
+from support import site_pages
+
+# Hosts that would leak visits to third parties (web fonts, CDNs, analytics).
+THIRD_PARTY_HTML = re.compile(
+    r"fonts\.googleapis|fonts\.gstatic|googletagmanager|google-analytics|"
+    r"cdn\.jsdelivr|unpkg\.com|cdnjs|cloudflare|polyfill\.io",
+    re.IGNORECASE,
+)
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    return parts.scheme in ("http", "https") and parts.hostname == "127.0.0.1"
+
+
+def _visit(page: Page, url: str) -> None:
+    page.goto(url, wait_until="networkidle")
+    # Scroll to the bottom in steps, so anything loaded lazily is requested too.
+    page.evaluate(
+        """async () => {
+            for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+                window.scrollTo(0, y);
+                await new Promise(r => setTimeout(r, 20));
+            }
+            window.scrollTo(0, document.body.scrollHeight);
+        }"""
+    )
+    page.wait_for_load_state("networkidle")
+
+
+def test_every_page_requests_only_the_site_itself(page: Page, built_site: Path, site_url: str) -> None:
+    requests: list[tuple[str, str]] = []
+    current = {"path": ""}
+
+    def record(request: Request) -> None:
+        requests.append((current["path"], request.url))
+
+    page.on("request", record)
+    for path in site_pages(built_site):
+        current["path"] = path or "/"
+        _visit(page, site_url + path)
+    # The search page fetches its index only once a query is typed: exercise that too.
+    current["path"] = "search/?q=委託先"
+    _visit(page, site_url + "search/?q=" + "委託先")
+    page.wait_for_selector("#tebiki-search .pagefind-ui__result", timeout=10_000)
+    page.wait_for_load_state("networkidle")
+
+    assert any("/pagefind/" in url for _, url in requests), "the search index was never fetched"
+    foreign = sorted({f"{where}: {url}" for where, url in requests if not _is_local(url)})
+    assert not foreign, "requests left the site:\n" + "\n".join(foreign)
+
+
+def test_no_page_references_third_party_hosts(built_site: Path) -> None:
+    offenders = []
+    for path in site_pages(built_site):
+        html = built_site / path if path.endswith(".html") else built_site / path / "index.html"
+        text = html.read_text(encoding="utf-8")
+        for match in THIRD_PARTY_HTML.finditer(text):
+            offenders.append(f"{path or '/'}: …{text[max(0, match.start() - 60) : match.end() + 20]}…")
+    assert not offenders, "third-party hosts referenced:\n" + "\n".join(offenders)
+
+
+def test_no_stylesheet_or_script_references_third_party_hosts(built_site: Path) -> None:
+    offenders = []
+    for asset in sorted(built_site.rglob("*")):
+        if asset.suffix not in (".css", ".js") or not asset.is_file():
+            continue
+        text = asset.read_text(encoding="utf-8", errors="replace")
+        if re.search(r"fonts\.googleapis|fonts\.gstatic", text):
+            offenders.append(asset.relative_to(built_site).as_posix())
+    assert not offenders, "assets reference Google Fonts:\n" + "\n".join(offenders)
