@@ -10,12 +10,14 @@ from tebiki.bench import synthetic
 from tebiki.load import load_guideline
 from tebiki.model import Kind
 from tebiki.problems import DataError
+from tebiki.project import Paths, load_project
 
 
 def test_synthetic_guideline_passes_every_check_of_the_loader(tmp_path: Path) -> None:
     plan = synthetic.Plan(123)
     synthetic.write_data(tmp_path / "guideline", plan)
-    guideline = load_guideline(tmp_path / "guideline", tmp_path)
+    project = load_project(Paths.under(tmp_path))
+    guideline = project.guideline
     items = guideline.items()
     assert [i.id for i in items] == plan.item_ids()
     assert len(guideline.sections) == plan.sections == 3
@@ -23,6 +25,12 @@ def test_synthetic_guideline_passes_every_check_of_the_loader(tmp_path: Path) ->
     assert {i.kind for i in items} == {Kind(k) for k in synthetic.GROUP_KINDS}
     measure = next(i for i in items if i.kind is Kind.measure)
     assert measure.answers and all(guideline.item_index()[a][1].kind is Kind.problem for a in measure.answers)
+    # Checklist entries in proportion, covering every measure and requirement.
+    assert project.checklist is not None
+    entries = [e for g in project.checklist.spec.groups for e in g.entries]
+    assert 0.4 * plan.items <= len(entries) <= 0.6 * plan.items
+    covered = {i for e in entries for i in e.items}
+    assert covered == {i.id for i in items if i.kind in (Kind.measure, Kind.requirement)}
 
 
 def test_quotes_are_really_checked_against_the_synthetic_seed(tmp_path: Path) -> None:

@@ -131,7 +131,10 @@ def meta(plan: Plan) -> dict[str, str]:
         "abolished": "2017-05-30",
         "successor": "合成の後継ルール",
         "successor_url": "https://example.invalid/successor",
-        "coverage": {"pamphlet": {"kinds": sorted(set(GROUP_KINDS))}},
+        "coverage": {
+            "pamphlet": {"kinds": sorted(set(GROUP_KINDS))},
+            "checklist": {"kinds": ["measure", "requirement"], "variants": [t["id"] for t in _TRACKS]},
+        },
     }
     return {"guideline.yml": _yaml(data)}
 
@@ -227,9 +230,113 @@ def sections(plan: Plan) -> dict[str, str]:
     return files
 
 
-# Checklist entries and quiz questions join here (one function each) when their
-# data kinds land; until then a synthetic guideline holds items, rules and sources.
-DATA_KINDS: tuple[Callable[[Plan], dict[str, str]], ...] = (meta, sources, rules, sections)
+_TRACKS = [
+    {
+        "id": "sme",
+        "label": "中小規模事業者",
+        "title": "合成チェックリスト（中小規模事業者向け）",
+        "nav_title": "中小規模事業者向けの一覧",
+        "how_label": "中小規模事業者のやり方",
+        "summary": "従業員が100人以下の会社です。",
+        "description": "ベンチマークのために合成した、中小規模事業者向けの一覧です。",
+        "when": {"employees": "upto100"},
+    },
+    {
+        "id": "standard",
+        "label": "標準",
+        "title": "合成チェックリスト（標準）",
+        "nav_title": "標準の一覧",
+        "how_label": "標準のやり方",
+        "summary": "従業員が101人以上の会社です。",
+        "description": "ベンチマークのために合成した、標準の一覧です。",
+    },
+]
+
+
+def _entries(plan: Plan, base: int) -> list[dict]:
+    """The entries of one group of items: one per measure and requirement, and one
+    more that only some businesses see (about 0.5 entries per item, as in the real data)."""
+    numbers = [n for n in range(base, min(plan.items, base + len(GROUP_KINDS)))]
+    covered = [n for n in numbers if plan.kind(n) in ("measure", "requirement")]
+    entries = []
+    for k, n in enumerate(covered):
+        entries.append(
+            {
+                "id": f"CL-{n:05d}",
+                "title": f"合成項目{n}を実施する",
+                "items": [item_id(n)],
+                "level": "required" if plan.kind(n) == "requirement" else "recommended",
+                "basis": [rule_id((n // ITEMS_PER_RULE) % plan.rules)],
+                "how": {
+                    "sme": f"合成項目{n}を、できる範囲で実施します。",
+                    "standard": f"合成項目{n}を、手順を決めて実施します。",
+                },
+                "why": "実施していなければ、問題が起きても気付けないからです。",
+                "next": f"合成項目{n}の担当者を決めます。",
+            }
+        )
+        if k == 0:
+            entries.append({**entries[-1], "id": f"CL-{n:05d}-E", "applies_if": {"entrusts": "yes"}})
+    return entries
+
+
+def checklist(plan: Plan) -> dict[str, str]:
+    """The profile questions and the self-check list, entries in proportion to items."""
+    profile = {
+        "intro": "合成の質問です。答えに合わせて一覧を表示します。",
+        "questions": [
+            {
+                "id": "employees",
+                "text": "従業員は何人ですか。",
+                "options": [
+                    {"value": "upto100", "label": "100人以下", "means": "従業員が100人以下"},
+                    {"value": "over100", "label": "101人以上", "means": "従業員が101人以上"},
+                ],
+            },
+            {
+                "id": "entrusts",
+                "text": "個人データを扱う仕事を、ほかの会社に任せていますか。",
+                "options": [
+                    {"value": "yes", "label": "はい", "means": "任せている"},
+                    {"value": "no", "label": "いいえ", "means": "任せていない"},
+                ],
+            },
+        ],
+        "tracks": _TRACKS,
+    }
+    groups = []
+    for s in range(plan.sections):
+        entries = [
+            e
+            for base in range(s * ITEMS_PER_SECTION, min(plan.items, (s + 1) * ITEMS_PER_SECTION), len(GROUP_KINDS))
+            for e in _entries(plan, base)
+        ]
+        if entries:
+            groups.append({"id": f"c{s}", "title": f"合成チェック{s}", "entries": entries})
+    spec = {
+        "title": "合成チェックリスト",
+        "nav_title": "質問に答えて確かめる",
+        "description": "ベンチマークのために合成したチェックリストです。",
+        "lead": "ベンチマークのために合成したチェックリストです。",
+        "scale": [
+            {"value": "done", "label": "実施している", "points": 2},
+            {"value": "partly", "label": "一部だけ実施している", "points": 1},
+            {"value": "notyet", "label": "まだ実施していない", "points": 0},
+            {"value": "na", "label": "当てはまらない", "points": None},
+        ],
+        "bands": [
+            {"id": "good", "label": "良好", "symbol": "◎", "min_score": 90, "advice": "よくできています。"},
+            {"id": "poor", "label": "要改善", "symbol": "✕", "min_score": 0, "advice": "必須の項目から始めましょう。"},
+        ],
+        "groups": groups,
+    }
+    return {"profile.yml": _yaml(profile), "checklist.yml": _yaml(spec)}
+
+
+# One function per kind of data, each sized from the plan. Quiz questions join here
+# (a function of the same shape) when their data kind lands; seminars are not
+# generated: their recordings are media files, not data that grows with items.
+DATA_KINDS: tuple[Callable[[Plan], dict[str, str]], ...] = (meta, sources, rules, sections, checklist)
 
 
 def write_data(data_dir: Path, plan: Plan) -> None:
