@@ -18,6 +18,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -230,7 +231,7 @@ def sections(plan: Plan) -> dict[str, str]:
     return files
 
 
-_TRACKS = [
+_TRACKS: list[dict[str, Any]] = [
     {
         "id": "sme",
         "label": "中小規模事業者",
