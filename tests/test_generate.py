@@ -32,14 +32,32 @@ def test_generated_paths_and_origins(pages) -> None:
         "checklist/sme.md",
         "checklist/standard.md",
         "guideline/one.md",
+        "quiz/answers.md",
+        "quiz/index.md",
+        "quiz/one.md",
+        "quiz/selftest.md",
+        "quiz/trainers.md",
         "sources.md",
     ]
     assert pages["guideline/one.md"].origin == "guideline/sections/one.yml"
     assert pages["checklist/sme.md"].origin == "guideline/checklist.yml"
+    assert pages["quiz/one.md"].origin == "mini/quizzes/one.yml"
 
 
 @pytest.mark.parametrize(
-    "path", ["guideline/one.md", "sources.md", "checklist/index.md", "checklist/sme.md", "checklist/standard.md"]
+    "path",
+    [
+        "guideline/one.md",
+        "sources.md",
+        "checklist/index.md",
+        "checklist/sme.md",
+        "checklist/standard.md",
+        "quiz/index.md",
+        "quiz/one.md",
+        "quiz/selftest.md",
+        "quiz/trainers.md",
+        "quiz/answers.md",
+    ],
 )
 def test_matches_golden(pages, path: str) -> None:
     golden = GOLDEN / path

@@ -40,6 +40,9 @@ def cmd_validate(args: argparse.Namespace) -> Exit:
             f"    checklist: {len(checklist.entries())} entries, {len(checklist.questions)} profile questions, "
             f"tracks {', '.join(t.id for t in checklist.tracks)}."
         )
+    if project.quizzes:
+        questions = sum(len(bank.questions) for bank in project.quizzes)
+        print(f"    quizzes: {questions} questions in {len(project.quizzes)} banks.")
     return Exit.OK
 
 

@@ -38,6 +38,7 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension("pamphlet", "pamphlet section", anchored=True),
         Dimension("checklist", "checklist entry", variant_attr="data-track"),
         Dimension("video", "video chapter"),  # marked on each chapter of a seminar recording
+        Dimension("quiz", "quiz question"),
     )
 }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .generate import checklist
+from .generate import checklist, quiz
 from .generate.pamphlet import section_path
 from .generate.seminars import nav_entries
 from .project import Project
@@ -24,6 +24,7 @@ def placeholders(project: Project) -> dict[str, list[dict[str, str]]]:
             *({t.nav_title: checklist.track_path(t.id)} for t in project.checklist.tracks),
         ]
     out["seminars"] = nav_entries(project.seminars)
+    out["quizzes"] = quiz.nav(project)
     return out
 
 

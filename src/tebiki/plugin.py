@@ -11,12 +11,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import coverage, publish, search
+from . import coverage, publish, quiz, search
 from .config import TebikiConfig
 from .generate import Page, generate
 from .navigation import expand_nav
 from .problems import DataError
 from .project import Paths, Project, load_project
+from .quiz import guard, qti
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
     from mkdocs.livereload import LiveReloadServer
@@ -70,6 +71,10 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                     "rename or delete the hand-written file."
                 )
             files.append(File.generated(config, page.path, content=page.content))
+        # QTI packages for trainers; their links point at the published pages, so they need the URLs.
+        assert self.project is not None
+        for path, content in qti.packages(self.project, _url_of(files, config)):
+            files.append(File.generated(config, path, content=content))
         return files
 
     # Rebuild when the data changes, not only docs/.
@@ -79,13 +84,20 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 server.watch(str(folder))
         return server
 
-    # Check the output itself: the search index must build and every item must be on the page.
+    # Check the output itself: no raw quiz syntax, the search index must build, every item must be on the page.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None
         built = Path(config.site_dir)
+        leaks = guard.find_leaks(built)
+        if leaks:
+            raise PluginError(
+                "Raw quiz syntax in the built HTML: answers would be published as plain text.\n  "
+                + "\n  ".join(map(str, leaks))
+                + "\n→ quiz pages need `quiz: {enabled: true}` in their front matter and the mkdocs_quiz plugin."
+            )
         if self.config.search:
             try:
-                search.index_site(built)
+                search.index_site(built, exclude=quiz.SEARCH_EXCLUDE)
             except search.SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
         if self.config.coverage:
@@ -113,3 +125,15 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         else:
             publish.publish(self.staging, self.site_dir)
         self.staging = None
+
+
+def _url_of(files: Files, config: MkDocsConfig) -> qti.UrlOf:
+    """A docs path -> its absolute URL on the published site (None without `site_url`)."""
+
+    def url_of(path: str) -> str | None:
+        file = files.get_file_from_path(path)
+        if file is None or not config.site_url:
+            return None
+        return config.site_url.rstrip("/") + "/" + file.url
+
+    return url_of

@@ -18,7 +18,10 @@ from .checklist.model import Checklist
 from .load import load_guideline
 from .load import schemas as guideline_schemas
 from .model import Guideline
-from .problems import DataError
+from .problems import DataError, Problem
+from .quiz.load import load_banks
+from .quiz.load import schemas as quiz_schemas
+from .quiz.model import Bank
 from .seminar_load import Seminars, load_seminars
 from .seminar_load import schemas as seminar_schemas
 
@@ -45,6 +48,7 @@ class Project:
     guideline: Guideline
     checklist: Checklist | None = None  # profile.yml + checklist.yml, if the guideline has them
     seminars: Seminars = field(default_factory=Seminars)
+    quizzes: list[Bank] = field(default_factory=list)  # question banks, in `order`
 
 
 def load_project(paths: Paths) -> Project:
@@ -54,25 +58,38 @@ def load_project(paths: Paths) -> Project:
 
 
 def _load(paths: Paths) -> Project:
-    guideline = load_guideline(paths.data, paths.root)
+    problems: list[Problem] = []
+    guideline: Guideline | None = None
+    checklist: Checklist | None = None
+    seminars = Seminars()
+    quizzes: list[Bank] = []
+    try:
+        guideline = load_guideline(paths.data, paths.root)
+    except DataError as exc:
+        problems += exc.problems
     # Each kind refers to the guideline only: check them all, then report every problem at once.
-    problems = []
+    if guideline is not None:
+        try:
+            checklist = load_checklist(paths.data, guideline, paths.root)
+        except DataError as exc:
+            problems += exc.problems
+        try:
+            seminars = load_seminars(paths.data, paths.docs_dir, guideline, paths.root)
+        except DataError as exc:
+            problems += exc.problems
     try:
-        checklist = load_checklist(paths.data, guideline, paths.root)
+        # Without a guideline the banks are still checked, minus their item references.
+        quizzes = load_banks(paths.quizzes, paths.root, guideline)
     except DataError as exc:
         problems += exc.problems
-    try:
-        seminars = load_seminars(paths.data, paths.docs_dir, guideline, paths.root)
-    except DataError as exc:
-        problems += exc.problems
-    if problems:
+    if problems or guideline is None:
         raise DataError(problems)
-    return Project(paths=paths, guideline=guideline, checklist=checklist, seminars=seminars)
+    return Project(paths=paths, guideline=guideline, checklist=checklist, seminars=seminars, quizzes=quizzes)
 
 
 def schemas() -> dict[str, dict]:
     """JSON Schemas for editors, one per kind of data file."""
-    return {**guideline_schemas(), **checklist_schemas(), **seminar_schemas()}
+    return {**guideline_schemas(), **checklist_schemas(), **seminar_schemas(), **quiz_schemas()}
 
 
 @contextmanager

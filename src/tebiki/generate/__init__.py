@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..project import Project
-from . import checklist, pamphlet, seminars, sources
+from . import checklist, pamphlet, quiz, seminars, sources
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class Page:
 
 
 # Each page kind is a module with `pages(project)` yielding (path, content, origin).
-PAGE_KINDS = (pamphlet, checklist, sources, seminars)
+PAGE_KINDS = (pamphlet, checklist, sources, seminars, quiz)
 
 
 def generate(project: Project) -> list[Page]:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Guideline, Section
+from ..model import Guideline
 from ..project import Project
+from .paths import SECTION_DIR, section_path
+from .quiz import questions_by_item
 from .render import render
 
-SECTION_DIR = "guideline"
-
-
-def section_path(section: Section) -> str:
-    return f"{SECTION_DIR}/{section.id}.md"
+__all__ = ["SECTION_DIR", "pages", "section_path"]
 
 
 def pages(project: Project) -> Iterator[tuple[str, str, str]]:
@@ -24,6 +22,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
     solved_by = _solved_by(guideline)
     videos = project.seminars.chapters_by_item()
     briefings = project.seminars.series_by_item()
+    quizzes = questions_by_item(project)
     for section in guideline.sections:
         yield (
             section_path(section),
@@ -38,6 +37,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
                 solved_by=solved_by,
                 videos=videos,
                 briefings=briefings,
+                quizzes=quizzes,
             ),
             f"guideline/sections/{section.id}.yml",
         )

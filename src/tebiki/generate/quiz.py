@@ -1,0 +1,157 @@
+"""Quiz pages: one per question bank, a comprehensive self-test, a landing page,
+a page for trainers (QTI downloads) and a printable answer key.
+
+The quiz pages are mkdocs-quiz Markdown (`<quiz>` blocks). mkdocs-quiz runs only
+on pages that opt in through their front matter; every question sits in a
+wrapper that keeps it out of the search index and marks the items it covers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Guideline
+from ..problems import display_path
+from ..project import Project
+from ..quiz.model import BLANK, Bank, Question
+from .paths import QUIZ_DIR, section_path
+from .paths import bank_path as _bank_path
+from .render import render
+
+INDEX = f"{QUIZ_DIR}/index.md"
+SELFTEST = f"{QUIZ_DIR}/selftest.md"
+TRAINERS = f"{QUIZ_DIR}/trainers.md"
+ANSWERS = f"{QUIZ_DIR}/answers.md"
+QTI_VERSIONS = ("1.2", "2.1")
+
+SELFTEST_TITLE = "総合テスト"
+
+
+def bank_path(bank: Bank) -> str:
+    return _bank_path(bank.id)
+
+
+def qti_href(name: str, version: str) -> str:
+    """The QTI package of a bank (or of the self-test), relative to the quiz pages."""
+    return f"qti/tebiki-{name}-qti{version.replace('.', '')}.zip"
+
+
+def qti_path(name: str, version: str) -> str:
+    """Where the QTI package is published, relative to the docs root."""
+    return f"{QUIZ_DIR}/{qti_href(name, version)}"
+
+
+def selftest_questions(project: Project) -> list[Question]:
+    return [q for bank in project.quizzes for q in bank.questions if q.selftest]
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a question is asked on its bank's page, for links from item sections."""
+
+    bank: Bank
+    number: int
+    question: Question
+
+    @property
+    def path(self) -> str:
+        return bank_path(self.bank)
+
+
+def questions_by_item(project: Project) -> dict[str, list[Where]]:
+    """Item ID -> the questions that check it, in bank order."""
+    out: dict[str, list[Where]] = {}
+    for bank in project.quizzes:
+        for n, question in enumerate(bank.questions, 1):
+            for item in question.items:
+                out.setdefault(item, []).append(Where(bank, n, question))
+    return out
+
+
+def item_link(guideline: Guideline, prefix: str = "../"):
+    """item ID -> (title, link to its pamphlet section); `prefix` leads from the page to the docs root."""
+    index = guideline.item_index()
+
+    def link(item_id: str) -> tuple[str, str]:
+        section, item = index[item_id]
+        return item.title, f"{prefix}{section_path(section)}#{item_id}"
+
+    return link
+
+
+def fill_parts(question: Question) -> tuple[str, str]:
+    """The text before and after the blank of a fill-in question."""
+    before, after = question.question.split(BLANK)
+    return before, after
+
+
+def pages(project: Project) -> Iterator[tuple[str, str, str]]:
+    if not project.quizzes:
+        return
+    guideline = project.guideline
+    link = item_link(guideline)
+    sections = {s.id: s for s in guideline.sections}
+    folder = display_path(project.paths.quizzes, project.paths.root)
+    common = {"link": link, "fill_parts": fill_parts, "qti_href": qti_href, "versions": QTI_VERSIONS}
+    selftest = selftest_questions(project)
+    yield (
+        INDEX,
+        render("quiz-index.md.j2", banks=project.quizzes, selftest=selftest, **common),
+        folder,
+    )
+    for bank in project.quizzes:
+        section = sections.get(bank.section) if bank.section else None
+        yield (
+            bank_path(bank),
+            render(
+                "quiz-page.md.j2",
+                title=bank.title,
+                description=bank.description,
+                intro=bank.intro,
+                questions=bank.questions,
+                section=section,
+                section_link=f"../{section_path(section)}" if section else None,
+                selftest=False,
+                **common,
+            ),
+            f"{folder}/{bank.id}.yml",
+        )
+    if selftest:
+        yield (
+            SELFTEST,
+            render(
+                "quiz-page.md.j2",
+                title=SELFTEST_TITLE,
+                description="すべての確認クイズから選んだ問題で、2014年改訂ガイドラインと今のルールの理解をまとめて確かめるテストです。",
+                intro=None,
+                questions=selftest,
+                section=None,
+                section_link=None,
+                selftest=True,
+                **common,
+            ),
+            folder,
+        )
+    yield (
+        TRAINERS,
+        render("quiz-trainers.md.j2", banks=project.quizzes, selftest=selftest, **common),
+        folder,
+    )
+    yield (
+        ANSWERS,
+        render("quiz-answers.md.j2", banks=project.quizzes, **common),
+        folder,
+    )
+
+
+def nav(project: Project) -> list[dict[str, str]]:
+    """Navigation entries for the `tebiki:quizzes` placeholder."""
+    if not project.quizzes:
+        return []
+    entries = [{"理解度チェックについて": INDEX}]
+    entries += [{bank.nav_title or bank.title: bank_path(bank)} for bank in project.quizzes]
+    if selftest_questions(project):
+        entries.append({SELFTEST_TITLE: SELFTEST})
+    entries += [{"研修担当の方へ": TRAINERS}, {"解答と解説（印刷用）": ANSWERS}]
+    return entries

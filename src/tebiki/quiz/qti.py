@@ -1,0 +1,95 @@
+"""QTI packages of the question banks, for trainers' learning-management systems.
+
+mkdocs-quiz's own exporter writes the QTI XML; it is called as a library with a
+collection built from the banks (not from Markdown, and not through its `cli_run`
+option, which breaks `--strict` builds). Identifiers are the stable question IDs
+and the ZIP entries carry a fixed timestamp, so the same banks give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+
+import markdown
+from mkdocs_quiz.qti import Answer, Blank, QTIExporter, QTIVersion, Quiz, QuizCollection
+
+from ..generate.paths import section_path
+from ..generate.quiz import QTI_VERSIONS, SELFTEST_TITLE, fill_parts, qti_path, selftest_questions
+from ..generate.render import oneline, render
+from ..project import Project
+from .model import Question, QuestionType
+
+# A docs path (e.g. guideline/point1.md) -> its absolute URL on the published site, if known.
+UrlOf = Callable[[str], str | None]
+
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
+
+
+def _inline_html(text: str) -> str:
+    """One line of Markdown as inline HTML (no paragraph around it)."""
+    html = markdown.markdown(text)
+    match = _PARAGRAPH.match(html)
+    return match.group(1) if match else html
+
+
+def _quiz(project: Project, question: Question, url_of: UrlOf) -> Quiz:
+    index = project.guideline.item_index()
+
+    def link(item_id: str) -> tuple[str, str | None]:
+        section, item = index[item_id]
+        url = url_of(section_path(section))
+        return item.title, f"{url}#{item_id}" if url else None
+
+    content = markdown.markdown(render("quiz-qti.md.j2", question=question, link=link))
+    if question.type is QuestionType.fill:
+        before, after = fill_parts(question)
+        text = _inline_html(oneline(before)) + "{{BLANK_0}}" + _inline_html(oneline(after))
+        assert question.answer is not None  # checked by the loader
+        return Quiz(
+            question=text,
+            blanks=[Blank(correct_answer=question.answer, identifier=f"{question.id}-BLANK")],
+            content=content,
+            identifier=question.id,
+        )
+    answers = [
+        Answer(text=_inline_html(oneline(c.text)), is_correct=c.correct, identifier=f"{question.id}-{n}")
+        for n, c in enumerate(question.choices, 1)
+    ]
+    return Quiz(
+        question=_inline_html(oneline(question.question)), answers=answers, content=content, identifier=question.id
+    )
+
+
+def package(project: Project, name: str, title: str, questions: list[Question], version: str, url_of: UrlOf) -> bytes:
+    """One QTI content package (ZIP) holding `questions`."""
+    collection = QuizCollection(
+        title=title,
+        quizzes=[_quiz(project, q, url_of) for q in questions],
+        description=project.guideline.meta.short_title,
+        identifier=f"tebiki-{name}",
+    )
+    exporter = QTIExporter.create(collection, QTIVersion.from_string(version))
+    entries = {"imsmanifest.xml": exporter.generate_manifest(), "assessment.xml": exporter.generate_assessment()}
+    entries.update(exporter.generate_items())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for filename, text in entries.items():
+            info = zipfile.ZipInfo(filename, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, text)
+    return buffer.getvalue()
+
+
+def packages(project: Project, url_of: UrlOf) -> Iterator[tuple[str, bytes]]:
+    """(docs path, ZIP bytes) for every bank and the self-test, in every QTI version."""
+    sets = [(bank.id, bank.title, bank.questions) for bank in project.quizzes]
+    selftest = selftest_questions(project)
+    if selftest:
+        sets.append(("selftest", SELFTEST_TITLE, selftest))
+    for name, title, questions in sets:
+        for version in QTI_VERSIONS:
+            yield qti_path(name, version), package(project, name, title, questions, version, url_of)
