@@ -67,7 +67,7 @@ def load_banks(quizzes_dir: Path, root: Path, guideline: Guideline | None) -> li
     return sorted((b for _, b, _ in loaded), key=lambda b: (b.order, b.id))
 
 
-def _reporter(c: Collector, path: Path, lines: dict, loc: tuple) -> Callable[..., None]:
+def _reporter(c: Collector, path: Path, lines: Mapping, loc: tuple) -> Callable[..., None]:
     """Report a problem with a field of the question at `loc`, at that field's line."""
 
     def add(field: tuple, message: str, hint: str) -> None:
