@@ -15,7 +15,7 @@ from tebiki.project import Paths, load_project
 
 def test_synthetic_guideline_passes_every_check_of_the_loader(tmp_path: Path) -> None:
     plan = synthetic.Plan(123)
-    synthetic.write_data(tmp_path / "guideline", plan)
+    synthetic.write_data(tmp_path, plan)
     project = load_project(Paths.under(tmp_path))
     guideline = project.guideline
     items = guideline.items()
@@ -31,10 +31,15 @@ def test_synthetic_guideline_passes_every_check_of_the_loader(tmp_path: Path) ->
     assert 0.4 * plan.items <= len(entries) <= 0.6 * plan.items
     covered = {i for e in entries for i in e.items}
     assert covered == {i.id for i in items if i.kind in (Kind.measure, Kind.requirement)}
+    # Quiz questions in proportion, covering every kind a reader must act on.
+    questions = [q for bank in project.quizzes for q in bank.questions]
+    assert 0.3 * plan.items <= len(questions) <= 0.6 * plan.items
+    asked = {i for q in questions for i in q.items}
+    assert asked == {i.id for i in items if i.kind.value in synthetic.QUIZ_KINDS}
 
 
 def test_quotes_are_really_checked_against_the_synthetic_seed(tmp_path: Path) -> None:
-    synthetic.write_data(tmp_path / "guideline", synthetic.Plan(20))
+    synthetic.write_data(tmp_path, synthetic.Plan(20))
     seed = tmp_path / "guideline" / "sources" / synthetic.SEED_FILE
     seed.write_text(seed.read_text(encoding="utf-8").replace("合成項目7番", "別の項目7番"), encoding="utf-8")
     with pytest.raises(DataError) as exc:

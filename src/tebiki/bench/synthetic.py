@@ -2,10 +2,10 @@
 
 The benchmark builds these end to end to see how build time and memory grow with
 the number of items. Each kind of data has its own function that returns the
-files it contributes (relative path -> text); `DATA_KINDS` lists them in the
-order they are written. A new kind of data (checklist entries, quiz questions)
-adds a function of the same shape to `DATA_KINDS`, sized "in proportion" from
-the `Plan`, and refers to the items in `plan.item_ids()`.
+files it contributes (path from the project root -> text); `DATA_KINDS` lists
+them in the order they are written. Checklist entries and quiz questions are
+sized "in proportion" from the `Plan` and refer to items by ID; a new kind of data
+adds one more function of the same shape.
 
 Quotes are real quotes: every item's `text`, every article and every rule's
 `quote` is written into a synthetic source text at the line the item names, so
@@ -135,9 +135,10 @@ def meta(plan: Plan) -> dict[str, str]:
         "coverage": {
             "pamphlet": {"kinds": sorted(set(GROUP_KINDS))},
             "checklist": {"kinds": ["measure", "requirement"], "variants": [t["id"] for t in _TRACKS]},
+            "quiz": {"kinds": sorted(QUIZ_KINDS)},
         },
     }
-    return {"guideline.yml": _yaml(data)}
+    return {"guideline/guideline.yml": _yaml(data)}
 
 
 def sources(plan: Plan) -> dict[str, str]:
@@ -162,9 +163,9 @@ def sources(plan: Plan) -> dict[str, str]:
     ]
     rules_text = [line for r in range(plan.rules) for line in (f"（{r}）", rule_quote(r), "")]
     return {
-        "sources.yml": _yaml(data),
-        f"sources/{SEED_FILE}": "\n".join(seed) + "\n",
-        f"sources/{RULES_FILE}": "\n".join(rules_text) + "\n",
+        "guideline/sources.yml": _yaml(data),
+        f"guideline/sources/{SEED_FILE}": "\n".join(seed) + "\n",
+        f"guideline/sources/{RULES_FILE}": "\n".join(rules_text) + "\n",
     }
 
 
@@ -173,7 +174,7 @@ def rules(plan: Plan) -> dict[str, str]:
         {"id": rule_id(r), "label": f"合成規定 {r}", "quote": rule_quote(r), "source": "syn-rules"}
         for r in range(plan.rules)
     ]
-    return {"today.yml": _yaml(data)}
+    return {"guideline/today.yml": _yaml(data)}
 
 
 def _item(plan: Plan, n: int, line: int) -> dict:
@@ -227,7 +228,7 @@ def sections(plan: Plan) -> dict[str, str]:
             "point": s + 1,
             "groups": groups,
         }
-        files[f"sections/{section_id(s)}.yml"] = _yaml(data)
+        files[f"guideline/sections/{section_id(s)}.yml"] = _yaml(data)
     return files
 
 
@@ -331,20 +332,63 @@ def checklist(plan: Plan) -> dict[str, str]:
         ],
         "groups": groups,
     }
-    return {"profile.yml": _yaml(profile), "checklist.yml": _yaml(spec)}
+    return {"guideline/profile.yml": _yaml(profile), "guideline/checklist.yml": _yaml(spec)}
 
 
-# One function per kind of data, each sized from the plan. Quiz questions join here
-# (a function of the same shape) when their data kind lands; seminars are not
-# generated: their recordings are media files, not data that grows with items.
-DATA_KINDS: tuple[Callable[[Plan], dict[str, str]], ...] = (meta, sources, rules, sections, checklist)
+# The kinds a reader must act on, as in the real coverage rules: each needs a question.
+QUIZ_KINDS = {"requirement", "problem", "measure", "exception", "caution", "sme"}
+ITEMS_PER_QUESTION = 2
 
 
-def write_data(data_dir: Path, plan: Plan) -> None:
-    """Write every data file of a synthetic guideline of `plan.items` items."""
+def quizzes(plan: Plan) -> dict[str, str]:
+    """One question bank per section, a question per two items (about the real ratio)."""
+    files = {}
+    for s in range(plan.sections):
+        numbers = [
+            n
+            for n in range(s * ITEMS_PER_SECTION, min(plan.items, (s + 1) * ITEMS_PER_SECTION))
+            if plan.kind(n) in QUIZ_KINDS
+        ]
+        questions = []
+        for k in range(0, len(numbers), ITEMS_PER_QUESTION):
+            covered = numbers[k : k + ITEMS_PER_QUESTION]
+            questions.append(
+                {
+                    "id": f"Q-{covered[0]:05d}",
+                    "items": [item_id(n) for n in covered],
+                    "type": "single",
+                    "question": f"合成項目{covered[0]}について、正しいものはどれですか。",
+                    "choices": [
+                        {"text": "定期的に確かめる", "correct": True, "feedback": "そのとおりです。"},
+                        {"text": "一度決めたら確かめない", "feedback": "確かめなければ、問題に気付けません。"},
+                    ],
+                    "explanation": "ベンチマークのために合成した問題です。",
+                }
+            )
+        bank = {
+            "id": section_id(s),
+            "order": s,
+            "title": f"確認クイズ：合成セクション{s}",
+            "description": f"合成セクション{s}の確認クイズです。ベンチマークのための合成データです。",
+            "section": section_id(s),
+            "intro": "ベンチマークのために合成した問題です。",
+            "questions": questions,
+        }
+        files[f"quizzes/{section_id(s)}.yml"] = _yaml(bank)
+    return files
+
+
+# One function per kind of data, each sized from the plan, returning the files it
+# adds (path from the project root -> text). Seminars are not generated: their
+# recordings are media files, not data that grows with items.
+DATA_KINDS: tuple[Callable[[Plan], dict[str, str]], ...] = (meta, sources, rules, sections, checklist, quizzes)
+
+
+def write_data(root: Path, plan: Plan) -> None:
+    """Write every data file of a synthetic guideline of `plan.items` items under `root`."""
     for kind in DATA_KINDS:
         for rel, text in kind(plan).items():
-            path = data_dir / rel
+            path = root / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
 
@@ -369,10 +413,11 @@ def write_project(root: Path, plan: Plan, template: Path) -> Path:
     """
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy2(template / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs", "overrides"):
-        shutil.copytree(template / name, root / name, dirs_exist_ok=True)
+    for name in ("docs", "overrides", "quizzes/locale"):
+        if (template / name).is_dir():
+            shutil.copytree(template / name, root / name, dirs_exist_ok=True)
     (root / "docs" / "index.md").write_text(HOME.format(first=section_id(0)), encoding="utf-8")
-    write_data(root / "guideline", plan)
+    write_data(root, plan)
     return root
 
 
