@@ -61,15 +61,33 @@ def plain_configs(project: Path, docs: Path) -> tuple[Path, Path]:
         config = yaml_load(fh)
     nav = expand_nav(config.get("nav"), load_project(Paths.under(project)))
     plain = {"docs_dir": str(docs), "nav": nav}
+    others = _plugins(project, None)  # e.g. mkdocs_quiz, which the generated quiz pages need
     return (
-        write_variant(project, "mkdocs-plain.yml", {**plain, "plugins": []}),
-        write_variant(project, "mkdocs-plain-search.yml", {**plain, "plugins": ["search"]}),
+        write_variant(project, "mkdocs-plain.yml", {**plain, "plugins": others}),
+        write_variant(project, "mkdocs-plain-search.yml", {**plain, "plugins": ["search", *others]}),
     )
 
 
 def generation_only_config(project: Path) -> Path:
     options = {"search": False, "coverage": False, "coverage_report": None}
-    return write_variant(project, "mkdocs-generate-only.yml", {"plugins": [{"tebiki": options}]})
+    return write_variant(project, "mkdocs-generate-only.yml", {"plugins": _plugins(project, options)})
+
+
+def _plugins(project: Path, tebiki: dict | None) -> list:
+    """The plugins of mkdocs.yml with tebiki's options changed, or without tebiki (None)."""
+    with open(project / "mkdocs.yml", "rb") as fh:
+        entries = yaml_load(fh).get("plugins") or []
+    if isinstance(entries, dict):
+        entries = [{name: options} for name, options in entries.items()]
+    out: list = []
+    for entry in entries:
+        name = entry if isinstance(entry, str) else next(iter(entry))
+        if name != "tebiki":
+            out.append(entry)
+        elif tebiki is not None:
+            options = {} if isinstance(entry, str) else (entry[name] or {})
+            out.append({"tebiki": {**options, **tebiki}})
+    return out
 
 
 def build(config: Path, site: Path, *flags: str) -> measure.Run:
