@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from support import ROOT
 from tebiki import coverage
@@ -14,7 +14,8 @@ from tebiki.project import Paths, load_project
 from test_trainer import pdf_text, qr_urls
 
 PROJECT = load_project(Paths.under(ROOT))
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
+# MkDocs' own loader: it resolves `!ENV`, as the build does.
+SITE_URL = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 pytestmark = pytest.mark.skipif(PROJECT.trainer is None, reason="the site has no trainer kit")
 
 

@@ -41,7 +41,8 @@ def binary(root: Path) -> Path:
     path = root / "bench" / "node_modules" / ".bin" / "lighthouse"
     if not path.exists():
         raise LighthouseMissing(
-            f"Lighthouse is not installed ({path} is missing): run `npm ci --prefix bench` in {root} (Node 18.16 or later)."
+            f"Lighthouse is not installed ({path} is missing): "
+            f"run `npm ci --prefix bench` in {root} (Node 18.16 or later)."
         )
     return path
 
