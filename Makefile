@@ -3,12 +3,28 @@
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.tebiki-setup
+# Builds of one commit are byte-identical: dates come from the commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve setup coverage video clean
+.PHONY: site test serve setup coverage publish video clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 	$(BIN)/tebiki coverage
+
+# What the GitHub Pages workflow publishes: the site with its PDF, the offline zip beside
+# it, and every output check passed. The accessibility run tests the built site and the
+# second build publishes its results; the results page itself is then tested too.
+A11Y_RESULTS := .tebiki/a11y-results.json
+publish: $(STAMP)
+	$(BIN)/mkdocs build --strict
+	$(BIN)/tebiki a11y --out $(A11Y_RESULTS)
+	$(BIN)/mkdocs build --strict
+	$(BIN)/tebiki a11y --page accessibility/results/
+	$(BIN)/tebiki offline
+	$(BIN)/tebiki coverage
+	$(BIN)/tebiki check-site
 
 test: $(STAMP)
 	$(BIN)/pytest
@@ -25,7 +41,7 @@ video: $(STAMP)
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml scripts/setup.sh
+$(STAMP): pyproject.toml scripts/setup.sh package-lock.json
 	bash scripts/setup.sh
 	touch $@
 

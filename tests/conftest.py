@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, mkdocs_build, serve
+from support import ROOT, mkdocs_build, serve, tebiki
 
 
 @pytest.fixture(scope="session")
@@ -15,6 +16,24 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("build") / "site"
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline package of the real site, made by `tebiki offline` as the workflow does."""
+    out = tmp_path_factory.mktemp("offline") / "tebiki-offline.zip"
+    result = tebiki("offline", "--out", str(out))
+    assert result.returncode == 0, f"tebiki offline failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def published_site(built_site: Path, offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as the workflow publishes it: the build with the offline zip beside it."""
+    site = tmp_path_factory.mktemp("published") / "site"
+    shutil.copytree(built_site, site)
+    shutil.copy2(offline_zip, site / offline_zip.name)
     return site
 
 

@@ -21,8 +21,10 @@ BIN = Path(sys.executable).parent
 SUB_PATH = "/tebiki/"
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(
+    project: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     cmd = [str(BIN / "mkdocs"), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra]
     return subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
 
@@ -103,3 +105,10 @@ def serve(site: Path, webroot: Path, sub_path: str = SUB_PATH) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def tebiki(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The `tebiki` command of this checkout, run as a maintainer would."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    cmd = [sys.executable, "-m", "tebiki.cli", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=full_env, check=False)

@@ -28,6 +28,7 @@ def pages():
 
 def test_generated_paths_and_origins(pages) -> None:
     assert sorted(pages) == [
+        "accessibility/results.md",
         "checklist/index.md",
         "checklist/sme.md",
         "checklist/standard.md",

@@ -5,6 +5,11 @@
   var drawer = document.getElementById("__drawer");
   var menu = document.querySelector('.md-header label[for="__drawer"]');
   if (!drawer || !menu) return;
+  // Set here rather than in the markup: the HTML standard forbids a role on a <label> tied to a control,
+  // yet assistive technology must hear a button with a name and a state.
+  menu.setAttribute("role", "button");
+  menu.setAttribute("aria-label", "メニュー");
+  menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
   var narrow = window.matchMedia("(max-width: 76.234375em)");
   var panelLabels = document.querySelectorAll(
     '.md-nav--primary label.md-nav__link[for], .md-nav--primary .md-nav label.md-nav__title[for]'

@@ -1,4 +1,4 @@
-"""The `tebiki` command: validate, generate, coverage, schema."""
+"""The `tebiki` command: validate, generate, coverage, schema, pdf, offline, check-site, a11y."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import json
 import sys
 from enum import IntEnum
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from . import coverage
+from . import a11y, coverage, offline, pdf, sitecheck
 from .generate import generate
 from .problems import DataError
 from .project import Paths, Project, load_project, schemas
@@ -19,6 +20,7 @@ class Exit(IntEnum):
     GAPS = 1  # coverage found items that do not reach the reader
     INVALID_DATA = 2
     USAGE = 3  # e.g. the site has not been built
+    FAILED = 4  # a check on the built output failed, or the PDF or offline package could not be made
 
 
 def _load(args: argparse.Namespace) -> Project:
@@ -43,6 +45,9 @@ def cmd_validate(args: argparse.Namespace) -> Exit:
     if project.quizzes:
         questions = sum(len(bank.questions) for bank in project.quizzes)
         print(f"    quizzes: {questions} questions in {len(project.quizzes)} banks.")
+    if project.trainer is not None:
+        kits = project.trainer.kits
+        print(f"    trainer kits: {', '.join(f'{k.id} ({k.minutes()} min)' for k in kits)}.")
     return Exit.OK
 
 
@@ -77,6 +82,86 @@ def cmd_coverage(args: argparse.Namespace) -> Exit:
     return Exit.OK
 
 
+def _site_config(args: argparse.Namespace) -> tuple[str, str | None, str]:
+    """site_name, site_url and the PDF's file name, as mkdocs.yml says (with !ENV resolved)."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(Path(args.root) / "mkdocs.yml"))
+    return config.site_name, config.site_url, config.plugins["tebiki"].config.pdf
+
+
+def cmd_pdf(args: argparse.Namespace) -> Exit:
+    project = _load(args)
+    site_name, site_url, _ = _site_config(args)
+    try:
+        out = pdf.write(project, Path(args.out), site_name=site_name, site_url=site_url)
+    except pdf.PdfError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return Exit.FAILED
+    print(f"Wrote the printed pamphlet to {out}")
+    return Exit.OK
+
+
+def cmd_offline(args: argparse.Namespace) -> Exit:
+    _load(args)  # bad data: report it plainly, before a build that would fail on it
+    site_name, site_url, pdf_name = _site_config(args)
+    out = Path(args.root) / args.out
+    try:
+        offline.package(Path(args.root), out, site_name=site_name, site_url=site_url, pdf=pdf_name)
+    except offline.OfflineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return Exit.FAILED
+    print(f"Wrote the offline package to {out} ({out.stat().st_size // 1024} KiB)")
+    return Exit.OK
+
+
+def cmd_check_site(args: argparse.Namespace) -> Exit:
+    site = Path(args.root) / args.site
+    if not (site / "index.html").exists():
+        print(f"error: no built site at {site}\n→ build it first: mkdocs build", file=sys.stderr)
+        return Exit.USAGE
+    _, site_url, _ = _site_config(args)
+    checks: dict[str, list[str]] = {
+        "links and anchors": sitecheck.check_links(site, site_url),
+        "titles and descriptions": sitecheck.check_titles(site),
+        "sitemap": sitecheck.check_sitemap(site, site_url) if site_url else ["site_url is not set in mkdocs.yml"],
+    }
+    if not args.no_html:
+        try:
+            problems, known = sitecheck.check_html(site, sitecheck.vnu_jar(Path(args.root)))
+        except sitecheck.CheckerMissing as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return Exit.USAGE
+        checks[f"Nu HTML checker ({known} known errors in theme or plugin markup set aside)"] = problems
+    failed = False
+    for name, problems in checks.items():
+        print(f"{'FAIL' if problems else 'ok'}  {name}")
+        for problem in problems:
+            print(f"      {problem}")
+        failed = failed or bool(problems)
+    return Exit.FAILED if failed else Exit.OK
+
+
+def cmd_a11y(args: argparse.Namespace) -> Exit:
+    root = Path(args.root)
+    site = root / args.site
+    if not (site / "index.html").exists():
+        print(f"error: no built site at {site}\n→ build it first: mkdocs build", file=sys.stderr)
+        return Exit.USAGE
+    # Serve under site_url's path, as Pages will: the 404 page links its styles from there.
+    _, site_url, _ = _site_config(args)
+    sub_path = urlsplit(site_url or "/").path or "/"
+    result = a11y.run(site, commit=a11y.current_commit(root), sub_path=sub_path, pages=args.page or None)
+    for page in result.pages:
+        mark = "ok  " if not page.violations else "FAIL"
+        print(f"{mark}  /{page.url}  ({page.passed_rules} rules passed, {page.incomplete_rules} to check by hand)")
+        for v in page.violations:
+            print(f"      {v.rule} ({v.impact}, {v.nodes} element(s)): {v.help}")
+    if args.out:
+        print(f"Results for the test-results page: {a11y.write(result, root / args.out)}")
+    return Exit.FAILED if result.violations else Exit.OK
+
+
 def cmd_schema(args: argparse.Namespace) -> Exit:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -100,6 +185,19 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("coverage", help="check the built site covers every item")
     c.add_argument("--site", default="site", help="built site folder under the root")
     c.add_argument("--json", default="coverage.json", help="where to write the JSON report")
+    d = sub.add_parser("pdf", help="write the printed pamphlet (A4 PDF) on its own")
+    d.add_argument("--out", default="tebiki-pamphlet.pdf")
+    o = sub.add_parser("offline", help="build the offline package: the whole site as a zip that works from disk")
+    o.add_argument("--out", default=f"site/{offline.FILENAME}", help="zip to write, under the root")
+    k = sub.add_parser("check-site", help="check the built site: links, anchors, titles, sitemap, HTML")
+    k.add_argument("--site", default="site", help="built site folder under the root")
+    k.add_argument("--no-html", action="store_true", help="skip the Nu HTML checker (needs Java)")
+    a = sub.add_parser("a11y", help="run axe-core on every page of the built site in Chromium")
+    a.add_argument("--site", default="site", help="built site folder under the root")
+    a.add_argument(
+        "--out", default="", help=f"write the results for the test-results page (e.g. {a11y.DEFAULT_RESULTS})"
+    )
+    a.add_argument("--page", action="append", help="only this page (URL path under the site), repeatable")
     s = sub.add_parser("schema", help="export JSON Schemas for editors")
     s.add_argument("--out", default="schema")
     return p
@@ -107,9 +205,16 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    handler = {"validate": cmd_validate, "generate": cmd_generate, "coverage": cmd_coverage, "schema": cmd_schema}[
-        args.command
-    ]
+    handler = {
+        "validate": cmd_validate,
+        "generate": cmd_generate,
+        "coverage": cmd_coverage,
+        "schema": cmd_schema,
+        "pdf": cmd_pdf,
+        "offline": cmd_offline,
+        "check-site": cmd_check_site,
+        "a11y": cmd_a11y,
+    }[args.command]
     try:
         return handler(args)
     except DataError as exc:

@@ -13,6 +13,10 @@ class TebikiConfig(base.Config):
     quizzes_dir = c.Type(str, default="quizzes")
     """Folder holding the question banks, relative to mkdocs.yml."""
 
+    a11y_results = c.Type(str, default=".tebiki/a11y-results.json")
+    """The last automated accessibility run (written by `tebiki a11y`), rendered on the
+    test-results page; relative to mkdocs.yml. A missing file is reported on the page."""
+
     search = c.Type(bool, default=True)
     """Index the built site with Pagefind (extended build: segments Japanese)."""
 
@@ -25,3 +29,13 @@ class TebikiConfig(base.Config):
     atomic = c.Type(bool, default=True)
     """Build `mkdocs build` into a staging folder and swap it in only on success,
     so that a failed build leaves the previous site untouched."""
+
+    pdf = c.Type(str, default="tebiki-pamphlet.pdf")
+    """Where the printed pamphlet (A4 PDF, typeset from the data) goes in the site;
+    an empty string leaves it out."""
+
+    offline = c.Type(bool, default=False)
+    """Build the variant for the offline package: page URLs end in `.html` (so the site
+    works opened from disk) and search uses an index inlined in a script, because
+    Pagefind cannot fetch its index from file://. `tebiki offline` sets it through
+    the TEBIKI_OFFLINE environment variable (see mkdocs.yml)."""

@@ -39,6 +39,7 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension("checklist", "checklist entry", variant_attr="data-track"),
         Dimension("video", "video chapter"),  # marked on each chapter of a seminar recording
         Dimension("quiz", "quiz question"),
+        Dimension("slides", "briefing slide"),  # marked on each slide of the trainers' decks
     )
 }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .generate import checklist, quiz
+from .generate import checklist, quiz, trainer
 from .generate.pamphlet import section_path
 from .generate.seminars import nav_entries
 from .project import Project
@@ -25,6 +25,7 @@ def placeholders(project: Project) -> dict[str, list[dict[str, str]]]:
         ]
     out["seminars"] = nav_entries(project.seminars)
     out["quizzes"] = quiz.nav(project)
+    out["trainers"] = trainer.nav(project)
     return out
 
 

@@ -9,15 +9,17 @@ from typing import TYPE_CHECKING, Any, Literal
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import coverage, publish, quiz, search
+from . import coverage, offline, pdf, publish, quiz, search
 from .config import TebikiConfig
 from .generate import Page, generate
 from .navigation import expand_nav
 from .problems import DataError
 from .project import Paths, Project, load_project
 from .quiz import guard, qti
+from .trainer import handouts
+from .typeset import TypesetError
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
     from mkdocs.livereload import LiveReloadServer
@@ -35,6 +37,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.site_dir: Path | None = None  # where the site is published
         self.staging: Path | None = None  # where this build writes, if atomic
         self.failed = False
+        self.pdf_cache: tuple[str, bytes] | None = None  # (print HTML, PDF): `serve` re-typesets only on change
 
     # Runs once per `mkdocs` invocation; tells a one-off build from `serve`.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -43,7 +46,11 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     # Load and validate before MkDocs touches site_dir, so bad data leaves it untouched.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.paths = Paths.under(
-            Path(config.config_file_path).parent, self.config.data_dir, self.config.quizzes_dir, config.docs_dir
+            Path(config.config_file_path).parent,
+            self.config.data_dir,
+            self.config.quizzes_dir,
+            config.docs_dir,
+            self.config.a11y_results,
         )
         try:
             self.project = load_project(self.paths)
@@ -55,6 +62,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         except ValueError as exc:
             raise PluginError(f"mkdocs.yml nav: {exc}") from None
         self.failed = False
+        if self.config.offline:
+            config.use_directory_urls = False  # file:// shows a folder listing for `page/`, not page/index.html
         self.site_dir = Path(config.site_dir)
         if self.config.atomic and self.command == "build":
             self.staging = publish.staging_dir(self.site_dir)
@@ -70,12 +79,40 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                     f"docs/{page.path} clashes with a page tebiki generates from {page.origin}; "
                     "rename or delete the hand-written file."
                 )
-            files.append(File.generated(config, page.path, content=page.content))
+            file = File.generated(config, page.path, content=page.content)
+            if not page.listed:
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from a page, e.g. a slide deck
+            files.append(file)
         # QTI packages for trainers; their links point at the published pages, so they need the URLs.
         assert self.project is not None
-        for path, content in qti.packages(self.project, _url_of(files, config)):
+        url_of = _url_of(files, config)
+        for path, content in qti.packages(self.project, url_of):
             files.append(File.generated(config, path, content=content))
+        # Trainers' handouts and QR codes: they send attendees to the published pages, so they need the URLs too.
+        try:
+            for path, content in handouts.qr_images(self.project, url_of):
+                files.append(File.generated(config, path, content=content))
+            for path, content in handouts.documents(self.project, url_of, site_name=config.site_name):
+                files.append(File.generated(config, path, content=content))
+        except (handouts.HandoutError, TypesetError) as exc:
+            raise PluginError(str(exc)) from None
+        # The PDF is typeset from the data, not from the built pages, so it joins the files here:
+        # links to it are checked like any other, and it lands in the staging folder with the rest.
+        if self.config.pdf:
+            files.append(File.generated(config, self.config.pdf, content=self._pamphlet(config)))
         return files
+
+    def _pamphlet(self, config: MkDocsConfig) -> bytes:
+        assert self.project is not None
+        html = pdf.pamphlet_html(
+            self.project, site_name=config.site_name, site_url=config.site_url, issued=publish.build_date()
+        )
+        if self.pdf_cache is None or self.pdf_cache[0] != html:
+            try:
+                self.pdf_cache = (html, pdf.render_pdf(html))
+            except pdf.PdfError as exc:
+                raise PluginError(str(exc)) from None
+        return self.pdf_cache[1]
 
     # Rebuild when the data changes, not only docs/.
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -95,7 +132,11 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 + "\n  ".join(map(str, leaks))
                 + "\n→ quiz pages need `quiz: {enabled: true}` in their front matter and the mkdocs_quiz plugin."
             )
-        if self.config.search:
+        if self.config.offline:
+            offline.inline_captions(built)
+        if self.config.search and self.config.offline:
+            search.write_offline_index(built, exclude=quiz.SEARCH_EXCLUDE)
+        elif self.config.search:
             try:
                 search.index_site(built, exclude=quiz.SEARCH_EXCLUDE)
             except search.SearchIndexError as exc:

@@ -12,6 +12,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .a11y import DEFAULT_RESULTS as A11Y_RESULTS
+from .a11y import Results as A11yResults
+from .a11y import results as load_a11y_results
 from .checklist.load import load_checklist
 from .checklist.load import schemas as checklist_schemas
 from .checklist.model import Checklist
@@ -24,6 +27,9 @@ from .quiz.load import schemas as quiz_schemas
 from .quiz.model import Bank
 from .seminar_load import Seminars, load_seminars
 from .seminar_load import schemas as seminar_schemas
+from .trainer.load import load_trainer
+from .trainer.load import schemas as trainer_schemas
+from .trainer.model import TrainerFile
 
 
 @dataclass(frozen=True)
@@ -32,10 +38,20 @@ class Paths:
     data: Path  # guideline/
     quizzes: Path  # quizzes/
     docs: Path | None = None  # docs/ (default root/docs): media that seminars.yml points to
+    a11y_results: Path | None = None  # the last automated accessibility run (written by `tebiki a11y`)
 
     @classmethod
-    def under(cls, root: Path, data: str = "guideline", quizzes: str = "quizzes", docs: str = "docs") -> Paths:
-        return cls(root=root, data=root / data, quizzes=root / quizzes, docs=root / docs)
+    def under(
+        cls,
+        root: Path,
+        data: str = "guideline",
+        quizzes: str = "quizzes",
+        docs: str = "docs",
+        a11y_results: str = A11Y_RESULTS,
+    ) -> Paths:
+        return cls(
+            root=root, data=root / data, quizzes=root / quizzes, docs=root / docs, a11y_results=root / a11y_results
+        )
 
     @property
     def docs_dir(self) -> Path:
@@ -49,6 +65,8 @@ class Project:
     checklist: Checklist | None = None  # profile.yml + checklist.yml, if the guideline has them
     seminars: Seminars = field(default_factory=Seminars)
     quizzes: list[Bank] = field(default_factory=list)  # question banks, in `order`
+    trainer: TrainerFile | None = None  # trainer.yml: kits for briefing sessions, if any
+    a11y: A11yResults = field(default_factory=lambda: A11yResults(None, None))  # for the test-results page
 
 
 def load_project(paths: Paths) -> Project:
@@ -63,6 +81,8 @@ def _load(paths: Paths) -> Project:
     checklist: Checklist | None = None
     seminars = Seminars()
     quizzes: list[Bank] = []
+    trainer: TrainerFile | None = None
+    seminars_ok = banks_ok = True
     try:
         guideline = load_guideline(paths.data, paths.root)
     except DataError as exc:
@@ -77,19 +97,41 @@ def _load(paths: Paths) -> Project:
             seminars = load_seminars(paths.data, paths.docs_dir, guideline, paths.root)
         except DataError as exc:
             problems += exc.problems
+            seminars_ok = False
     try:
         # Without a guideline the banks are still checked, minus their item references.
         quizzes = load_banks(paths.quizzes, paths.root, guideline)
     except DataError as exc:
         problems += exc.problems
+        banks_ok = False
+    if guideline is not None:
+        # Kits refer to sections, banks and seminars: references into data that failed are not checked.
+        try:
+            trainer = load_trainer(
+                paths.data, guideline, quizzes if banks_ok else None, seminars if seminars_ok else None, paths.root
+            )
+        except DataError as exc:
+            problems += exc.problems
+    try:
+        a11y = load_a11y_results(paths.a11y_results, paths.root) if paths.a11y_results else A11yResults(None, None)
+    except DataError as exc:
+        problems += exc.problems
     if problems or guideline is None:
         raise DataError(problems)
-    return Project(paths=paths, guideline=guideline, checklist=checklist, seminars=seminars, quizzes=quizzes)
+    return Project(
+        paths=paths,
+        guideline=guideline,
+        checklist=checklist,
+        seminars=seminars,
+        quizzes=quizzes,
+        trainer=trainer,
+        a11y=a11y,
+    )
 
 
 def schemas() -> dict[str, dict]:
     """JSON Schemas for editors, one per kind of data file."""
-    return {**guideline_schemas(), **checklist_schemas(), **seminar_schemas(), **quiz_schemas()}
+    return {**guideline_schemas(), **checklist_schemas(), **seminar_schemas(), **quiz_schemas(), **trainer_schemas()}
 
 
 @contextmanager

@@ -1,7 +1,9 @@
-"""Swap a fully built and checked site into place, or throw it away."""
+"""Swap a fully built and checked site into place, or throw it away; the date a build stands for."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -22,3 +24,12 @@ def publish(staging: Path, site_dir: Path) -> None:
 
 def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def build_date() -> dt.date:
+    """The day a build stands for: SOURCE_DATE_EPOCH when set (as MkDocs does for the sitemap),
+    so that two builds of one commit are byte-identical; otherwise today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.datetime.now(tz=dt.UTC).date()

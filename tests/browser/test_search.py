@@ -36,7 +36,8 @@ QUERIES: list[tuple[str, str, bool]] = [
     ("責任分担", "guideline/sme/", True),
     ("説明会", "seminars/", True),  # the list of briefings
     ("説明会", "guideline/outreach/", False),  # the 2014 plan for them
-    ("パンフレット", "guideline/outreach/", True),
+    # The download page of the printed pamphlet rightly ranks first too.
+    ("パンフレット", "guideline/outreach/", False),
     ("パブリックコメント", "guideline/timeline/", True),
 ]
 

@@ -38,10 +38,11 @@ class Scores:
 
 
 def binary(root: Path) -> Path:
-    path = root / "node_modules" / ".bin" / "lighthouse"
+    path = root / "bench" / "node_modules" / ".bin" / "lighthouse"
     if not path.exists():
         raise LighthouseMissing(
-            f"Lighthouse is not installed ({path} is missing): run `npm ci` in {root} (Node 18.16 or later)."
+            f"Lighthouse is not installed ({path} is missing): "
+            f"run `npm ci --prefix bench` in {root} (Node 18.16 or later)."
         )
     return path
 

@@ -15,6 +15,7 @@ from ..checklist.conditions import Condition
 from ..checklist.model import Checklist, Entry, Level
 from ..project import Project
 from .pamphlet import section_path
+from .printed import PrintPart
 from .render import oneline, render
 from .sources import rule_anchor
 
@@ -124,3 +125,46 @@ def _entry_data(entry: Entry, group: str, checklist: Checklist) -> dict[str, Any
         "next": oneline(entry.next),
         "items": entry.items,
     }
+
+
+def print_parts(project: Project) -> Iterator[PrintPart]:
+    """The checklists on paper: every entry as a tick-box, once per track, with that track's way."""
+    checklist = project.checklist
+    if checklist is None:
+        return
+    spec = checklist.spec
+    tracks = [
+        {
+            "id": track.id,
+            "title": track.title,
+            "intro": track.description,
+            "groups": [
+                {
+                    "title": group.title,
+                    "entries": [
+                        {
+                            "id": entry.id,
+                            "text": entry.title,
+                            "level": entry.level.value,
+                            "how": entry.how_for(track.id),
+                            "applies": None if entry.applies_if is None else describe(entry.applies_if, checklist),
+                            "items": entry.items,
+                        }
+                        for entry in group.entries
+                    ],
+                }
+                for group in spec.groups
+            ],
+        }
+        for track in checklist.tracks
+    ]
+    yield PrintPart(
+        id="part-checklist",
+        title=spec.title,
+        template="print/checklist.html.j2",
+        # The spec's lead and description speak of the interactive page: paper gets its own words.
+        context={"tracks": tracks, "index": project.guideline.item_index()},
+        lead="会社としてやるべきことの一覧です。"
+        + "と".join(f"「{t.label}」" for t in checklist.tracks)
+        + "の版があり、できたものに印を付けて使います。",
+    )

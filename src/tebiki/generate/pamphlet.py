@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Guideline
+from ..model import Guideline, Section
 from ..project import Project
 from .paths import SECTION_DIR, section_path
+from .printed import PrintPart
 from .quiz import questions_by_item
 from .render import render
 
@@ -40,6 +41,29 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
                 quizzes=quizzes,
             ),
             f"guideline/sections/{section.id}.yml",
+        )
+
+
+def part_title(section: Section) -> str:
+    return f"({section.point}) {section.title}" if section.point else section.title
+
+
+def print_parts(project: Project) -> Iterator[PrintPart]:
+    """One part of the printed pamphlet per section, in navigation order."""
+    guideline = project.guideline
+    context = {
+        "index": guideline.item_index(),
+        "rules": guideline.rule_index(),
+        "sources": {s.id: s for s in guideline.sources},
+        "solved_by": _solved_by(guideline),
+    }
+    for section in guideline.sections:
+        yield PrintPart(
+            id=f"part-{section.id}",
+            title=part_title(section),
+            template="print/section.html.j2",
+            context={"section": section, **context},
+            lead=section.description,
         )
 
 

@@ -38,6 +38,17 @@ def clock(seconds: float) -> str:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
+def _with_filters(env: Environment) -> Environment:
+    # JSON embedded in pages (`tojson`, which escapes <, > and &) stays readable and diffable.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    env.filters["kind_label"] = lambda kind: KIND_LABELS[kind.value]
+    env.filters["jdate"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
+    env.filters["oneline"] = oneline
+    env.filters["clock"] = clock
+    env.filters["cell"] = lambda text: str(text).replace("|", "\\|")  # inside a Markdown table cell
+    return env
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -50,15 +61,25 @@ def environment() -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    # JSON embedded in pages (`tojson`, which escapes <, > and &) stays readable and diffable.
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
-    env.filters["kind_label"] = lambda kind: KIND_LABELS[kind.value]
-    env.filters["jdate"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
-    env.filters["oneline"] = oneline
-    env.filters["clock"] = clock
-    env.filters["cell"] = lambda text: str(text).replace("|", "\\|")  # inside a Markdown table cell
-    return env
+    return _with_filters(env)
+
+
+@cache
+def html_environment() -> Environment:
+    """For templates that write HTML directly (the printed pamphlet): escape every value."""
+    env = Environment(
+        loader=PackageLoader("tebiki", "templates"),
+        undefined=StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return _with_filters(env)
 
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
+
+
+def render_html(template: str, **context: Any) -> str:
+    return html_environment().get_template(template).render(**context)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..project import Project
 from .pamphlet import section_path
+from .printed import PrintPart
 from .render import render
 
 PATH = "sources.md"
@@ -26,4 +27,17 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
         PATH,
         render("sources.md.j2", guideline=guideline, used_by=used_by, rule_anchor=rule_anchor),
         "guideline/sources.yml",
+    )
+
+
+def print_parts(project: Project) -> Iterator[PrintPart]:
+    """The credits and today's rules close the printed pamphlet, as they close the site."""
+    guideline = project.guideline
+    yield PrintPart(
+        id="part-sources",
+        title="出典と今のルール",
+        template="print/sources.html.j2",
+        context={"guideline": guideline, "rule_anchor": rule_anchor},
+        lead="引用した資料の出典と利用条件、各項目が対応する今の規定。",
+        appendix=True,
     )

@@ -1,0 +1,369 @@
+"""Trainers' pages: for each kit (a session plan in trainer.yml) a page gathering the
+agenda with timings, the slides, the handouts, the live quiz and the QTI downloads;
+a slide deck per guideline section and per session; a live quiz for the projector.
+
+Slides follow the path a briefing takes through a revision point: the problem,
+the measures, the small-business way (the checklist's first track), today's rule.
+Speaker notes come from the same items: the quoted wording, why it matters, the source.
+The deck and quiz pages use a standalone template (overrides/presenter.html) that
+shows one frame at a time; without JavaScript, and on paper, every frame is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..model import Equivalence, Item, Kind, Section
+from ..project import Project
+from ..quiz.model import Bank, Question
+from ..storyboard import caption_text
+from ..trainer.model import Kit
+from . import checklist, quiz
+from .paths import section_path
+from .render import KIND_LABELS, oneline, render
+from .seminars import INDEX as SEMINARS
+from .seminars import session_path
+
+DIR = "trainers"
+INDEX = f"{DIR}/index.md"
+HANDOUT_CHECKLIST = f"{DIR}/handout-checklist.pdf"
+
+EQUIVALENCE_LABELS = {
+    Equivalence.direct: "今も同じ趣旨",
+    Equivalence.changed: "形を変えて今も",
+    Equivalence.none: "直接の定めはなし",
+}
+
+
+def kit_dir(kit: Kit) -> str:
+    return f"{DIR}/{kit.id}"
+
+
+def kit_path(kit: Kit) -> str:
+    return f"{kit_dir(kit)}/index.md"
+
+
+def deck_path(kit: Kit) -> str:
+    return f"{kit_dir(kit)}/slides.md"
+
+
+def live_path(kit: Kit) -> str:
+    return f"{kit_dir(kit)}/live.md"
+
+
+def quiz_sheet_path(kit: Kit) -> str:
+    return f"{kit_dir(kit)}/quiz-sheet.pdf"
+
+
+def answer_key_path(kit: Kit) -> str:
+    return f"{kit_dir(kit)}/answer-key.pdf"
+
+
+def section_deck_path(section: Section) -> str:
+    return f"{DIR}/slides/{section.id}.md"
+
+
+@dataclass(frozen=True)
+class QrTarget:
+    """A page attendees are sent to from paper or the screen, as a QR code."""
+
+    id: str
+    label: str
+    page: str  # docs path of the target page
+    image: str = ""  # docs path of the QR code image (SVG)
+
+
+def qr_targets(project: Project) -> list[QrTarget]:
+    """The QR codes of the handouts and the closing slide: the online checklist and the quizzes."""
+    targets = []
+    if project.checklist is not None:
+        targets.append(QrTarget("checklist", "自社チェック（オンライン）", checklist.INTERACTIVE))
+    if project.quizzes:
+        targets.append(QrTarget("quiz", "理解度チェック（オンライン）", quiz.INDEX))
+    return [QrTarget(t.id, t.label, t.page, f"{DIR}/qr/{t.id}.svg") for t in targets]
+
+
+@dataclass(frozen=True)
+class Slide:
+    kind: str  # title, agenda, divider, problem, measure, sme, today, quiz, end: a CSS modifier
+    title: str
+    label: str = ""  # the small heading above the title: 問題点, 対策, 中小企業では…
+    lead: str = ""  # one sentence in large type
+    points: list[str] = field(default_factory=list)  # bullet points, if any
+    notes: list[str] = field(default_factory=list)  # speaker notes, one paragraph each
+    items: list[str] = field(default_factory=list)  # guideline items the slide presents (coverage)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (text, relative link)
+    qr: list[tuple[QrTarget, str]] = field(default_factory=list)  # (target, image link)
+    agenda: list[AgendaRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    at: str  # 13:30, or 0:25 from the start
+    title: str
+    minutes: int
+    section: Section | None
+    banks: list[Bank]
+    note: str | None
+
+
+def agenda_rows(kit: Kit, project: Project) -> list[AgendaRow]:
+    sections = {s.id: s for s in project.guideline.sections}
+    banks = {b.id: b for b in project.quizzes}
+    start = kit.start_time()
+    rows, elapsed = [], 0
+    for entry in kit.agenda:
+        if start is not None:
+            at = (dt.datetime.combine(dt.date(2000, 1, 1), start) + dt.timedelta(minutes=elapsed)).strftime("%H:%M")
+        else:
+            at = f"{elapsed // 60}:{elapsed % 60:02d}"
+        rows.append(
+            AgendaRow(
+                at=at,
+                title=entry.title,
+                minutes=entry.minutes,
+                section=sections[entry.section] if entry.section else None,
+                banks=[banks[entry.quiz]] if entry.quiz else [],
+                note=entry.note,
+            )
+        )
+        elapsed += entry.minutes
+    return rows
+
+
+def _source_note(project: Project, item: Item) -> str:
+    sources = {s.id: s for s in project.guideline.sources}
+    source = sources.get(item.source.document)
+    name = source.title if source else item.source.document
+    return f"出典：{name}「{item.source.heading}」"
+
+
+def _item_notes(project: Project, item: Item) -> list[str]:
+    notes = [f"説明：{oneline(item.plain)}"]
+    if item.why:
+        notes.append(f"なぜ大切か：{oneline(item.why)}")
+    notes.append(f"原文：「{oneline(item.text)}」")
+    notes.append(_source_note(project, item))
+    return notes
+
+
+def section_slides(project: Project, section: Section) -> list[Slide]:
+    """One section as slides: problems, then measures (and every other item), the SME way, today's rule."""
+    items = section.items()
+    slides = [Slide("title", section.title, label=section.nav_title or "", lead=oneline(section.lead))]
+    problems = [i for i in items if i.kind is Kind.problem]
+    others = [i for i in items if i.kind is not Kind.problem]
+    for item in problems + others:
+        slides.append(
+            Slide(
+                "problem" if item.kind is Kind.problem else "measure",
+                item.title,
+                label=_kind_label(item),
+                lead=caption_text(item),
+                notes=_item_notes(project, item),
+                items=[item.id],
+            )
+        )
+    slides += _sme_slides(project, items)
+    rules = project.guideline.rule_index()
+    for group in section.groups:
+        slides.append(
+            Slide(
+                "today",
+                f"今のルール：{group.title}",
+                label="今のルール",
+                points=[
+                    f"{i.title}：{EQUIVALENCE_LABELS[i.today.equivalence]}"
+                    + (f"（{'、'.join(rules[r].label for r in i.today.rules)}）" if i.today.rules else "")
+                    for i in group.items
+                ],
+                notes=[f"{i.title}：{oneline(i.today.summary)}" for i in group.items],
+                items=[i.id for i in group.items],
+            )
+        )
+    return slides
+
+
+def _kind_label(item: Item) -> str:
+    return KIND_LABELS[item.kind.value]
+
+
+def _sme_slides(project: Project, items: list[Item]) -> list[Slide]:
+    """The checklist entries that put these items into practice, in the first track's way.
+
+    profile.yml lists the most specific track first (the 中小規模事業者 way); the
+    other tracks' ways go into the notes, so the trainer can answer a larger firm too.
+    """
+    if project.checklist is None:
+        return []
+    ids = {i.id for i in items}
+    tracks = project.checklist.tracks
+    first, rest = tracks[0], tracks[1:]
+    slides = []
+    for entry in project.checklist.entries():
+        covered = [i for i in entry.items if i in ids]
+        if not covered:
+            continue
+        notes = [f"{t.how_label}：{oneline(entry.how_for(t.id))}" for t in rest]
+        notes += [f"なぜ：{oneline(entry.why)}", f"最初の一歩：{oneline(entry.next)}"]
+        slides.append(
+            Slide(
+                "sme",
+                entry.title,
+                label=first.how_label,
+                lead=oneline(entry.how_for(first.id)),
+                notes=notes,
+                items=covered,
+            )
+        )
+    return slides
+
+
+def kit_slides(project: Project, kit: Kit, to_root: str) -> list[Slide]:
+    """A whole session: title, agenda, each block's slides, a quiz cue, and the QR codes to take home."""
+    rows = agenda_rows(kit, project)
+    slides = [
+        Slide("title", kit.title, lead=kit.audience, notes=[oneline(kit.description)]),
+        Slide("agenda", "本日の進行", label="進行", agenda=rows, notes=[f"全体で{kit.minutes()}分です。"]),
+    ]
+    for row in rows:
+        notes = [row.note] if row.note else []
+        slides.append(Slide("divider", row.title, label=f"{row.at}から{row.minutes}分", notes=notes))
+        if row.section is not None:
+            slides += section_slides(project, row.section)[1:]  # the divider already names the block
+        for bank in row.banks:
+            slides.append(
+                Slide(
+                    "quiz",
+                    f"クイズ：{bank.nav_title or bank.title}",
+                    label="確認クイズ",
+                    lead=f"{len(bank.questions)}問。会場の皆さんで答えを考えてみましょう。",
+                    notes=["「会場で使うクイズ」の画面に切り替えて、1問ずつ出します。"],
+                    links=[("会場で使うクイズを開く", f"live.md#bank-{bank.id}")],
+                )
+            )
+    targets = qr_targets(project)
+    if targets:
+        slides.append(
+            Slide(
+                "end",
+                "お持ち帰りください",
+                label="このあと",
+                lead="スマートフォンで読み取ると、今日の内容をサイトで確かめられます。",
+                qr=[(t, f"{to_root}{t.image}") for t in targets],
+                notes=["配布資料にも同じQRコードを印刷しています。"],
+            )
+        )
+    return slides
+
+
+def live_questions(project: Project, kit: Kit) -> list[tuple[Bank, list[Question]]]:
+    banks = {b.id: b for b in project.quizzes}
+    return [(banks[b], banks[b].questions) for b in kit.banks()]
+
+
+CHOICE_MARKS = "アイウエオカキクケコ"
+
+
+def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, str, bool]]:
+    if project.trainer is None:
+        return
+    origin = f"{project.paths.data.name}/trainer.yml"
+    sections = [s for s in project.guideline.sections]
+    link = quiz.item_link(project.guideline, "../../")
+    yield (
+        INDEX,
+        render(
+            "trainers.md.j2",
+            trainer=project.trainer,
+            kits=[(k, kit_path(k).removeprefix(f"{DIR}/")) for k in project.trainer.kits],
+            decks=[(s, section_deck_path(s).removeprefix(f"{DIR}/")) for s in sections],
+        ),
+        origin,
+    )
+    for section in sections:
+        yield (
+            section_deck_path(section),
+            render(
+                "slides.md.j2",
+                title=f"スライド：{section.title}",
+                description=f"「{section.title}」を説明会で映すためのスライドです。",
+                back=("研修担当の方へ", "../index.md"),
+                slides=section_slides(project, section),
+                section_link=f"../../{section_path(section)}",
+            ),
+            origin,
+            False,  # reached from the kit page, not the navigation
+        )
+    for kit in project.trainer.kits:
+        rows = agenda_rows(kit, project)
+        yield (
+            kit_path(kit),
+            render(
+                "trainer-kit.md.j2",
+                kit=kit,
+                rows=rows,
+                section_path=lambda s: f"../../{section_path(s)}",
+                section_deck=lambda s: f"../{section_deck_path(s).removeprefix(f'{DIR}/')}",
+                banks=[b for b, _ in live_questions(project, kit)],
+                qti_href=lambda name, version: f"../../{quiz.qti_path(name, version)}",
+                versions=quiz.QTI_VERSIONS,
+                has_checklist=project.checklist is not None,
+                seminar=_seminar_link(project, kit),
+                handouts={
+                    "checklist": f"../{HANDOUT_CHECKLIST.removeprefix(f'{DIR}/')}",
+                    "quiz_sheet": "quiz-sheet.pdf",
+                    "answer_key": "answer-key.pdf",
+                },
+            ),
+            origin,
+        )
+        yield (
+            deck_path(kit),
+            render(
+                "slides.md.j2",
+                title=f"スライド：{kit.title}",
+                description=f"「{kit.title}」で映すスライドです（全体）。",
+                back=(kit.title, "index.md"),
+                # Relative to the Markdown source: MkDocs rewrites it for either URL style.
+                slides=kit_slides(project, kit, "../../"),
+                section_link=None,
+            ),
+            origin,
+            False,  # reached from the kit page, not the navigation
+        )
+        yield (
+            live_path(kit),
+            render(
+                "live-quiz.md.j2",
+                kit=kit,
+                sets=live_questions(project, kit),
+                marks=CHOICE_MARKS,
+                fill_parts=quiz.fill_parts,
+                link=link,
+            ),
+            origin,
+            False,  # reached from the kit page, not the navigation
+        )
+
+
+def _seminar_link(project: Project, kit: Kit) -> tuple[str, str] | None:
+    """(title, link) of the seminar series or session page the kit is for."""
+    if kit.seminar is None:
+        return None
+    for series in project.seminars.series:
+        if series.id == kit.seminar:
+            return series.title, f"../../{SEMINARS}#series-{series.id}"
+    for _, session in project.seminars.sessions():
+        if session.id == kit.seminar:
+            return session.title, f"../../{session_path(session)}"
+    return None
+
+
+def nav(project: Project) -> list[dict[str, str]]:
+    """Navigation entries for the `tebiki:trainers` placeholder."""
+    if project.trainer is None:
+        return []
+    return [{"説明会キットについて": INDEX}, *({k.title: kit_path(k)} for k in project.trainer.kits)]

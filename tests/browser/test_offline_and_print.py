@@ -1,0 +1,143 @@
+"""The offline package opened from disk, and any page printed from the browser, in Chromium."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from tebiki import offline
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def unpacked(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline zip unpacked as on a venue laptop, e.g. onto a USB stick."""
+    target = tmp_path_factory.mktemp("usb stick")  # a space in the path, as on many drives
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(target)
+    return target / offline.FOLDER
+
+
+@pytest.fixture
+def tab(page: Any) -> Any:
+    """A page (tests/browser/conftest.py) that records every request and every script error."""
+    page.requests = []
+    page.errors = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    return page
+
+
+def test_offline_search_works_from_disk(tab, unpacked: Path) -> None:
+    tab.goto((unpacked / "index.html").as_uri())
+    tab.get_by_label("サイト内を検索").fill("委託先の監督")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/search.html?q=*")
+    status = tab.get_by_role("status")
+    assert "検索結果" in status.inner_text()
+    results = tab.locator("#tebiki-offline-results li a")
+    assert results.count() >= 3
+    assert "委託先等の監督の強化" in results.first.inner_text()
+    results.first.click()
+    tab.wait_for_url("**/guideline/point2.html#*")
+    assert tab.locator("h1").inner_text().endswith("委託先等の監督の強化")
+    assert tab.errors == []
+    assert all(url.startswith("file://") for url in tab.requests), [
+        u for u in tab.requests if not u.startswith("file:")
+    ]
+
+
+def test_offline_search_says_when_nothing_matches_and_matches_full_width(tab, unpacked: Path) -> None:
+    tab.goto((unpacked / "search.html").as_uri())
+    box = tab.get_by_label("キーワード")
+    assert tab.evaluate("document.activeElement.id") == box.get_attribute("id")
+    box.fill("ぜったいに無い言葉")
+    box.press("Enter")
+    assert "見つかりませんでした" in tab.get_by_role("status").inner_text()
+    box.fill("ＣＰＯ")  # full-width letters find the half-width "CPO" in the text
+    box.press("Enter")
+    assert tab.locator("#tebiki-offline-results li").count() >= 1
+    assert tab.errors == []
+
+
+def test_every_offline_page_opens_from_disk_without_errors(tab, unpacked: Path) -> None:
+    """Checklists, quizzes and videos included as they land: each page loads with no script
+    error and asks for nothing but files beside it."""
+    pages = sorted(unpacked.rglob("*.html"))
+    assert len(pages) >= 10
+    for path in pages:
+        tab.goto(path.as_uri())
+        assert tab.title(), path
+    assert tab.errors == []
+    assert all(url.startswith("file://") for url in tab.requests)
+
+
+def test_navigation_links_work_from_disk(tab, unpacked: Path) -> None:
+    tab.goto((unpacked / "index.html").as_uri())
+    tab.locator("article").get_by_role("link", name="出典と今のルール").click()
+    tab.wait_for_url("**/sources.html")
+    tab.get_by_role("link", name="サイト内検索").first.click()
+    tab.wait_for_url("**/search.html")
+
+
+def test_a_page_prints_without_menus_or_controls(tab, site_url: str) -> None:
+    tab.goto(site_url + "guideline/point1/")
+    tab.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".tebiki-search-link"):
+        assert not tab.locator(selector).first.is_visible(), selector
+    assert tab.locator("article h1").is_visible()
+    reader = PdfReader(io.BytesIO(tab.pdf(format="A4")))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "社内の安全管理措置の強化" in text and "今のルールでは" in text
+    for chrome in ("印刷・オフライン用", "サイト内検索", "Made with"):
+        assert chrome not in text, f"{chrome!r} is screen furniture"
+    assert "https://www.ppc.go.jp" in text  # an outside link prints its address
+
+
+def test_checklist_works_from_disk(tab, unpacked: Path) -> None:
+    """A trainer at a venue without network: answer the profile, tick entries, see the score."""
+    page_file = unpacked / "checklist" / "index.html"
+    if not page_file.exists():
+        pytest.skip("this guideline has no checklist")
+    query = "employees=upto100&over5000=no&contractor=no&entrusts=no&acquires=no&it=yes&room=no"
+    tab.goto(page_file.as_uri() + "?" + query)
+    status = tab.locator("[data-cl-status]")
+    assert "点数：0点" in status.inner_text()
+    first = tab.locator("[data-cl-entry]:visible").first.get_attribute("data-cl-entry")
+    tab.check(f'input[name="answer-{first}"][value="done"]')
+    tab.wait_for_function("() => !/点数：0点/.test(document.querySelector('[data-cl-status]').textContent)")
+    assert "点" in status.inner_text()
+    tab.reload()  # progress is kept in the browser, from disk as on the web
+    assert tab.locator(f'input[name="answer-{first}"][value="done"]').is_checked()
+    assert tab.errors == []
+    assert all(url.startswith("file://") for url in tab.requests)
+
+
+def test_self_hosted_video_plays_from_disk(tab, unpacked: Path) -> None:
+    videos = [p for p in unpacked.rglob("*.html") if "<video" in p.read_text(encoding="utf-8")]
+    if not videos:
+        pytest.skip("no self-hosted video in this site")
+    tab.goto(videos[0].as_uri())
+    ready = tab.evaluate(
+        "() => new Promise(done => { const v = document.querySelector('video');"
+        " if (v.readyState >= 1) return done(v.duration);"
+        " v.addEventListener('loadedmetadata', () => done(v.duration)); v.load(); })"
+    )
+    assert ready > 0
+    # Captions too: from file:// a <track> file would be refused, so the package carries them inline.
+    cues = tab.evaluate(
+        "() => new Promise(done => { const t = document.querySelector('video track');"
+        " t.track.mode = 'hidden'; const n = () => t.track.cues && t.track.cues.length;"
+        " if (n()) return done(n()); t.addEventListener('load', () => done(n()));"
+        " t.addEventListener('error', () => done(-1)); })"
+    )
+    assert cues > 0
+    assert tab.errors == []
+    assert all(url.startswith("file://") or url.startswith("data:") for url in tab.requests)

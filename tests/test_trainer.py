@@ -1,0 +1,221 @@
+"""Trainer kits from fixture data: loading and its errors, slide decks, the live quiz, the
+handouts (PDF text) and their QR codes, decoded back to URLs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pypdfium2
+import pytest
+import zxingcpp
+
+from tebiki.generate import generate
+from tebiki.generate import trainer as trainer_pages
+from tebiki.navigation import expand_nav
+from tebiki.problems import DataError
+from tebiki.project import Paths, Project, load_project
+from tebiki.trainer import handouts
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+SITE = "https://example.org/kit/"
+KIT = """\
+intro: テスト用の説明会キットです。
+kits:
+  - id: short
+    title: 短い説明会
+    description: テスト用の短い説明会です。
+    audience: テスト用の参加者
+    start: "09:50"
+    agenda:
+      - {title: はじめに, minutes: 5}
+      - {title: 安全管理の話, minutes: 20, section: one, quiz: one, note: 名簿の話から始めます。}
+      - {title: 質疑応答, minutes: 40}
+"""
+
+
+def copy_mini(dest: Path, trainer_yml: str = KIT) -> Paths:
+    shutil.copytree(MINI, dest / "mini")
+    (dest / "mini" / "trainer.yml").write_text(trainer_yml, encoding="utf-8")
+    return Paths(root=dest, data=dest / "mini", quizzes=dest / "mini" / "quizzes")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    return load_project(copy_mini(tmp_path_factory.mktemp("kit")))
+
+
+@pytest.fixture(scope="module")
+def pages(project: Project) -> dict[str, str]:
+    return {p.path: p.content for p in generate(project)}
+
+
+def url_of(path: str) -> str:
+    """Like the plugin: a docs path -> its public URL under the site URL (directory URLs)."""
+    url = path.removesuffix(".md").removesuffix("index")
+    return SITE + (url + "/" if url and not url.endswith("/") else url)
+
+
+def marked(content: str, attribute: str = "data-tebiki-slides") -> set[str]:
+    return {i for value in re.findall(rf'{attribute}="([^"]+)"', content) for i in value.split()}
+
+
+def test_kit_pages_are_generated_and_decks_stay_out_of_the_navigation(project: Project) -> None:
+    by_path = {p.path: p for p in generate(project)}
+    for path in ("trainers/index.md", "trainers/short/index.md"):
+        assert by_path[path].listed, path
+    for path in ("trainers/slides/one.md", "trainers/short/slides.md", "trainers/short/live.md"):
+        assert not by_path[path].listed, path
+    nav = expand_nav([{"説明会キット": "tebiki:trainers"}], project)
+    assert nav == [
+        {"説明会キット": [{"説明会キットについて": "trainers/index.md"}, {"短い説明会": "trainers/short/index.md"}]}
+    ]
+
+
+def test_section_deck_has_every_item_of_the_section_in_the_briefing_order(project: Project, pages) -> None:
+    section = project.guideline.sections[0]
+    deck = pages["trainers/slides/one.md"]
+    assert marked(deck) == {item.id for item in section.items()}
+    for item in section.items():
+        assert item.title in deck and item.id in deck
+    # problem -> measures -> the small-business way -> today's rule
+    labels = re.findall(r'<p class="tebiki-slide__label">([^<]+)</p>', deck)
+    order = [labels.index("問題点"), labels.index("対策"), labels.index("小規模のやり方"), labels.index("今のルール")]
+    assert order == sorted(order), labels
+    assert "template: presenter.html" in deck and "presenter: slides" in deck
+
+
+def test_speaker_notes_come_from_the_item_data(project: Project, pages) -> None:
+    deck = pages["trainers/slides/one.md"]
+    notes = re.findall(r'<aside class="tebiki-slide__notes"[^>]*>(.*?)</aside>', deck, re.S)
+    assert len(notes) == deck.count('<section class="tebiki-frame')
+    problem = project.guideline.item_index()["T-PRB-01"][1]
+    assert any(problem.text in n and "監視" in n for n in notes)  # the quoted wording of the item
+
+
+def test_session_deck_follows_the_agenda_and_ends_with_qr_codes(project: Project, pages) -> None:
+    deck = pages["trainers/short/slides.md"]
+    assert marked(deck) == {i.id for i in project.guideline.sections[0].items()}
+    for at, title in (("09:50", "はじめに"), ("09:55", "安全管理の話"), ("10:15", "質疑応答")):
+        assert f"<tr><td>{at}</td><td>{title}</td>" in deck
+    assert "live.md#bank-one" in deck
+    # Markdown images, relative to the deck's source, so MkDocs rewrites them for either URL style.
+    assert "](../../trainers/qr/checklist.svg){" in deck
+    assert "](../../trainers/qr/quiz.svg){" in deck
+
+
+def test_live_quiz_holds_every_question_with_its_answer(project: Project, pages) -> None:
+    live = pages["trainers/short/live.md"]
+    bank = project.quizzes[0]
+    for question in bank.questions:
+        assert f'id="{question.id}"' in live
+        assert question.explanation.split("。")[0] in live
+    assert 'id="bank-one"' in live
+    assert "presenter: quiz" in live
+
+
+def test_kit_page_gathers_agenda_slides_handouts_live_quiz_and_qti(pages) -> None:
+    kit = pages["trainers/short/index.md"]
+    for link in (
+        "(slides.md)",
+        "(../slides/one.md)",
+        "(live.md)",
+        "(quiz-sheet.pdf)",
+        "(answer-key.pdf)",
+        "(../handout-checklist.pdf)",
+        "(../../quiz/qti/tebiki-one-qti12.zip)",
+        "(../../quiz/qti/tebiki-one-qti21.zip)",
+    ):
+        assert link in kit, link
+    assert "| 09:55 | 安全管理の話<br>名簿の話から始めます。 | 20分 |" in kit
+
+
+def test_bad_references_are_reported_with_file_and_line(tmp_path: Path) -> None:
+    bad = KIT.replace("section: one", "section: two").replace("quiz: one", "quiz: nope")
+    bad = bad.replace('start: "09:50"', 'start: "9h50"\n    seminar: nowhere')
+    with pytest.raises(DataError) as err:
+        load_project(copy_mini(tmp_path, bad))
+    report = err.value.report()
+    assert "trainer.yml:7" in report and "HH:MM" in report  # the bad clock time, at its line
+    (problem,) = err.value.problems  # a model error stops before references are checked
+    assert problem.field.endswith("start")
+    fixed = bad.replace('start: "9h50"', 'start: "09:50"')
+    shutil.rmtree(tmp_path / "mini")
+    with pytest.raises(DataError) as err:
+        load_project(copy_mini(tmp_path, fixed))
+    lines = {(p.line, p.field.split(".")[-1]) for p in err.value.problems}
+    assert lines == {(8, "seminar"), (11, "section"), (11, "quiz")}, err.value.report()
+
+
+@pytest.fixture(scope="module")
+def documents(project: Project) -> dict[str, bytes]:
+    return dict(handouts.documents(project, url_of, site_name="テストの手引き"))
+
+
+def pdf_text(data: bytes) -> str:
+    pdf = pypdfium2.PdfDocument(data)
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    return "".join(text.split())
+
+
+def qr_urls(data: bytes) -> list[str]:
+    pdf = pypdfium2.PdfDocument(data)
+    found = []
+    for i in range(len(pdf)):
+        image = pdf[i].render(scale=3).to_pil()
+        found += [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
+    return found
+
+
+def test_handouts_are_a4_pdfs(documents) -> None:
+    assert set(documents) == {
+        "trainers/handout-checklist.pdf",
+        "trainers/short/quiz-sheet.pdf",
+        "trainers/short/answer-key.pdf",
+    }
+    for data in documents.values():
+        assert data.startswith(b"%PDF-")
+        width, height = pypdfium2.PdfDocument(data)[0].get_size()
+        assert (round(width), round(height)) == (595, 842)  # A4 in points
+
+
+def test_checklist_handout_has_every_entry_in_every_track(project: Project, documents) -> None:
+    text = pdf_text(documents["trainers/handout-checklist.pdf"])
+    assert project.checklist is not None
+    for entry in project.checklist.entries():
+        assert "".join(entry.title.split()) in text, entry.id
+        for track in project.checklist.tracks:
+            assert "".join(entry.how_for(track.id).split())[:20] in text, (entry.id, track.id)
+    for item_id in {i for e in project.checklist.entries() for i in e.items}:
+        assert item_id in text
+
+
+def test_quiz_sheet_has_every_question_and_no_answer_the_key_has_them(project: Project, documents) -> None:
+    sheet = pdf_text(documents["trainers/short/quiz-sheet.pdf"])
+    key = pdf_text(documents["trainers/short/answer-key.pdf"])
+    for question in project.quizzes[0].questions:
+        first = "".join(question.question.split("___")[0].split())[:15]
+        assert first in sheet and first in key, question.id
+        explanation = "".join(question.explanation.split())[:20]
+        assert explanation not in sheet and explanation in key, question.id
+    assert "正解" not in sheet and "正解" in key
+
+
+def test_handout_qr_codes_decode_to_the_online_checklist_and_quizzes(documents) -> None:
+    expected = [SITE + "checklist/", SITE + "quiz/"]
+    for path, data in documents.items():
+        assert sorted(qr_urls(data)) == expected, path
+
+
+def test_handouts_need_a_site_url(project: Project) -> None:
+    with pytest.raises(handouts.HandoutError, match="site_url"):
+        list(handouts.documents(project, lambda path: None, site_name="x"))
+
+
+def test_qr_images_for_the_closing_slide_are_svg_of_the_same_urls(project: Project) -> None:
+    images = dict(handouts.qr_images(project, url_of))
+    assert set(images) == {t.image for t in trainer_pages.qr_targets(project)}
+    for path, svg in images.items():
+        assert svg.startswith(b"<?xml") and b"<svg" in svg
+        assert f"<title>{SITE}".encode() in svg, path
