@@ -51,6 +51,8 @@ def load_banks(quizzes_dir: Path, root: Path, guideline: Guideline | None) -> li
         "question",
     )
     sections = {s.id for s in guideline.sections} if guideline is not None else None
+    # Built once: per question, it made loading grow with questions × items.
+    item_ids = set(guideline.item_index()) if guideline is not None else None
     for path, bank, lines in loaded:
         if sections is not None and bank.section is not None and bank.section not in sections:
             c.add(
@@ -61,7 +63,7 @@ def load_banks(quizzes_dir: Path, root: Path, guideline: Guideline | None) -> li
                 "use the `id` of a file in guideline/sections/, or drop `section`",
             )
         for i, question in enumerate(bank.questions):
-            _check_question(question, _reporter(c, path, lines, ("questions", i)), guideline)
+            _check_question(question, _reporter(c, path, lines, ("questions", i)), item_ids)
     if c.problems:
         raise DataError(c.problems)
     return sorted((b for _, b, _ in loaded), key=lambda b: (b.order, b.id))
@@ -76,11 +78,10 @@ def _reporter(c: Collector, path: Path, lines: Mapping, loc: tuple) -> Callable[
     return add
 
 
-def _check_question(q: Question, add: Callable[..., None], guideline: Guideline | None) -> None:
-    if guideline is not None:
-        index = guideline.item_index()
+def _check_question(q: Question, add: Callable[..., None], item_ids: set[str] | None) -> None:
+    if item_ids is not None:
         for j, item in enumerate(q.items):
-            if item not in index:
+            if item not in item_ids:
                 add(("items", j), f"unknown item {item!r}", "use the `id` of an item in guideline/sections/*.yml")
     texts: list[tuple[tuple, str]] = [(("question",), q.question), (("explanation",), q.explanation)]
     for j, choice in enumerate(q.choices):
