@@ -327,7 +327,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
                 title=f"スライド：{kit.title}",
                 description=f"「{kit.title}」で映すスライドです（全体）。",
                 back=(kit.title, "index.md"),
-                slides=kit_slides(project, kit, "../../../"),
+                slides=kit_slides(project, kit, "../../"),  # from the deck's Markdown file to the docs root
                 section_link=None,
             ),
             origin,
