@@ -112,3 +112,10 @@ def tebiki(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> s
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     cmd = [sys.executable, "-m", "tebiki.cli", *args]
     return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=full_env, check=False)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Change a scratch copy of fixture data; fail loudly if the fixture drifted."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

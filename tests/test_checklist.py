@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT
+from support import ROOT, edit
 from tebiki.checklist import conditions
 from tebiki.checklist.load import load_checklist
 from tebiki.checklist.model import Checklist
@@ -161,12 +161,6 @@ def data(tmp_path: Path) -> Path:
     dest = tmp_path / "guideline"
     shutil.copytree(MINI, dest)
     return dest
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def problems(data: Path) -> dict[str, object]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from support import edit
 from tebiki.load import load_guideline
 from tebiki.model import Kind
 from tebiki.problems import DataError
@@ -19,12 +20,6 @@ def data(tmp_path: Path) -> Path:
     dest = tmp_path / "guideline"
     shutil.copytree(MINI, dest)
     return dest
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def problems(data: Path) -> list:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from support import edit
 from tebiki.problems import DataError
 from tebiki.project import Paths, Project, load_project
 from tebiki.quiz.load import canonical_answer
@@ -26,12 +27,6 @@ def root(tmp_path: Path) -> Path:
 
 def paths(root: Path) -> Paths:
     return Paths(root=root, data=root / "guideline", quizzes=root / "guideline" / "quizzes")
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def problems(root: Path) -> list:

@@ -64,3 +64,12 @@ def test_requiring_video_turns_items_without_a_chapter_into_gaps(built_site: Pat
     assert "SEC-TEC-02 (measure): no video chapter in the built site" in report.gaps
     assert not any(gap.startswith("SEC-TEC-01 ") for gap in report.gaps)
     assert not any("(problem)" in gap for gap in report.gaps), "only the kinds listed are required"
+
+
+def test_player_assets_only_on_the_pages_of_a_briefing(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        rel = path.relative_to(built_site).as_posix()
+        on_session_page = rel.startswith("seminars/") and rel != "seminars/index.html"
+        assert ("assets/video.js" in text) == on_session_page, rel
+        assert ("assets/video.css" in text) == on_session_page, rel

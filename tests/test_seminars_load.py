@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import ROOT
+from support import ROOT, edit
 from tebiki.problems import DataError, Problem
 from tebiki.project import Paths, load_project
 from tebiki.seminar_model import Provider, Recording, to_seconds
@@ -27,12 +27,6 @@ def project(tmp_path: Path) -> Path:
 
 def load(root: Path):
     return load_project(Paths.under(root))
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def problems(root: Path) -> list[Problem]:

@@ -100,9 +100,9 @@ def test_session_deck_follows_the_agenda_and_ends_with_qr_codes(project: Project
     for at, title in (("09:50", "はじめに"), ("09:55", "安全管理の話"), ("10:15", "質疑応答")):
         assert f"<tr><td>{at}</td><td>{title}</td>" in deck
     assert "live.md#bank-one" in deck
-    # Markdown images, relative to the deck's file: MkDocs resolves them for either URL style.
-    assert "のQRコード](../../trainers/qr/checklist.svg)" in deck
-    assert "のQRコード](../../trainers/qr/quiz.svg)" in deck
+    # Markdown images, relative to the deck's source, so MkDocs rewrites them for either URL style.
+    assert "](../../trainers/qr/checklist.svg){" in deck
+    assert "](../../trainers/qr/quiz.svg){" in deck
 
 
 def test_live_quiz_holds_every_question_with_its_answer(project: Project, pages) -> None:

@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
-from mkdocs.utils.yaml import get_yaml_loader
+from mkdocs.utils.yaml import yaml_load
 
 from support import ROOT
 from tebiki import coverage
@@ -15,10 +14,8 @@ from tebiki.project import Paths, load_project
 from test_trainer import pdf_text, qr_urls
 
 PROJECT = load_project(Paths.under(ROOT))
-# mkdocs.yml takes site_url from TEBIKI_SITE_URL when set (!ENV): read it as MkDocs does.
-SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0], Loader=get_yaml_loader())[
-    "site_url"
-]
+# MkDocs' own loader: it resolves `!ENV`, as the build does.
+SITE_URL = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 pytestmark = pytest.mark.skipif(PROJECT.trainer is None, reason="the site has no trainer kit")
 
 

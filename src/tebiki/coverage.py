@@ -10,6 +10,7 @@ is data (`coverage:` in guideline.yml).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -64,13 +65,47 @@ class _MarkerParser(HTMLParser):
                     self.found.append((dimension, item_id, values))
 
 
+MARKER = "data-tebiki-"
+# Page text that is not markup: a marker-like string in it marks nothing.
+_NOT_MARKUP = re.compile(r"<!--.*?-->|<(script|style|textarea|title)\b.*?</\1\s*>", re.S | re.I)
+# One start tag, by the HTML tokenizer's rules: a quoted attribute value may hold `>`.
+_START_TAG = re.compile(
+    r"<[a-zA-Z][^\s/>]*"  # name
+    r"""(?:[\s/]+(?:[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?))*"""  # attributes
+    r"[\s/]*>"
+)
+
+
+def marked_tags(html: str) -> list[str]:
+    """The start tags of `html` that carry a coverage marker.
+
+    Only these tags are handed to the HTML parser: parsing every tag of every page
+    took seconds on a large guideline, while finding the few marked ones is a
+    string search.
+    """
+    if MARKER not in html:
+        return []
+    html = _NOT_MARKUP.sub(" ", html)
+    tags = []
+    pos = html.find(MARKER)
+    while pos != -1:
+        tag = _START_TAG.match(html, html.rfind("<", 0, pos))
+        if tag and tag.end() > pos:
+            tags.append(tag.group())
+            pos = html.find(MARKER, tag.end())
+        else:  # in text, not in a tag
+            pos = html.find(MARKER, pos + len(MARKER))
+    return tags
+
+
 def scan_site(site_dir: Path) -> dict[str, dict[str, list[Marker]]]:
     """dimension -> item ID -> where it is marked, for every HTML page of the site."""
     found: dict[str, dict[str, list[Marker]]] = {}
     for path in sorted(site_dir.rglob("*.html")):
         page = path.relative_to(site_dir).as_posix()
         parser = _MarkerParser()
-        parser.feed(path.read_text(encoding="utf-8"))
+        parser.feed("".join(marked_tags(path.read_text(encoding="utf-8"))))
+        parser.close()
         for dimension, item_id, attrs in parser.found:
             marker = Marker(page, attrs.get("id"), attrs)
             found.setdefault(dimension, {}).setdefault(item_id, []).append(marker)

@@ -12,7 +12,8 @@ Layout under the data directory (default `guideline/`):
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -49,7 +50,7 @@ class Collector:
     def add(self, path: Path, line: int, field: str, message: str, hint: str) -> None:
         self.problems.append(Problem(display_path(path, self.root), line, field, message, hint))
 
-    def load(self, path: Path, adapter: TypeAdapter[T]) -> tuple[T | None, dict]:
+    def load(self, path: Path, adapter: TypeAdapter[T]) -> tuple[T | None, Mapping]:
         """Parse and validate one file; on failure record why and return None."""
         try:
             data, lines = load_with_lines(path.read_text(encoding="utf-8"))
@@ -86,7 +87,7 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
     section_files = sorted((data_dir / "sections").glob("*.yml"))
     if not section_files:
         c.add(data_dir / "sections", 0, "", "no section files", "add sections/<name>.yml files")
-    sections: list[tuple[Path, Section, dict]] = []
+    sections: list[tuple[Path, Section, Mapping]] = []
     for path in section_files:
         section, lines = c.load(path, TypeAdapter(Section))
         if section is not None:
@@ -134,35 +135,56 @@ def _items_with_loc(section: Section) -> Iterable[tuple[tuple[Any, ...], Item]]:
             yield ("groups", g, "items", i), item
 
 
-def _check_unique(c: Collector, path: Path, lines: dict, entries: list, what: str) -> None:
+def _check_unique(c: Collector, path: Path, lines: Mapping, entries: list, what: str) -> None:
     _check_unique_across(c, [(path, lines, key, loc) for key, loc in entries], what)
 
 
 def _check_unique_across(c: Collector, entries: list, what: str) -> None:
-    first: dict[str, tuple[Path, int]] = {}
+    first: dict[str, tuple[Path, Mapping, tuple]] = {}
     for path, lines, key, loc in entries:
-        line = line_of(lines, loc)
         if key in first:
-            other_path, other_line = first[key]
+            # Lines are looked up only here: finding them costs a second parse of the file.
+            other_path, other_lines, other_loc = first[key]
+            other = f"{display_path(other_path, c.root)}:{line_of(other_lines, other_loc)}"
             c.add(
                 path,
-                line,
+                line_of(lines, loc),
                 dotted(loc),
                 f"duplicate {what} ID {key!r}",
-                f"IDs must be unique; {display_path(other_path, c.root)}:{other_line} uses it already",
+                f"IDs must be unique; {other} uses it already",
             )
         else:
-            first[key] = (path, line)
+            first[key] = (path, lines, loc)
 
 
-def _source_texts(c: Collector, data_dir: Path, sources: list[Source], lines: dict) -> dict[str, list[str]]:
-    texts: dict[str, list[str]] = {}
+class SourceText:
+    """A source's local copy, normalised once, line by line.
+
+    Every quote of every item and rule is looked up in it. Normalising the text
+    per quote made loading grow with items × source length; now each lookup is a
+    slice of `whole` between precomputed line offsets.
+    """
+
+    def __init__(self, text: str):
+        # NFKC once for the whole text: it leaves line breaks alone, and nothing composes across them.
+        parts = ["".join(line.split()) for line in unicodedata.normalize("NFKC", text).splitlines()]
+        self.whole = "".join(parts)
+        self._starts = list(accumulate((len(p) for p in parts), initial=0))  # offset of each line in `whole`
+
+    def window(self, line: int) -> str:
+        """The normalised passage from `line` (1-based) over QUOTE_WINDOW lines."""
+        last = len(self._starts) - 1
+        return self.whole[self._starts[min(line - 1, last)] : self._starts[min(line - 1 + QUOTE_WINDOW, last)]]
+
+
+def _source_texts(c: Collector, data_dir: Path, sources: list[Source], lines: Mapping) -> dict[str, SourceText]:
+    texts: dict[str, SourceText] = {}
     for i, source in enumerate(sources):
         if source.file is None:
             continue
         path = data_dir / "sources" / source.file
         try:
-            texts[source.id] = path.read_text(encoding="utf-8").splitlines()
+            texts[source.id] = SourceText(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             c.add(
                 data_dir / "sources.yml",
@@ -185,7 +207,7 @@ def _check_rules(c, path, rules, lines, source_by_id, texts) -> None:
                 "use an ID from sources.yml",
             )
         elif rule.quote and rule.source in texts:
-            if normalise(rule.quote) not in normalise("".join(texts[rule.source])):
+            if normalise(rule.quote) not in texts[rule.source].whole:
                 c.add(
                     path,
                     line_of(lines, (i, "quote")),
@@ -219,15 +241,15 @@ def _check_item(c, path, lines, loc, item: Item, rule_ids, kinds, source_by_id, 
         return
     if doc in texts:
         text = texts[doc]
-        window = normalise("".join(text[item.source.line - 1 : item.source.line - 1 + QUOTE_WINDOW]))
-        if normalise(item.text) not in window:
-            where = "anywhere in" if normalise(item.text) not in normalise("".join(text)) else "near that line of"
+        quote = normalise(item.text)
+        if quote not in text.window(item.source.line):
+            where = "anywhere in" if quote not in text.whole else "near that line of"
             add(
                 ("text",),
                 f"text not found {where} the source (line {item.source.line})",
                 "quote the source exactly and set source.line to where the passage starts",
             )
-        if item.article and normalise(item.article.text) not in normalise("".join(text)):
+        if item.article and normalise(item.article.text) not in text.whole:
             add(("article", "text"), "article text not found in the source", "quote the article exactly")
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -21,6 +20,9 @@ from .project import Paths, Project, load_project
 from .quiz import guard, qti
 from .trainer import handouts
 from .typeset import TypesetError
+
+if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.tebiki")
 

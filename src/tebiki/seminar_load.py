@@ -8,7 +8,7 @@ data changed since they were made.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,7 +99,9 @@ def load_seminars(
 
 
 class _Checker:
-    def __init__(self, c: Collector, path: Path, lines: dict, docs: Path, guideline: Guideline, check_generated: bool):
+    def __init__(
+        self, c: Collector, path: Path, lines: Mapping, docs: Path, guideline: Guideline, check_generated: bool
+    ):
         self.c, self.path, self.lines, self.docs = c, path, lines, docs
         self.items = {item.id: item for item in guideline.items()}
         self.notice = storyboard.notice_line(guideline.meta)
@@ -111,7 +113,7 @@ class _Checker:
         self.c.add(self.path, line_of(self.lines, loc), dotted(loc), message, hint)
 
     def all(self, data: SeminarFile) -> None:
-        entries: dict[str, list[tuple[Path, dict, str, tuple]]] = {"series": [], "session": [], "recording": []}
+        entries: dict[str, list[tuple[Path, Mapping, str, tuple]]] = {"series": [], "session": [], "recording": []}
         for s, series in enumerate(data.series):
             loc = ("series", s)
             entries["series"].append((self.path, self.lines, series.id, (*loc, "id")))

@@ -6,6 +6,7 @@ Every problem is collected with file, line, field and a hint, as for the guideli
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ def load_checklist(data_dir: Path, guideline: Guideline, root: Path | None = Non
     if questionnaire is None or spec is None:
         raise DataError(c.problems)
 
-    def at(path: Path, lines: dict, loc: tuple[Any, ...], message: str, hint: str) -> None:
+    def at(path: Path, lines: Mapping, loc: tuple[Any, ...], message: str, hint: str) -> None:
         c.add(path, line_of(lines, loc), dotted(loc), message, hint)
 
     # Questions: unique IDs and values; `ask_if` may only look back.

@@ -18,6 +18,12 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
     guideline = project.guideline
     index = guideline.item_index()
     rules = guideline.rule_index()
+    # Worked out once for all pages: per page, they made generation grow with sections × items.
+    sources = {s.id: s for s in guideline.sources}
+    solved_by = _solved_by(guideline)
+    videos = project.seminars.chapters_by_item()
+    briefings = project.seminars.series_by_item()
+    quizzes = questions_by_item(project)
     for section in guideline.sections:
         yield (
             section_path(section),
@@ -27,12 +33,12 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
                 section=section,
                 index=index,
                 rules=rules,
-                sources={s.id: s for s in guideline.sources},
+                sources=sources,
                 path_of=section_path,
-                solved_by=_solved_by(guideline),
-                videos=project.seminars.chapters_by_item(),
-                briefings=project.seminars.series_by_item(),
-                quizzes=questions_by_item(project),
+                solved_by=solved_by,
+                videos=videos,
+                briefings=briefings,
+                quizzes=quizzes,
             ),
             f"guideline/sections/{section.id}.yml",
         )

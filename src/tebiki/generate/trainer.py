@@ -327,7 +327,8 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
                 title=f"スライド：{kit.title}",
                 description=f"「{kit.title}」で映すスライドです（全体）。",
                 back=(kit.title, "index.md"),
-                slides=kit_slides(project, kit, "../../"),  # from the deck's Markdown file to the docs root
+                # Relative to the Markdown source: MkDocs rewrites it for either URL style.
+                slides=kit_slides(project, kit, "../../"),
                 section_link=None,
             ),
             origin,

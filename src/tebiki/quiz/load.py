@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from pydantic import TypeAdapter
@@ -39,7 +39,7 @@ def load_banks(quizzes_dir: Path, root: Path, guideline: Guideline | None) -> li
     """Load every bank under `quizzes_dir` (none if the folder is absent); raise DataError listing all problems."""
     c = Collector(root)
     files = sorted(quizzes_dir.glob("*.yml")) if quizzes_dir.is_dir() else []
-    loaded: list[tuple[Path, Bank, dict]] = []
+    loaded: list[tuple[Path, Bank, Mapping]] = []
     for path in files:
         bank, lines = c.load(path, TypeAdapter(Bank))
         if bank is not None:
@@ -67,7 +67,7 @@ def load_banks(quizzes_dir: Path, root: Path, guideline: Guideline | None) -> li
     return sorted((b for _, b, _ in loaded), key=lambda b: (b.order, b.id))
 
 
-def _reporter(c: Collector, path: Path, lines: dict, loc: tuple) -> Callable[..., None]:
+def _reporter(c: Collector, path: Path, lines: Mapping, loc: tuple) -> Callable[..., None]:
     """Report a problem with a field of the question at `loc`, at that field's line."""
 
     def add(field: tuple, message: str, hint: str) -> None:
