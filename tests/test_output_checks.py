@@ -74,6 +74,8 @@ def test_links_check_finds_a_missing_page_and_a_missing_anchor(tmp_path: Path) -
         ),
         encoding="utf-8",
     )
+    (tmp_path / "a" / "b.html").write_text(_page("B", '<img src="../../up.png" alt="">'), encoding="utf-8")
+    (tmp_path / "up.png").write_bytes(b"")
     (tmp_path / "a" / "index.html").write_text(
         _page("A", '<h2 id="here">x</h2><a href="../#top">up</a>'), encoding="utf-8"
     )
@@ -82,7 +84,8 @@ def test_links_check_finds_a_missing_page_and_a_missing_anchor(tmp_path: Path) -
     assert any("#nope" in p for p in problems)
     assert any("img.png does not exist" in p for p in problems)
     assert any(p.startswith("a/index.html") and "#top" in p for p in problems)
-    assert len(problems) == 4, problems
+    assert any(p.startswith("a/b.html") and "above the root" in p for p in problems)
+    assert len(problems) == 5, problems
 
 
 def test_titles_check_finds_a_duplicate_and_a_missing_description(tmp_path: Path) -> None:

@@ -111,7 +111,10 @@ def _target(site_dir: Path, page: str, url: str, site_url: str | None) -> tuple[
         path, base = path.removeprefix(prefix), ""
     if not path:
         return page, parts.fragment  # "#anchor" on the same page
-    joined = posixpath.normpath(posixpath.join("/" + base, path)).lstrip("/")
+    joined = posixpath.normpath(posixpath.join(base, path))
+    if joined == ".." or joined.startswith("../"):
+        return joined, ""  # above the site's root: reported as leading outside it
+    joined = joined.removeprefix("./") if joined != "." else ""
     if path.endswith("/") or (site_dir / joined).is_dir():
         joined = posixpath.join(joined, "index.html") if joined not in ("", ".") else "index.html"
     return joined, parts.fragment
@@ -126,7 +129,9 @@ def check_links(site_dir: Path, site_url: str | None = None) -> list[str]:
             if target is None:
                 continue
             path, fragment = target
-            if not (site_dir / path).is_file():
+            if path.startswith(".."):
+                problems.append(f"{page.path}: <{tag}> points to {url!r}, above the root of the site")
+            elif not (site_dir / path).is_file():
                 problems.append(f"{page.path}: <{tag}> points to {url!r}, but {path} does not exist")
             elif fragment and path in found and fragment not in found[path].parsed.ids:
                 problems.append(f"{page.path}: link {url!r} names #{fragment}, which {path} does not have")
@@ -180,7 +185,8 @@ def check_sitemap(site_dir: Path, site_url: str) -> list[str]:
         urls = _page_urls(page.path, site_url)
         if not urls & set(locs):
             problems.append(f"sitemap.xml does not list {page.path}")
-        if page.parsed.canonical not in urls:
+        # Pages written from their own template (the trainers' slide decks) may have none.
+        if page.parsed.canonical is not None and page.parsed.canonical not in urls:
             problems.append(f"{page.path}: canonical link {page.parsed.canonical!r} is not its URL under {site_url}")
     return problems
 
