@@ -177,6 +177,10 @@ def test_a_question_lost_from_the_html_is_a_coverage_gap(built_site: Path, tmp_p
         ("<p>a</p>\n<quiz>\n<p>Q?</p>\n<ul><li>[x] yes</li></ul></quiz>", ["page.html:2: raw <quiz> element"]),
         ("<p>\n\n答えは[[30]]です</p>", ["page.html:3: fill-in answer [[…]] as text: '[[30]]'"]),
         ("<p>&lt;quiz&gt;</p>", ["page.html:1: quiz tag as text: '<quiz>'"]),
+        # Written with character references: the pre-filter reads the page decoded, as the parser does.
+        ("<p>&#91;&#x5b;30&rsqb;]</p>", ["page.html:1: fill-in answer [[…]] as text: '[[30]]'"]),
+        ("<p>&lt;/QUIZ&#62;</p>", ["page.html:1: quiz tag as text: '</QUIZ>'"]),
+        ('<p><a href="../quiz/selftest/">クイズ</a> [x] [ ]</p>', []),
     ],
 )
 def test_guard_finds_raw_quiz_syntax_outside_comments_and_code(tmp_path: Path, html_text: str, found: list) -> None:
@@ -184,6 +188,19 @@ def test_guard_finds_raw_quiz_syntax_outside_comments_and_code(tmp_path: Path, h
     leaks = [str(leak) for leak in guard.find_leaks(tmp_path)]
     assert [leak[: len(f)] for leak, f in zip(leaks, found, strict=False)] == found
     assert len(leaks) >= len(found) and (leaks == [] or found)
+
+
+def test_guard_skips_only_pages_that_cannot_leak(tmp_path: Path) -> None:
+    """The guard parses only pages its string pre-filter lets through; a leak is still caught."""
+    clean = '<nav><a href="/quiz/selftest/">自己診断クイズ</a></nav><p>答えは [x] で選びます</p>'
+    leaking = "<p>\n<Quiz>\n- [x] 正しい答え\n</Quiz></p>"
+    assert not guard.may_leak(clean)
+    assert guard.may_leak(leaking)
+    (tmp_path / "clean.html").write_text(clean, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "leaking.html").write_text(leaking, encoding="utf-8")
+    leaks = [str(leak) for leak in guard.find_leaks(tmp_path)]
+    assert leaks and all(leak.startswith("sub/leaking.html:2: raw <quiz> element") for leak in leaks[:1])
 
 
 def test_build_fails_when_a_page_holds_quizzes_without_the_quiz_plugin(tmp_path: Path) -> None:

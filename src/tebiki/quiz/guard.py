@@ -10,6 +10,7 @@ mkdocs-quiz may keep its source), scripts, styles and code samples are ignored.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -17,6 +18,9 @@ from pathlib import Path
 
 _FILL_BLANK = re.compile(r"\[\[[^\]\n]+\]\]")
 _QUIZ_TAG = re.compile(r"</?quiz>", re.IGNORECASE)
+# What any leak leaves in a page once its character references are decoded: a quiz
+# start tag, a quiz tag as text, or the brackets of a fill-in answer.
+_TRACE = re.compile(r"<quiz|quiz>|\[\[", re.IGNORECASE)
 # Text in these elements is not prose: a code sample may show quiz syntax on purpose.
 _SKIP = {"script", "style", "pre", "code", "template", "textarea"}
 
@@ -57,13 +61,27 @@ class _Finder(HTMLParser):
                 self.found.append((line, f"{what}: {match.group(0)!r}"))
 
 
+def may_leak(page: str) -> bool:
+    """Whether `page` holds anything the parser below could report.
+
+    The parser sees text with its character references decoded, so the page is
+    searched decoded too: every leak it can find leaves `<quiz`, `quiz>` or `[[`
+    there. Most pages hold none, and a string search costs far less than parsing
+    every tag of every page, which this check did on every build.
+    """
+    return bool(_TRACE.search(html.unescape(page)))
+
+
 def find_leaks(site_dir: Path) -> list[Leak]:
     """Every place in the built site where quiz syntax survived as HTML or text."""
     leaks: list[Leak] = []
     for path in sorted(site_dir.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if not may_leak(text):
+            continue
         page = path.relative_to(site_dir).as_posix()
         finder = _Finder()
-        finder.feed(path.read_text(encoding="utf-8"))
+        finder.feed(text)
         finder.close()
         leaks += [Leak(page, line, what) for line, what in finder.found]
     return leaks
