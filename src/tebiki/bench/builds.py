@@ -69,7 +69,10 @@ def plain_configs(project: Path, docs: Path) -> tuple[Path, Path]:
 
 
 def generation_only_config(project: Path) -> Path:
-    options = {"search": False, "coverage": False, "coverage_report": None}
+    """The plugin making pages only: no output checks (Pagefind index, coverage) and no
+    printed pamphlet, which plain MkDocs does not make either (WeasyPrint typesetting it
+    costs several times the whole plain build; see README, "Missed goals and why")."""
+    options = {"search": False, "coverage": False, "coverage_report": None, "pdf": ""}
     return write_variant(project, "mkdocs-generate-only.yml", {"plugins": _plugins(project, options)})
 
 
