@@ -29,25 +29,40 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
 
 
-def _inline_html(text: str) -> str:
-    """One line of Markdown as inline HTML (no paragraph around it)."""
-    html = markdown.markdown(text)
-    match = _PARAGRAPH.match(html)
-    return match.group(1) if match else html
+class _Converter:
+    """Markdown to HTML for the QTI items, with what every question needs made once.
 
+    `markdown.markdown()` builds a new Markdown instance per call, and the item index
+    was built per question: with thousands of questions, each in two QTI versions,
+    that grew with questions × items. One instance, reset between texts, gives the
+    same HTML.
+    """
 
-def _quiz(project: Project, question: Question, url_of: UrlOf) -> Quiz:
-    index = project.guideline.item_index()
+    def __init__(self, project: Project, url_of: UrlOf):
+        self.md = markdown.Markdown()
+        self.index = project.guideline.item_index()
+        self.url_of = url_of
 
-    def link(item_id: str) -> tuple[str, str | None]:
-        section, item = index[item_id]
-        url = url_of(section_path(section))
+    def html(self, text: str) -> str:
+        return self.md.reset().convert(text)
+
+    def inline(self, text: str) -> str:
+        """One line of Markdown as inline HTML (no paragraph around it)."""
+        html = self.html(text)
+        match = _PARAGRAPH.match(html)
+        return match.group(1) if match else html
+
+    def link(self, item_id: str) -> tuple[str, str | None]:
+        section, item = self.index[item_id]
+        url = self.url_of(section_path(section))
         return item.title, f"{url}#{item_id}" if url else None
 
-    content = markdown.markdown(render("quiz-qti.md.j2", question=question, link=link))
+
+def _quiz(convert: _Converter, question: Question) -> Quiz:
+    content = convert.html(render("quiz-qti.md.j2", question=question, link=convert.link))
     if question.type is QuestionType.fill:
         before, after = fill_parts(question)
-        text = _inline_html(oneline(before)) + "{{BLANK_0}}" + _inline_html(oneline(after))
+        text = convert.inline(oneline(before)) + "{{BLANK_0}}" + convert.inline(oneline(after))
         assert question.answer is not None  # checked by the loader
         return Quiz(
             question=text,
@@ -56,22 +71,16 @@ def _quiz(project: Project, question: Question, url_of: UrlOf) -> Quiz:
             identifier=question.id,
         )
     answers = [
-        Answer(text=_inline_html(oneline(c.text)), is_correct=c.correct, identifier=f"{question.id}-{n}")
+        Answer(text=convert.inline(oneline(c.text)), is_correct=c.correct, identifier=f"{question.id}-{n}")
         for n, c in enumerate(question.choices, 1)
     ]
     return Quiz(
-        question=_inline_html(oneline(question.question)), answers=answers, content=content, identifier=question.id
+        question=convert.inline(oneline(question.question)), answers=answers, content=content, identifier=question.id
     )
 
 
-def package(project: Project, name: str, title: str, questions: list[Question], version: str, url_of: UrlOf) -> bytes:
-    """One QTI content package (ZIP) holding `questions`."""
-    collection = QuizCollection(
-        title=title,
-        quizzes=[_quiz(project, q, url_of) for q in questions],
-        description=project.guideline.meta.short_title,
-        identifier=f"tebiki-{name}",
-    )
+def package(collection: QuizCollection, version: str) -> bytes:
+    """One QTI content package (ZIP) holding the collection's questions."""
     exporter = QTIExporter.create(collection, QTIVersion.from_string(version))
     entries = {"imsmanifest.xml": exporter.generate_manifest(), "assessment.xml": exporter.generate_assessment()}
     entries.update(exporter.generate_items())
@@ -90,6 +99,14 @@ def packages(project: Project, url_of: UrlOf) -> Iterator[tuple[str, bytes]]:
     selftest = selftest_questions(project)
     if selftest:
         sets.append(("selftest", SELFTEST_TITLE, selftest))
+    convert = _Converter(project, url_of)
     for name, title, questions in sets:
+        # The exporters only read the collection: one serves every version.
+        collection = QuizCollection(
+            title=title,
+            quizzes=[_quiz(convert, q) for q in questions],
+            description=project.guideline.meta.short_title,
+            identifier=f"tebiki-{name}",
+        )
         for version in QTI_VERSIONS:
-            yield qti_path(name, version), package(project, name, title, questions, version, url_of)
+            yield qti_path(name, version), package(collection, version)
