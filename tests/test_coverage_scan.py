@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
-from tebiki.coverage import marked_tags, scan_site
+import pytest
+
+from tebiki.coverage import attributes, marked_tags, scan_site
 
 
 def test_markers_in_tags_are_found_with_the_element_id(tmp_path: Path) -> None:
@@ -30,3 +33,43 @@ def test_marker_text_outside_tags_marks_nothing() -> None:
         '<pre><code>&lt;h3 data-tebiki-pamphlet="A-4"&gt;</code></pre>'
     )
     assert marked_tags(html) == []
+
+
+def _parsed_by_html_parser(tag: str) -> list[tuple[str, str | None]]:
+    found: list[list[tuple[str, str | None]]] = []
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, name: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append(attrs)
+
+    parser = Parser(convert_charrefs=True)
+    parser.feed(tag)
+    parser.close()
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<h3 id="A-1" class="x" data-tebiki-pamphlet="A-1">',
+        "<div TITLE='a > b' data-tebiki-quiz=\"A-1 A-2\" hidden>",
+        "<p data-tebiki-checklist=A-3 data-track='a b'>",
+        '<li data-tebiki-quiz="&#65;-4 &amp;x" data-x = "1" data-y=>',
+        '<div\n  data-tebiki-video="A-5"\n/>',
+    ],
+)
+def test_marked_tag_attributes_read_as_the_html_parser_reads_them(tag: str) -> None:
+    """The scan reads only marked tags, without the HTML parser; it must see the same attributes."""
+    assert marked_tags(tag.encode()) == [tag]
+    assert attributes(tag) == _parsed_by_html_parser(tag)
+
+
+def test_markers_in_raw_text_elements_count_only_outside_them(tmp_path: Path) -> None:
+    page = (
+        "<HTML><TITLE>data-tebiki-quiz=T</TITLE><SCRIPT>var s = '<b data-tebiki-quiz=\"S\">';</SCRIPT >"
+        '<textarea><i data-tebiki-quiz="X"></textarea><style>a[data-tebiki-quiz="Y"] {}</style>'
+        '<scripts data-tebiki-quiz="A-1"></scripts><!-- <b data-tebiki-quiz="C"> -->'
+        '<b data-tebiki-quiz="A-2">after</b><script>never closed <u data-tebiki-quiz="A-3">'
+    )
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    assert set(scan_site(tmp_path)["quiz"]) == {"A-1", "A-2", "A-3"}

@@ -9,10 +9,10 @@ is data (`coverage:` in guideline.yml).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from .model import Guideline
@@ -51,64 +51,135 @@ class Marker:
     attrs: dict[str, str | None] = field(default_factory=dict)  # all attributes of the marked element
 
 
-class _MarkerParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str, dict[str, str | None]]] = []  # (dimension, item ID, element attributes)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for name, value in attrs:
-            if name.startswith("data-tebiki-") and value:
-                dimension = name.removeprefix("data-tebiki-")
-                for item_id in value.split():
-                    self.found.append((dimension, item_id, values))
-
-
 MARKER = "data-tebiki-"
-# Page text that is not markup: a marker-like string in it marks nothing.
-_NOT_MARKUP = re.compile(r"<!--.*?-->|<(script|style|textarea|title)\b.*?</\1\s*>", re.S | re.I)
+_MARKER = MARKER.encode()
+# Page text that is not markup: a marker-like string in it marks nothing. Found in the
+# lower-cased page: comments, and elements whose content is not parsed as tags.
+_COMMENT = (b"<!--", b"-->")
+_SPACE = (b" ", b"\t", b"\n", b"\r", b"\f", b"\v")
+_RAW_TEXT = (b"script", b"style", b"textarea", b"title")
+_NAME_END = (b" ", b"\t", b"\n", b"\r", b"\f", b"/", b">")  # what ends a tag name
 # One start tag, by the HTML tokenizer's rules: a quoted attribute value may hold `>`.
 _START_TAG = re.compile(
-    r"<[a-zA-Z][^\s/>]*"  # name
-    r"""(?:[\s/]+(?:[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?))*"""  # attributes
-    r"[\s/]*>"
+    rb"<[a-zA-Z][^\s/>]*"  # name
+    rb"""(?:[\s/]+(?:[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?))*"""  # attributes
+    rb"[\s/]*>"
 )
+_TAG_NAME = re.compile(r"<[^\s/>]*")
+_ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 
 
-def marked_tags(html: str) -> list[str]:
-    """The start tags of `html` that carry a coverage marker.
+def _not_markup(low: bytes, until: int) -> list[tuple[int, int]]:
+    """(start, end) of the comments and raw-text elements of a lower-cased page that
+    start before `until`, in order.
 
-    Only these tags are handed to the HTML parser: parsing every tag of every page
-    took seconds on a large guideline, while finding the few marked ones is a
-    string search.
+    A string search per kind of opener, each resumed where it left off, rather than a
+    regular expression tried at every `<` of the page.
     """
-    if MARKER not in html:
+    openers = [b"<!--"] + [b"<" + name for name in _RAW_TEXT]
+    found = {opener: low.find(opener, 0, until) for opener in openers}
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        live = [(at, opener) for opener, at in found.items() if at != -1]
+        if not live:
+            return spans
+        start, opener = min(live)
+        end = _span_end(low, opener, start)
+        if end is None:  # not a comment or element after all (e.g. <scripts>, or never closed)
+            found[opener] = low.find(opener, start + 1, until)
+            continue
+        spans.append((start, end))
+        pos = end
+        for other, at in found.items():
+            if at != -1 and at < pos:
+                found[other] = low.find(other, pos, until)
+
+
+def _span_end(low: bytes, opener: bytes, start: int) -> int | None:
+    if opener == _COMMENT[0]:
+        close = low.find(_COMMENT[1], start + len(opener))
+        return None if close == -1 else close + len(_COMMENT[1])
+    after = start + len(opener)
+    if low[after : after + 1] not in _NAME_END:  # `<scripts>` is another element
+        return None
+    closing = b"</" + opener[1:]
+    at = low.find(closing, after)
+    while at != -1:
+        end = at + len(closing)
+        while low[end : end + 1] in _SPACE:
+            end += 1
+        if end < len(low) and low[end] == ord(">"):
+            return end + 1
+        at = low.find(closing, at + 1)
+    return None
+
+
+def marked_tags(page: bytes | str) -> list[str]:
+    """The start tags of `page` (its UTF-8 bytes) that carry a coverage marker.
+
+    Only these tags are read: parsing every tag of every page took seconds on a
+    large guideline, while finding the few marked ones is a string search. The page
+    stays bytes: decoding a site's worth of Japanese HTML cost more than the search.
+    """
+    data = page.encode() if isinstance(page, str) else page
+    if _MARKER not in data:
         return []
-    html = _NOT_MARKUP.sub(" ", html)
+    skipped = _not_markup(data.lower(), data.rfind(_MARKER))  # what starts after the last marker cannot hide it
     tags = []
-    pos = html.find(MARKER)
+    span = 0  # the first skipped span that does not end before the marker
+    pos = data.find(_MARKER)
     while pos != -1:
-        tag = _START_TAG.match(html, html.rfind("<", 0, pos))
+        while span < len(skipped) and skipped[span][1] <= pos:
+            span += 1
+        if span < len(skipped) and skipped[span][0] <= pos:  # in a comment, script…: not markup
+            pos = data.find(_MARKER, skipped[span][1])
+            continue
+        # The tag it may sit in starts at the last `<` before it, outside what was skipped.
+        start = data.rfind(b"<", skipped[span - 1][1] if span else 0, pos)
+        tag = _START_TAG.match(data, start) if start != -1 else None
         if tag and tag.end() > pos:
-            tags.append(tag.group())
-            pos = html.find(MARKER, tag.end())
+            tags.append(tag.group().decode("utf-8", "replace"))
+            pos = data.find(_MARKER, tag.end())
         else:  # in text, not in a tag
-            pos = html.find(MARKER, pos + len(MARKER))
+            pos = data.find(_MARKER, pos + len(_MARKER))
     return tags
+
+
+def attributes(tag: str) -> list[tuple[str, str | None]]:
+    """The attributes of one start tag, as the HTML parser gives them: names lower-cased,
+    values unquoted with character references decoded, None for a name alone."""
+    name = _TAG_NAME.match(tag)
+    assert name is not None
+    attrs: list[tuple[str, str | None]] = []
+    for match in _ATTRIBUTE.finditer(tag, name.end(), len(tag) - 1):
+        key, value = match.group(1, 2)
+        if value is not None:
+            if value[:1] == value[-1:] and value[:1] in ("'", '"') and len(value) >= 2:
+                value = value[1:-1]
+            if "&" in value:
+                value = html.unescape(value)
+        attrs.append((key.lower(), value))
+    return attrs
 
 
 def scan_site(site_dir: Path) -> dict[str, dict[str, list[Marker]]]:
     """dimension -> item ID -> where it is marked, for every HTML page of the site."""
     found: dict[str, dict[str, list[Marker]]] = {}
     for path in sorted(site_dir.rglob("*.html")):
+        tags = marked_tags(path.read_bytes())
+        if not tags:
+            continue
         page = path.relative_to(site_dir).as_posix()
-        parser = _MarkerParser()
-        parser.feed("".join(marked_tags(path.read_text(encoding="utf-8"))))
-        parser.close()
-        for dimension, item_id, attrs in parser.found:
-            marker = Marker(page, attrs.get("id"), attrs)
-            found.setdefault(dimension, {}).setdefault(item_id, []).append(marker)
+        for tag in tags:
+            attrs = attributes(tag)
+            values = dict(attrs)
+            for name, value in attrs:
+                if name.startswith(MARKER) and value:
+                    dimension = name.removeprefix(MARKER)
+                    for item_id in value.split():
+                        marker = Marker(page, values.get("id"), values)
+                        found.setdefault(dimension, {}).setdefault(item_id, []).append(marker)
     return found
 
 
