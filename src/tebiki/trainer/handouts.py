@@ -18,7 +18,6 @@ from ..generate.quiz import fill_parts
 from ..generate.render import render_html
 from ..project import Project
 from ..typeset import html_to_pdf
-from . import qr
 
 # A docs path (e.g. checklist/index.md) -> its absolute URL on the published site, if known.
 UrlOf = Callable[[str], str | None]
@@ -38,6 +37,8 @@ class Code:
 
 
 def _codes(project: Project, url_of: UrlOf) -> list[Code]:
+    from . import qr  # imported late: segno (with urllib and xml) only for guidelines with trainer kits
+
     codes = []
     for target in pages.qr_targets(project):
         url = url_of(target.page)
@@ -54,6 +55,8 @@ def qr_images(project: Project, url_of: UrlOf) -> Iterator[tuple[str, bytes]]:
     """(docs path, SVG) of the QR codes the closing slide shows."""
     if project.trainer is None:
         return
+    from . import qr
+
     for target, code in zip(pages.qr_targets(project), _codes(project, url_of), strict=True):
         yield target.image, qr.svg(code.url)
 
