@@ -17,7 +17,7 @@ from .generate import Page, generate
 from .navigation import expand_nav
 from .problems import DataError
 from .project import Paths, Project, load_project
-from .quiz import guard, qti
+from .quiz import feedback, guard, qti
 from .trainer import handouts
 from .typeset import TypesetError
 
@@ -124,6 +124,13 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             if folder.exists():
                 server.watch(str(folder))
         return server
+
+    # Runs after every plugin's on_page_content, mkdocs-quiz's script included.
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        try:
+            return feedback.escape_typed_answers(output)
+        except feedback.QuizScriptChanged as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
     # Check the output itself: no raw quiz syntax, the search index must build, every item must be on the page.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
