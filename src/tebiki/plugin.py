@@ -37,7 +37,6 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.site_dir: Path | None = None  # where the site is published
         self.staging: Path | None = None  # where this build writes, if atomic
         self.failed = False
-        self.pdf_cache: tuple[str, bytes] | None = None  # (print HTML, PDF): `serve` re-typesets only on change
         self.indexer: search.Indexer | None = None  # Pagefind, started with the build
 
     # Runs once per `mkdocs` invocation; tells a one-off build from `serve`.
@@ -96,7 +95,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         try:
             for path, content in handouts.qr_images(self.project, url_of):
                 files.append(File.generated(config, path, content=content))
-            for path, content in handouts.documents(self.project, url_of, site_name=config.site_name):
+            for path, content in handouts.documents(
+                self.project, url_of, site_name=config.site_name, cache=self._pdf_cache()
+            ):
                 files.append(File.generated(config, path, content=content))
         except (handouts.HandoutError, TypesetError) as exc:
             raise PluginError(str(exc)) from None
@@ -111,12 +112,13 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         html = pdf.pamphlet_html(
             self.project, site_name=config.site_name, site_url=config.site_url, issued=publish.build_date()
         )
-        if self.pdf_cache is None or self.pdf_cache[0] != html:
-            try:
-                self.pdf_cache = (html, pdf.render_pdf(html))
-            except pdf.PdfError as exc:
-                raise PluginError(str(exc)) from None
-        return self.pdf_cache[1]
+        try:
+            return pdf.render_pdf(html, cache=self._pdf_cache())
+        except pdf.PdfError as exc:
+            raise PluginError(str(exc)) from None
+
+    def _pdf_cache(self) -> Path | None:
+        return self.paths.root / self.config.cache_dir / "pdf" if self.config.cache_dir else None
 
     # Rebuild when the data changes, not only docs/.
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
