@@ -38,7 +38,7 @@ def published_site(built_site: Path, offline_zip: Path, tmp_path_factory: pytest
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+def site_url(built_site: Path) -> str:
     """Serve the built site at http://127.0.0.1:<port>/tebiki/ like a GitHub Pages project site."""
-    with serve(built_site, tmp_path_factory.mktemp("webroot")) as url:
+    with serve(built_site) as url:
         yield url

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
-import io
 import os
-import re
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
+
+from tebiki import localsite
+from tebiki.localsite import site_pages  # noqa: F401  (re-exported for the tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -41,70 +38,9 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def site_pages(site: Path) -> list[str]:
-    """Every HTML page of the built site, as URL paths relative to the site root."""
-    pages = []
-    for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site).as_posix()
-        if rel.startswith("pagefind/"):
-            continue
-        pages.append(rel.removesuffix("index.html"))
-    return pages
-
-
-class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files as a real host serves them: quietly, and with byte ranges.
-
-    Browsers fetch video in ranges and can only seek in a file served that way
-    (Python's plain handler ignores `Range`, so a video there cannot be seeked).
-    """
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        wanted = re.fullmatch(r"bytes=(\d*)-(\d*)", self.headers.get("Range", "").strip())
-        path = self.translate_path(self.path)
-        if not wanted or not any(wanted.groups()) or not os.path.isfile(path):
-            return super().send_head()
-        size = os.path.getsize(path)
-        first, last = wanted.groups()
-        start = int(first) if first else max(0, size - int(last))
-        end = min(int(last), size - 1) if first and last else size - 1
-        if start > end:
-            self.send_response(416)
-            self.send_header("Content-Range", f"bytes */{size}")
-            self.end_headers()
-            return None
-        with open(path, "rb") as f:
-            f.seek(start)
-            body = f.read(end - start + 1)
-        self.send_response(206)
-        self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Accept-Ranges", "bytes")
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-@contextlib.contextmanager
-def serve(site: Path, webroot: Path, sub_path: str = SUB_PATH) -> Iterator[str]:
-    """Serve a built site at http://127.0.0.1:<port><sub_path>, like a GitHub Pages project site.
-
-    `webroot` is an empty scratch folder that gets a link named after the sub-path.
-    """
-    webroot.mkdir(parents=True, exist_ok=True)
-    (webroot / sub_path.strip("/")).symlink_to(site, target_is_directory=True)
-    handler = functools.partial(SiteRequestHandler, directory=str(webroot))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{sub_path}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(site: Path, sub_path: str = SUB_PATH) -> contextlib.AbstractContextManager[str]:
+    """The built site at http://127.0.0.1:<port><sub_path>, as GitHub Pages serves a project site."""
+    return localsite.serve(site, sub_path)
 
 
 def tebiki(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -119,3 +55,17 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"fixture no longer contains {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def add_page(project: Path, name: str, title: str, markdown: str) -> None:
+    """A hand-written page in a scratch project, listed in its nav after the search page."""
+    (project / "docs" / f"{name}.md").write_text(markdown, encoding="utf-8")
+    edit(project / "mkdocs.yml", "  - 検索: search.md", f"  - 検索: search.md\n  - {title}: {name}.md")
+
+
+def assert_matches_golden(content: str, golden: Path) -> None:
+    """Generated Markdown equals its golden file; TEBIKI_UPDATE_GOLDEN=1 rewrites the file instead."""
+    if os.environ.get("TEBIKI_UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(content, encoding="utf-8")
+    assert content == golden.read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from support import ROOT, copy_project, mkdocs_build, site_pages
+from support import ROOT, add_page, copy_project, mkdocs_build, site_pages
 from tebiki import coverage
 from tebiki.load import load_guideline
 
@@ -88,16 +88,11 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:
 def test_failed_output_check_also_leaves_previous_site(tmp_path: Path) -> None:
     """A failure found only after the HTML is written (coverage) must not publish either."""
     project = copy_project(tmp_path / "project")
-    (project / "docs" / "stray.md").write_text(
+    add_page(
+        project,
+        "stray",
+        "迷子",
         '---\ndescription: 迷子の印を含むページです。\n---\n# 迷子\n\n<p data-tebiki-pamphlet="NOPE-99">x</p>\n',
-        encoding="utf-8",
-    )
-    mkdocs_yml = project / "mkdocs.yml"
-    mkdocs_yml.write_text(
-        mkdocs_yml.read_text(encoding="utf-8").replace(
-            "  - 検索: search.md", "  - 検索: search.md\n  - 迷子: stray.md"
-        ),
-        encoding="utf-8",
     )
     site = tmp_path / "site"
     site.mkdir()

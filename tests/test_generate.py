@@ -6,11 +6,11 @@ then review the diff.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from support import assert_matches_golden
 from tebiki.generate import generate
 from tebiki.navigation import expand_nav
 from tebiki.project import Paths, load_project
@@ -61,11 +61,7 @@ def test_generated_paths_and_origins(pages) -> None:
     ],
 )
 def test_matches_golden(pages, path: str) -> None:
-    golden = GOLDEN / path
-    if os.environ.get("TEBIKI_UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(pages[path].content, encoding="utf-8")
-    assert pages[path].content == golden.read_text(encoding="utf-8")
+    assert_matches_golden(pages[path].content, GOLDEN / path)
 
 
 def test_item_sections_are_anchored_and_marked(pages) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from support import ROOT, copy_project, mkdocs_build
+from support import ROOT, add_page, copy_project, mkdocs_build
 from tebiki import coverage
 from tebiki.project import Paths, load_project
 from tebiki.quiz import guard
@@ -189,17 +189,12 @@ def test_guard_finds_raw_quiz_syntax_outside_comments_and_code(tmp_path: Path, h
 def test_build_fails_when_a_page_holds_quizzes_without_the_quiz_plugin(tmp_path: Path) -> None:
     """A hand-written page with a quiz that did not opt in: mkdocs-quiz leaves it alone."""
     project = copy_project(tmp_path / "project")
-    (project / "docs" / "stray.md").write_text(
+    add_page(
+        project,
+        "stray",
+        "忘れもの",
         "---\ndescription: クイズの有効化を忘れたページです。\n---\n# 忘れもの\n\n"
         "<quiz>\n答えは？\n- [x] 正しい答え\n- [ ] 違う答え\n</quiz>\n",
-        encoding="utf-8",
-    )
-    mkdocs_yml = project / "mkdocs.yml"
-    mkdocs_yml.write_text(
-        mkdocs_yml.read_text(encoding="utf-8").replace(
-            "  - 検索: search.md", "  - 検索: search.md\n  - 忘れもの: stray.md"
-        ),
-        encoding="utf-8",
     )
     site = tmp_path / "site"
     result = mkdocs_build(project, site)

@@ -6,12 +6,12 @@ then review the diff.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
+from support import assert_matches_golden
 from tebiki.generate import generate
 from tebiki.navigation import expand_nav
 from tebiki.project import Paths, load_project
@@ -45,11 +45,7 @@ def test_generated_paths_and_origins(pages) -> None:
 
 @pytest.mark.parametrize("path", PATHS)
 def test_matches_golden(pages, path: str) -> None:
-    golden = GOLDEN / path
-    if os.environ.get("TEBIKI_UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(pages[path].content, encoding="utf-8")
-    assert pages[path].content == golden.read_text(encoding="utf-8")
+    assert_matches_golden(pages[path].content, GOLDEN / path)
 
 
 def test_the_list_shows_known_sessions_by_date_then_the_rest_as_undecided(pages) -> None:

@@ -11,31 +11,20 @@ workflow run it on every publication, so the page never describes another site.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import json
 import subprocess
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter, ValidationError
 
+from .chromium import CHROMIUM, CHROMIUM_ARGS
+from .localsite import serve, site_pages
 from .model import Strict
 from .problems import DataError, Problem, display_path
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DEFAULT_RESULTS = ".tebiki/a11y-results.json"
 VIEWPORT_SIZE = (1280, 900)  # a desktop screen, as the browser tests use
 AXE_OPTIONS = {
@@ -101,45 +90,6 @@ def load(path: Path, root: Path) -> Run | None:
         raise DataError(
             [Problem(display_path(path, root), 0, where, first["msg"], "run `tebiki a11y` again to rewrite this file")]
         ) from None
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site_dir: Path, sub_path: str) -> Iterator[str]:
-    """The site at http://127.0.0.1:<port><sub_path>, as GitHub Pages serves a project site."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="tebiki-a11y-") as web:
-        inner = sub_path.strip("/")
-        if inner:
-            mount = Path(web) / inner
-            mount.parent.mkdir(parents=True, exist_ok=True)
-            mount.symlink_to(site_dir.resolve(), target_is_directory=True)
-        else:  # a site at the root of its host (a custom domain)
-            web = str(site_dir.resolve())
-        handler = functools.partial(_Quiet, directory=web)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/" + (f"{inner}/" if inner else "")
-        finally:
-            server.shutdown()
-            server.server_close()
-
-
-def site_pages(site_dir: Path) -> list[str]:
-    """Every page of a built site as a URL path relative to its root (the 404 page included)."""
-    pages = []
-    for path in sorted(site_dir.rglob("*.html")):
-        rel = path.relative_to(site_dir).as_posix()
-        if not rel.startswith("pagefind/"):
-            pages.append(rel.removesuffix("index.html"))
-    return pages
 
 
 def _heading(page: Any) -> str:  # a Playwright page

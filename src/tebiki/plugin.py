@@ -17,7 +17,7 @@ from .generate import Page, generate
 from .navigation import expand_nav
 from .problems import DataError
 from .project import Paths, Project, load_project
-from .quiz import guard, qti
+from .quiz import feedback, guard, qti
 from .trainer import handouts
 from .typeset import TypesetError
 
@@ -38,6 +38,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.staging: Path | None = None  # where this build writes, if atomic
         self.failed = False
         self.pdf_cache: tuple[str, bytes] | None = None  # (print HTML, PDF): `serve` re-typesets only on change
+        self.indexer: search.Indexer | None = None  # Pagefind, started with the build
 
     # Runs once per `mkdocs` invocation; tells a one-off build from `serve`.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -69,6 +70,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             self.staging = publish.staging_dir(self.site_dir)
             publish.discard(self.staging)
             config.site_dir = str(self.staging)
+        self._stop_indexer()  # a `serve` rebuild that failed before on_post_build
+        if self.config.search and not self.config.offline:
+            self.indexer = search.Indexer(exclude=quiz.SEARCH_EXCLUDE)
         return config
 
     # Generated pages exist only in memory; they are never written to docs/.
@@ -121,6 +125,13 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 server.watch(str(folder))
         return server
 
+    # Runs after every plugin's on_page_content, mkdocs-quiz's script included.
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        try:
+            return feedback.escape_typed_answers(output)
+        except feedback.QuizScriptChanged as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+
     # Check the output itself: no raw quiz syntax, the search index must build, every item must be on the page.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None
@@ -136,9 +147,10 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             offline.inline_captions(built)
         if self.config.search and self.config.offline:
             search.write_offline_index(built, exclude=quiz.SEARCH_EXCLUDE)
-        elif self.config.search:
+        elif self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
             try:
-                search.index_site(built, exclude=quiz.SEARCH_EXCLUDE)
+                indexer.index(built)
             except search.SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
         if self.config.coverage:
@@ -155,9 +167,16 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
+        self._stop_indexer()
+
+    def _stop_indexer(self) -> None:
+        if self.indexer is not None:
+            self.indexer.close()
+            self.indexer = None
 
     # Strict mode aborts after on_post_build, so the swap waits until MkDocs is done.
     def on_shutdown(self) -> None:
+        self._stop_indexer()
         if self.staging is None or self.site_dir is None:
             return
         if self.failed or not self.staging.exists():

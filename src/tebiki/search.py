@@ -2,31 +2,87 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-import subprocess
-import sys
+import threading
 from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
+
+# Imported here, not on the service thread: a module imported on two threads at once can be seen
+# half-initialised (WeasyPrint failed so while the thread imported Pagefind's client).
+from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import PagefindService
 
 
 class SearchIndexError(Exception):
     pass
 
 
+# Enough Japanese for Pagefind to load its segmentation dictionary.
+_WARM_UP = '<html lang="ja"><body><p data-pagefind-body>個人情報の安全管理</p></body></html>'
+
+
+class Indexer:
+    """Pagefind's extended build, started as the build starts.
+
+    Loading its Japanese dictionary takes about a second, once per process and before the first
+    page is read. Started early, as a service in a background thread, that load overlaps MkDocs
+    rendering the pages; `index` then only reads the built site and writes the bundle (the same
+    files as `pagefind --site`). Every Indexer must end with `index` or `close`.
+    """
+
+    def __init__(self, exclude: Sequence[str] = ()) -> None:
+        self.exclude = list(exclude)
+        self._service: PagefindService | None = None
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="tebiki-pagefind", daemon=True)
+        self._thread.start()
+        self._ready = asyncio.run_coroutine_threadsafe(self._launch(), self._loop)
+
+    async def _launch(self) -> PagefindIndex:
+        self._service = await PagefindService().launch()  # it binds to the running loop: create it here
+        scratch = await self._service.create_index(IndexConfig())
+        await scratch.add_html_file(content=_WARM_UP, url="/")
+        await scratch.delete_index()
+        # Created now so that the build waits only for reading the site and writing the bundle.
+        return await self._service.create_index(IndexConfig(exclude_selectors=self.exclude))
+
+    async def _write(self, index: PagefindIndex, site_dir: Path) -> int:
+        result = await index.add_directory(str(site_dir))
+        await index.write_files(output_path=str(site_dir / "pagefind"))
+        return result["page_count"]
+
+    def index(self, site_dir: Path) -> None:
+        """Write the Pagefind bundle into `site_dir/pagefind/`, leaving out elements matching
+        `exclude` (markup that third-party plugins write and that cannot carry `data-pagefind-ignore`)."""
+        try:
+            index = self._ready.result()
+            pages = asyncio.run_coroutine_threadsafe(self._write(index, site_dir), self._loop).result()
+        except Exception as exc:  # the service reports failures as bare Exceptions
+            raise SearchIndexError(
+                f"Pagefind failed to index {site_dir}: {exc}\n"
+                "→ check that `pagefind[extended]` is installed (make setup)."
+            ) from exc
+        finally:
+            self.close()
+        if not pages or not (site_dir / "pagefind" / "pagefind.js").exists():
+            raise SearchIndexError(f"Pagefind found no page to index in {site_dir}.")
+
+    def close(self) -> None:
+        """Stop the service and its thread; safe to call more than once."""
+        if self._loop.is_closed():
+            return
+        if self._service is not None:
+            asyncio.run_coroutine_threadsafe(self._service.close(), self._loop).result()
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
+
+
 def index_site(site_dir: Path, exclude: Sequence[str] = ()) -> None:
-    """Write the Pagefind bundle into `site_dir/pagefind/`, leaving out elements matching `exclude`
-    (for markup that third-party plugins write and that cannot carry `data-pagefind-ignore`)."""
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
-    for selector in exclude:
-        cmd += ["--exclude-selectors", selector]
-    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind.js").exists():
-        raise SearchIndexError(
-            f"Pagefind failed to index {site_dir} (exit {result.returncode}):\n"
-            f"{result.stdout}{result.stderr}\n"
-            "→ check that `pagefind[extended]` is installed (make setup)."
-        )
+    """Index a built site in one go (no overlap with a build)."""
+    Indexer(exclude).index(site_dir)
 
 
 # Offline package: Pagefind loads its index with fetch() and an ES module import, which

@@ -66,7 +66,7 @@ def hosted_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     shutil.rmtree(project)
-    with serve(site, work / "webroot") as url:
+    with serve(site) as url:
         yield url + "seminars/hosted/"
 
 

@@ -10,7 +10,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .weight import CHROMIUM, CHROMIUM_ARGS
+from ..chromium import CHROMIUM, CHROMIUM_ARGS
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GOALS = {"performance": 0.98, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}

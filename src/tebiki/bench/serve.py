@@ -6,14 +6,12 @@ must see what a reader's phone would receive, so text is gzipped at level 9.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
-import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
+
+from .. import localsite
+from ..localsite import QuietHandler
 
 # Types a static host compresses; images, fonts and Pagefind's own (already
 # gzipped) index chunks are sent as they are.
@@ -27,12 +25,9 @@ COMPRESSIBLE = (
 )
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as a real host
     _cache: dict[tuple[str, float], bytes] = {}
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def end_headers(self) -> None:
         # GitHub Pages sends ten minutes; the same here so the cache audits see a host's headers.
@@ -76,15 +71,6 @@ class _Body:
         pass
 
 
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve `site` on 127.0.0.1; yield its base URL (ending in /)."""
-    handler = functools.partial(_Handler, directory=os.fspath(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(site: Path) -> AbstractContextManager[str]:
+    """Serve `site` at the root of 127.0.0.1, gzipped; yield its base URL (ending in /)."""
+    return localsite.serve(site, handler=GzipHandler)

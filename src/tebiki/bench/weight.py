@@ -13,19 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..chromium import CHROMIUM, CHROMIUM_ARGS
 from .measure import run
 from .pages import SitePage
 
 HOME_GOAL_KB = 120
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 # A quiz script is one whose URL or inline code names a quiz (mkdocs-quiz inlines its code).
 _QUIZ_PROBE = """() => {

@@ -1,0 +1,77 @@
+"""Pagefind run as a service started with the build: same bundle as the CLI, clean failures, no stray process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tebiki import search
+
+PAGE = """<!doctype html><html lang="ja"><head><title>{title}</title></head>
+<body><main data-pagefind-body><h1>{title}</h1><p>{text}</p>
+<div class="hidden-widget">{hidden}</div></main></body></html>"""
+
+
+def small_site(root: Path) -> Path:
+    pages = {
+        "index.html": ("委託先の監督", "再委託先まで目を配り、契約で安全管理を求めます。", "こたえ"),
+        "sub/index.html": ("第三者からの取得", "提供元が適正に取得したかを確かめます。", ""),
+    }
+    for rel, (title, text, hidden) in pages.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(PAGE.format(title=title, text=text, hidden=hidden), encoding="utf-8")
+    return root
+
+
+def bundle(site: Path) -> dict[str, bytes]:
+    # pagefind-ui.js is copied verbatim by both, save a trailing newline the CLI adds.
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in (site / "pagefind").rglob("*")
+        if p.is_file() and p.name != "pagefind-ui.js"
+    }
+
+
+def pagefind_children() -> list[str]:
+    me = os.getpid()
+    found = []
+    for task in Path(f"/proc/{me}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            cmdline = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            if "pagefind" in cmdline:
+                found.append(cmdline)
+    return found
+
+
+def test_bundle_is_the_one_the_cli_writes(tmp_path: Path) -> None:
+    ours = small_site(tmp_path / "ours")
+    cli = small_site(tmp_path / "cli")
+    search.index_site(ours, exclude=[".hidden-widget"])
+    subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(cli), "--silent", "--exclude-selectors", ".hidden-widget"],
+        check=True,
+    )
+    assert (ours / "pagefind" / "pagefind.js").exists()
+    assert bundle(ours) == bundle(cli)
+    assert '"ja"' in (ours / "pagefind" / "pagefind-entry.json").read_text()
+
+
+def test_a_folder_without_pages_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("no HTML here", encoding="utf-8")
+    with pytest.raises(search.SearchIndexError, match="no page to index"):
+        search.index_site(tmp_path)
+    assert pagefind_children() == []
+
+
+def test_closing_unused_indexer_stops_the_service(tmp_path: Path) -> None:
+    indexer = search.Indexer()
+    indexer._ready.result(timeout=60)  # wait until the service runs, so that closing has something to stop
+    assert pagefind_children(), "the service should be running before close()"
+    indexer.close()
+    indexer.close()  # a second close, as on_shutdown does after on_build_error, is harmless
+    assert pagefind_children() == []
