@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from support import ROOT, mkdocs_build, serve, tebiki
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The tests' builds share one cache of typeset PDFs, in a temporary folder (never the checkout's)."""
+    folder = tmp_path_factory.mktemp("pdf-cache")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("TEBIKI_CACHE_DIR", str(folder))
+        yield folder
 
 
 @pytest.fixture(scope="session")

@@ -140,9 +140,10 @@ def _tree(site: Path) -> dict[str, bytes]:
 
 
 def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path) -> None:
-    env = {"SOURCE_DATE_EPOCH": "1718000000"}
     first, second = tmp_path / "one" / "site", tmp_path / "two" / "deeper" / "site"
     for site in (first, second):
+        # Each with a cache of its own, so both typeset their PDFs.
+        env = {"SOURCE_DATE_EPOCH": "1718000000", "TEBIKI_CACHE_DIR": str(site.parent / "cache")}
         result = mkdocs_build(ROOT, site, env=env)
         assert result.returncode == 0, result.stderr
     a, b = _tree(first), _tree(second)

@@ -1,60 +1,106 @@
-// Material's menu button and its drawer's sub-panel buttons are <label>s, which the keyboard cannot reach:
-// make them focusable (only where the drawer is in use) and operable like buttons. Material itself clicks a
-// focused label on Enter; Space and Escape are added here. The CSS hides whatever the drawer does not show.
+// Material's phone menu button and its drawer's sub-panel controls are <label>s for hidden checkboxes: they
+// work with a mouse or finger (also without JavaScript) but are no buttons for the keyboard or assistive
+// technology, and HTML allows no role on a <label> tied to a control. Where the drawer is in use (narrow
+// screens), each such label is swapped for a real <button> with the same classes and content that toggles the
+// same checkbox and says whether its panel is open (aria-expanded); on wide screens Material's labels return.
+// Focus follows the panels, Escape closes the drawer. The CSS hides whatever the drawer does not show.
 (function () {
   var drawer = document.getElementById("__drawer");
-  var menu = document.querySelector('.md-header label[for="__drawer"]');
-  if (!drawer || !menu) return;
-  // Set here rather than in the markup: the HTML standard forbids a role on a <label> tied to a control,
-  // yet assistive technology must hear a button with a name and a state.
-  menu.setAttribute("role", "button");
-  menu.setAttribute("aria-label", "メニュー");
-  menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+  var headerLabel = document.querySelector('.md-header label[for="__drawer"]');
+  var sidebar = document.querySelector(".md-sidebar--primary");
+  if (!drawer || !headerLabel || !sidebar) return;
   var narrow = window.matchMedia("(max-width: 76.234375em)");
-  var panelLabels = document.querySelectorAll(
-    '.md-nav--primary label.md-nav__link[for], .md-nav--primary .md-nav label.md-nav__title[for]'
+  sidebar.id = sidebar.id || "tebiki-drawer";
+
+  // label -> its button, and back; every control of the drawer and its sub-panels but the drawer's own title
+  // (which also holds the home link) and the overlay, which are pointer conveniences only.
+  var pairs = [];
+  var labels = [headerLabel].concat(
+    Array.prototype.slice.call(document.querySelectorAll('.md-nav--primary label[for]:not([for="__drawer"])'))
   );
-  function labelsFollowScreen() {
-    panelLabels.forEach(function (label) {
-      if (narrow.matches) { label.setAttribute("tabindex", "0"); label.setAttribute("role", "button"); }
-      else { label.removeAttribute("tabindex"); label.removeAttribute("role"); }
+  labels.forEach(function (label) {
+    var toggle = document.getElementById(label.htmlFor);
+    if (!toggle) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " tebiki-drawer-button";
+    // Material's stylesheet places these controls by their `for` (e.g. [for=__toc] only on phones); the
+    // attribute means nothing on a button but keeps them styled exactly like the labels they replace.
+    button.setAttribute("for", label.htmlFor);
+    button.innerHTML = label.innerHTML;
+    if (label === headerLabel) {
+      button.setAttribute("aria-label", label.title || "メニュー");
+      button.title = label.title || "メニュー";
+      button.setAttribute("aria-controls", sidebar.id);
+    } else {
+      var panel = panelOf(toggle);
+      if (panel) {
+        panel.id = panel.id || toggle.id + "_panel";
+        button.setAttribute("aria-controls", panel.id);
+      }
+    }
+    button.addEventListener("click", function () { toggle.click(); });
+    pairs.push({ label: label, button: button, toggle: toggle });
+  });
+  var menu = pairs[0].button;
+
+  function panelOf(toggle) {
+    return toggle.parentElement.querySelector(":scope > .md-nav");
+  }
+  function buttonFor(selector) {
+    var found = pairs.find(function (pair) { return pair.button.isConnected && pair.button.matches(selector); });
+    return found && found.button;
+  }
+  function showState() {
+    pairs.forEach(function (pair) {
+      pair.button.setAttribute("aria-expanded", pair.toggle.checked ? "true" : "false");
     });
   }
+  // One of the two is in the document at a time; the id (a sub-panel's aria-labelledby) moves along.
+  function followScreen() {
+    pairs.forEach(function (pair) {
+      var from = narrow.matches ? pair.label : pair.button;
+      var to = narrow.matches ? pair.button : pair.label;
+      if (!from.isConnected) return;
+      if (from.id) { to.id = from.id; from.removeAttribute("id"); }
+      from.replaceWith(to);
+    });
+    showState();
+  }
+
   document.addEventListener("keydown", function (event) {
-    var active = document.activeElement;
-    if (event.key === " " && active instanceof HTMLLabelElement && active.getAttribute("role") === "button") {
-      event.preventDefault();
-      active.click();
-    } else if (event.key === "Escape" && drawer.checked) {
+    if (event.key === "Escape" && drawer.checked) {
       drawer.click();
-      menu.focus();
+      if (menu.isConnected) menu.focus();
     }
   });
   // Opening a sub-panel moves focus to its back button; closing it returns focus to its opener.
-  document.querySelectorAll(".md-nav--primary .md-nav__toggle").forEach(function (toggle) {
-    toggle.addEventListener("change", function () {
+  pairs.slice(1).forEach(function (pair) {
+    pair.toggle.addEventListener("change", function () {
+      showState();
+      var panel = panelOf(pair.toggle);
+      if (panel) panel.setAttribute("aria-expanded", pair.toggle.checked ? "true" : "false");
       if (!narrow.matches) return;
-      var opener = document.querySelector('.md-nav--primary label.md-nav__link[for="' + toggle.id + '"]');
-      var back = toggle.parentElement.querySelector(':scope > .md-nav > label.md-nav__title[for="' + toggle.id + '"]');
-      var target = toggle.checked ? back : opener;
+      var target = pair.toggle.checked
+        ? buttonFor('.md-nav__title[for="' + pair.toggle.id + '"]')
+        : buttonFor('.md-nav__link[for="' + pair.toggle.id + '"]');
       if (target) target.focus({ preventScroll: true });
     });
   });
   // The open drawer takes focus; focus leaving it (other than to the menu button) closes it.
-  var sidebar = document.querySelector(".md-sidebar--primary");
   drawer.addEventListener("change", function () {
-    menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
-    if (!drawer.checked || !narrow.matches || !sidebar) return;
-    var first = Array.prototype.find.call(sidebar.querySelectorAll('a[href], label[tabindex="0"]'), function (el) {
+    showState();
+    if (!drawer.checked || !narrow.matches) return;
+    var first = Array.prototype.find.call(sidebar.querySelectorAll("a[href], button"), function (el) {
       return getComputedStyle(el).visibility === "visible" && el.getClientRects().length > 0;
     });
     if (first) first.focus({ preventScroll: true });
   });
   document.addEventListener("focusin", function (event) {
-    if (drawer.checked && narrow.matches && sidebar && !sidebar.contains(event.target) && event.target !== menu) {
+    if (drawer.checked && narrow.matches && !sidebar.contains(event.target) && event.target !== menu) {
       drawer.click();
     }
   });
-  narrow.addEventListener("change", labelsFollowScreen);
-  labelsFollowScreen();
+  narrow.addEventListener("change", followScreen);
+  followScreen();
 })();

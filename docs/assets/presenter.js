@@ -126,4 +126,5 @@
   });
 
   show(frameFromHash(), true);
+  document.documentElement.classList.remove("tebiki-pending");
 })();

@@ -30,6 +30,10 @@ class TebikiConfig(base.Config):
     """Build `mkdocs build` into a staging folder and swap it in only on success,
     so that a failed build leaves the previous site untouched."""
 
+    cache_dir = c.Type(str, default=".tebiki/cache")
+    """Where typeset PDFs (pamphlet, handouts) are kept between builds, relative to mkdocs.yml;
+    an empty string typesets every build afresh. Safe to delete at any time."""
+
     pdf = c.Type(str, default="tebiki-pamphlet.pdf")
     """Where the printed pamphlet (A4 PDF, typeset from the data) goes in the site;
     an empty string leaves it out."""

@@ -28,10 +28,10 @@ def pamphlet_html(project: Project, *, site_name: str, site_url: str | None, iss
     return document(project.guideline.meta, print_parts(project), site_name=site_name, site_url=site_url, issued=issued)
 
 
-def render_pdf(html: str) -> bytes:
-    """HTML in, PDF bytes out; identical input gives identical bytes."""
+def render_pdf(html: str, cache: Path | None = None) -> bytes:
+    """HTML in, PDF bytes out; identical input gives identical bytes (see typeset for `cache`)."""
     css = (files("tebiki") / "templates" / "print" / "pamphlet.css").read_text(encoding="utf-8")
-    return html_to_pdf(html, css, what="the printed pamphlet")
+    return html_to_pdf(html, css, what="the printed pamphlet", cache=cache, name=FILENAME)
 
 
 def write(project: Project, out: Path, *, site_name: str, site_url: str | None, issued: dt.date | None = None) -> Path:

@@ -17,7 +17,7 @@ from .generate import Page, generate
 from .navigation import expand_nav
 from .problems import DataError
 from .project import Paths, Project, load_project
-from .quiz import guard, qti
+from .quiz import feedback, guard, qti
 from .trainer import handouts
 from .typeset import TypesetError
 
@@ -37,7 +37,6 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.site_dir: Path | None = None  # where the site is published
         self.staging: Path | None = None  # where this build writes, if atomic
         self.failed = False
-        self.pdf_cache: tuple[str, bytes] | None = None  # (print HTML, PDF): `serve` re-typesets only on change
         self.indexer: search.Indexer | None = None  # Pagefind, started with the build
 
     # Runs once per `mkdocs` invocation; tells a one-off build from `serve`.
@@ -96,7 +95,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         try:
             for path, content in handouts.qr_images(self.project, url_of):
                 files.append(File.generated(config, path, content=content))
-            for path, content in handouts.documents(self.project, url_of, site_name=config.site_name):
+            for path, content in handouts.documents(
+                self.project, url_of, site_name=config.site_name, cache=self._pdf_cache()
+            ):
                 files.append(File.generated(config, path, content=content))
         except (handouts.HandoutError, TypesetError) as exc:
             raise PluginError(str(exc)) from None
@@ -111,12 +112,13 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         html = pdf.pamphlet_html(
             self.project, site_name=config.site_name, site_url=config.site_url, issued=publish.build_date()
         )
-        if self.pdf_cache is None or self.pdf_cache[0] != html:
-            try:
-                self.pdf_cache = (html, pdf.render_pdf(html))
-            except pdf.PdfError as exc:
-                raise PluginError(str(exc)) from None
-        return self.pdf_cache[1]
+        try:
+            return pdf.render_pdf(html, cache=self._pdf_cache())
+        except pdf.PdfError as exc:
+            raise PluginError(str(exc)) from None
+
+    def _pdf_cache(self) -> Path | None:
+        return self.paths.root / self.config.cache_dir / "pdf" if self.config.cache_dir else None
 
     # Rebuild when the data changes, not only docs/.
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -124,6 +126,13 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             if folder.exists():
                 server.watch(str(folder))
         return server
+
+    # Runs after every plugin's on_page_content, mkdocs-quiz's script included.
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        try:
+            return feedback.escape_typed_answers(output)
+        except feedback.QuizScriptChanged as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
     # Check the output itself: no raw quiz syntax, the search index must build, every item must be on the page.
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -4,12 +4,21 @@ WeasyPrint lays out HTML for paper; Japanese text uses the system's Noto CJK fon
 (Debian fonts-noto-cjk), subset and embedded. Any warning WeasyPrint logs (bad CSS, a
 missing image) is an error: a broken handout must not ship silently. The PDF identifier
 follows the content, so the same input gives the same bytes.
+
+Typesetting is most of a build's time (seconds per document, and a second and a half
+just to import WeasyPrint), so PDFs are kept in a cache folder keyed by everything that
+shapes them: the HTML, the stylesheet and WeasyPrint's version. A rebuild whose printed
+content did not change reads them back. Fonts are not in the key: after changing the
+system's fonts, delete the cache folder.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
+from importlib.metadata import version
+from pathlib import Path
 
 
 class TypesetError(Exception):
@@ -25,8 +34,33 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def html_to_pdf(html: str, stylesheet: str, *, what: str = "document") -> bytes:
-    """Typeset `html` with `stylesheet` (CSS text); raise TypesetError naming `what` on any warning."""
+def html_to_pdf(
+    html: str, stylesheet: str, *, what: str = "document", cache: Path | None = None, name: str = "document"
+) -> bytes:
+    """Typeset `html` with `stylesheet` (CSS text); raise TypesetError naming `what` on any warning.
+
+    With `cache` (a folder), a PDF typeset before from the same input is read from there; a new
+    one replaces the entry of the same `name` (the document's path), so the folder holds one
+    PDF per document."""
+    if cache is None:
+        return _typeset(html, stylesheet, what)
+    key = hashlib.sha256("\0".join((version("weasyprint"), stylesheet, html)).encode()).hexdigest()[:32]
+    prefix = name.removesuffix(".pdf").replace("/", "__") + "-"
+    entry = cache / f"{prefix}{key}.pdf"
+    if entry.is_file():
+        return entry.read_bytes()
+    pdf = _typeset(html, stylesheet, what)
+    cache.mkdir(parents=True, exist_ok=True)
+    for old in cache.glob(f"{prefix}*.pdf"):
+        if len(old.name) == len(entry.name):  # this document's, not one whose name only starts the same
+            old.unlink(missing_ok=True)
+    partial = entry.with_suffix(f".{os.getpid()}.tmp")  # builds running at once never read a half-written file
+    partial.write_bytes(pdf)
+    partial.replace(entry)
+    return pdf
+
+
+def _typeset(html: str, stylesheet: str, what: str) -> bytes:
     from weasyprint import CSS, HTML  # imported late: loading Pango costs time every command would pay
 
     collect = _Collect()

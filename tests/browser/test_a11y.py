@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
+from conftest import DESKTOP, MOBILE, new_context
 from support import site_pages
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -18,6 +19,8 @@ AXE_OPTIONS = {
     "rules": {"target-size": {"enabled": True}},
     "resultTypes": ["violations"],
 }
+# axe's best practices too, as Lighthouse's accessibility score includes some (e.g. aria-allowed-role).
+BEST_PRACTICE_TAGS = [*WCAG_TAGS, "best-practice"]
 SEARCH_RESULTS = "#tebiki-search li.pagefind-ui__result .pagefind-ui__result-title a"
 
 # The focused element: what it is, whether a focus indicator is drawn, and whether a sighted user can see it.
@@ -42,8 +45,9 @@ FOCUS_STATE = """
 """
 
 
-def axe_violations(page: Page) -> list[dict[str, Any]]:
-    return Axe().run(page, options=AXE_OPTIONS).response["violations"]
+def axe_violations(page: Page, tags: list[str] = WCAG_TAGS) -> list[dict[str, Any]]:
+    options = {**AXE_OPTIONS, "runOnly": {"type": "tag", "values": tags}}
+    return Axe().run(page, options=options).response["violations"]
 
 
 def describe(where: str, violations: list[dict[str, Any]]) -> str:
@@ -192,13 +196,14 @@ def test_keyboard_focus_is_visible_on_a_phone(mobile_page: Page, site_url: str) 
 def test_navigation_drawer_works_from_the_keyboard_on_a_phone(mobile_page: Page, site_url: str) -> None:
     page = mobile_page
     page.goto(site_url)
-    menu = page.locator(".md-header label[for='__drawer']")
+    menu = page.get_by_role("button", name="メニュー")
     for _ in range(5):
         page.keyboard.press("Tab")
-        if is_focused(page, ".md-header label[for='__drawer']"):
+        if menu.evaluate("el => el === document.activeElement"):
             break
     else:
         pytest.fail("the menu button cannot be reached with the Tab key")
+    assert menu.evaluate("el => el.tagName") == "BUTTON", "the menu button is not a real <button>"
     expect(menu).to_have_attribute("aria-expanded", "false")
     page.keyboard.press("Enter")
     expect(menu).to_have_attribute("aria-expanded", "true")
@@ -208,7 +213,7 @@ def test_navigation_drawer_works_from_the_keyboard_on_a_phone(mobile_page: Page,
     states = [page.evaluate(FOCUS_STATE)]
 
     # Tab to the "ガイドラインの内容" section, open its sub-panel with the keyboard and reach its pages.
-    section = page.locator(".md-nav--primary label.md-nav__link", has_text="ガイドラインの内容")
+    section = page.get_by_role("button", name="ガイドラインの内容", expanded=False)
     for _ in range(5):
         page.keyboard.press("Tab")
         states.append(page.evaluate(FOCUS_STATE))
@@ -219,18 +224,20 @@ def test_navigation_drawer_works_from_the_keyboard_on_a_phone(mobile_page: Page,
     assert not invisible_focus(states), "\n".join(invisible_focus(states))
     page.keyboard.press("Enter")
     page.wait_for_timeout(300)
-    panel = section.get_attribute("for")
-    back = f".md-nav--primary .md-nav label.md-nav__title[for='{panel}']"
-    assert is_focused(page, back), "opening the sub-panel did not move focus to its back button"
+    # The opener is now covered by the sub-panel; its back button is the only one with that name.
+    back = page.get_by_role("button", name="ガイドラインの内容")
+    expect(back).to_have_attribute("aria-expanded", "true")
+    expect(back).to_be_focused()
     states = [page.evaluate(FOCUS_STATE), *tab_through(page, 3)]
     assert not invisible_focus(states), "\n".join(invisible_focus(states))
     href = page.evaluate("() => document.activeElement.getAttribute('href')") or ""
     assert "guideline/" in href, f"Tab did not reach the guideline pages: {[s['what'] for s in states]}"
 
     # Its back button (Space, as for any button) returns to the first level, focus on the section again.
-    page.locator(back).focus()
+    back.focus()
     page.keyboard.press(" ")
     page.wait_for_timeout(300)
+    section = page.get_by_role("button", name="ガイドラインの内容", expanded=False)
     expect(section).to_be_focused()
     state = page.evaluate(FOCUS_STATE)
     assert not invisible_focus([state]), invisible_focus([state])
@@ -238,3 +245,59 @@ def test_navigation_drawer_works_from_the_keyboard_on_a_phone(mobile_page: Page,
     page.keyboard.press("Escape")
     expect(menu).to_have_attribute("aria-expanded", "false")
     expect(menu).to_be_focused()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+
+
+def test_the_menu_and_its_panels_are_buttons_on_a_phone_and_pass_axe_best_practices(
+    mobile_page: Page, site_url: str
+) -> None:
+    """A role on a <label> is not allowed (axe `aria-allowed-role`, Lighthouse's accessibility score):
+    the drawer's controls must be real buttons, whether the drawer is closed, open or in a sub-panel."""
+    page = mobile_page
+    reports = []
+    for path in ("", "guideline/point1/", "checklist/", "quiz/point1/"):
+        page.goto(site_url + path, wait_until="networkidle")
+        reports.append(describe(f"{path or '/'} (menu closed)", axe_violations(page, BEST_PRACTICE_TAGS)))
+        page.get_by_role("button", name="メニュー").click()
+        page.wait_for_timeout(300)
+        reports.append(describe(f"{path or '/'} (menu open)", axe_violations(page, BEST_PRACTICE_TAGS)))
+        roles = page.evaluate("() => [...document.querySelectorAll('label[role]')].map(l => l.outerHTML.slice(0, 80))")
+        reports.extend(f"{path or '/'}: a <label> with a role: {html}" for html in roles)
+    # On an item page the drawer opens on its section's sub-panel, whose back button closes it.
+    page.goto(site_url + "guideline/point1/")
+    page.get_by_role("button", name="メニュー").click()
+    back = page.get_by_role("button", name="ガイドラインの内容", expanded=True)
+    expect(back).to_be_visible()
+    back.click()
+    page.wait_for_timeout(300)  # the sub-panel slides out
+    expect(page.get_by_role("button", name="ガイドラインの内容", expanded=False)).to_be_visible()
+    reports = [r for r in reports if r]
+    assert not reports, "axe-core (best practices included) on a phone:\n" + "\n".join(reports)
+
+
+def test_wide_screens_keep_the_sidebar_headings_and_the_drawer_works_without_javascript(
+    browser: Browser, site_url: str
+) -> None:
+    # With the sidebar always shown, the section headings are no buttons: nothing to open or close.
+    wide = new_context(browser)
+    page = wide.new_page()
+    page.goto(site_url)
+    expect(page.locator(".md-nav--primary label[for='__nav_2']")).to_have_count(2)  # the heading and its title
+    assert page.locator(".tebiki-drawer-button").count() == 0
+    # Narrowed to a phone's width, the same page turns them into buttons (and back).
+    page.set_viewport_size(MOBILE)
+    expect(page.get_by_role("button", name="メニュー")).to_be_visible()
+    page.set_viewport_size(DESKTOP)
+    expect(page.get_by_role("button", name="メニュー")).to_have_count(0)
+    wide.close()
+
+    # Without JavaScript Material's labels still open the drawer and its sub-panels by touch.
+    phone = new_context(browser, viewport=MOBILE, is_mobile=True, has_touch=True, java_script_enabled=False)
+    page = phone.new_page()
+    page.goto(site_url)
+    page.locator(".md-header label[for='__drawer']").click()
+    page.wait_for_timeout(300)
+    page.locator(".md-nav--primary label.md-nav__link", has_text="ガイドラインの内容").click()
+    page.wait_for_timeout(300)
+    expect(page.locator(".md-sidebar--primary a[href*='guideline/point1/']").first).to_be_visible()
+    phone.close()

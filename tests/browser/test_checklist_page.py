@@ -342,6 +342,45 @@ def test_without_javascript_every_track_list_is_readable(browser: Browser, site_
         context.close()
 
 
+def test_the_whole_list_appears_when_the_checklist_script_fails_to_load(
+    browser: Browser, site_url: str, checklist: Checklist
+) -> None:
+    """JavaScript on but checklist.js lost (a flaky connection): the page must not stay an empty form."""
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.route("**/assets/checklist.js", lambda route: route.abort())
+        page.goto(site_url + "checklist/")
+        expect(page.locator("[data-cl-nojs]")).to_be_visible()
+        assert shown_without_script(page) == [e.id for e in checklist.entries()]
+    finally:
+        context.close()
+
+
+def test_with_javascript_the_page_starts_on_the_questions_without_the_whole_list(page: Page, site_url: str) -> None:
+    """What the script shows first is what is laid out first: no list that it would hide at once."""
+    # Look at the page from the script that runs just before checklist.js.
+    page.route(
+        "**/assets/checklist-rules.js",
+        lambda route: route.fulfill(
+            status=200,
+            content_type="application/javascript",
+            body=(
+                Path(ROOT, "docs/assets/checklist-rules.js").read_text(encoding="utf-8")
+                + "\nwindow.shownEarly = [...document.querySelectorAll('.tebiki-cl-entry, [data-cl-nojs]')]"
+                + ".filter(e => e.offsetParent !== null).length;"
+                + "\nwindow.profileEarly = document.querySelector('.tebiki-cl-profile').offsetParent !== null;"
+            ),
+        ),
+    )
+    page.goto(site_url + "checklist/")
+    assert page.evaluate("window.shownEarly") == 0, "the whole list was laid out before the script hid it"
+    assert page.evaluate("window.profileEarly"), "the questions were not shown from the start"
+    expect(page.locator(".tebiki-cl-profile")).to_be_visible()
+    expect(page.locator(".tebiki-cl-waiting")).to_be_visible()
+    assert page.evaluate("document.documentElement.classList.contains('tebiki-cl-pending')") is False
+
+
 # ---- accessibility and privacy ------------------------------------------------------------
 
 

@@ -136,6 +136,17 @@ def test_a_wrong_fill_in_answer_shows_the_right_one(page: Page, site_url: str) -
     expect(feedback).to_contain_text("50 → 100")
 
 
+def test_typed_markup_is_shown_as_text_and_an_empty_blank_is_named_in_japanese(page: Page, site_url: str) -> None:
+    page.goto(site_url + "quiz/sme/", wait_until="networkidle")
+    quiz = type_answer(page, "Q-SME-03", '<b id="typed">9</b>')
+    wrong = quiz.locator(".quiz-feedback del")
+    expect(wrong).to_have_text('<b id="typed">9</b>')
+    expect(page.locator("#typed")).to_have_count(0)
+
+    quiz = type_answer(page, "Q-SME-04", "")
+    expect(quiz.locator(".quiz-feedback del")).to_have_text("（未入力）")  # quizzes/locale/ja.po
+
+
 def answer(quiz: Locator, right: bool) -> None:
     """Answer one question by mouse: all correct choices, or one wrong choice."""
     blank = quiz.locator(".quiz-blank-input")

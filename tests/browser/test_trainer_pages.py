@@ -111,6 +111,29 @@ def test_slides_run_by_keyboard_with_notes_on_s(page: Page, site_url: str) -> No
     assert visible_frames(page) == ["slide-1"]
 
 
+LAYOUT_SHIFTS = """window.__shifts = [];
+new PerformanceObserver(list => list.getEntries().forEach(e => window.__shifts.push(e.value)))
+  .observe({type: "layout-shift", buffered: true});"""
+
+
+@pytest.mark.parametrize("path", [SLIDES, LIVE])
+def test_the_first_frame_is_laid_out_from_the_first_paint(page: Page, site_url: str, path: str) -> None:
+    """No deck drawn whole and then cut to one frame: on a phone that jump was a layout shift of 0.15."""
+    page.set_viewport_size({"width": 412, "height": 823})
+    page.add_init_script(LAYOUT_SHIFTS)
+    page.goto(site_url + path, wait_until="load")
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__shifts") == []
+    assert len(visible_frames(page)) == 1
+
+
+def test_the_whole_deck_shows_when_its_script_fails_to_load(page: Page, site_url: str) -> None:
+    page.route("**/assets/presenter.js", lambda route: route.abort())
+    page.goto(site_url + SLIDES, wait_until="load")
+    assert len(visible_frames(page)) == page.locator(".tebiki-frame").count() > 3
+    expect(page.locator(".tebiki-slide__notes").first).to_be_visible()
+
+
 def test_slides_print_one_slide_per_landscape_page(page: Page, site_url: str) -> None:
     page.goto(site_url + f"trainers/slides/{KIT.sections()[1]}/")
     page.emulate_media(media="print")

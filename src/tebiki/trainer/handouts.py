@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
+from pathlib import Path
 
 from ..generate import trainer as pages
 from ..generate.quiz import fill_parts
@@ -65,28 +66,28 @@ def _stylesheet() -> str:
     return (files("tebiki") / "templates" / "handout" / "handout.css").read_text(encoding="utf-8")
 
 
-def _pdf(template: str, title: str, **context: object) -> bytes:
-    html = render_html(template, title=title, **context)
-    return html_to_pdf(html, _stylesheet(), what=f"the handout {title!r}")
-
-
-def documents(project: Project, url_of: UrlOf, *, site_name: str) -> Iterator[tuple[str, bytes]]:
-    """(docs path, PDF bytes) of every handout."""
+def documents(
+    project: Project, url_of: UrlOf, *, site_name: str, cache: Path | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """(docs path, PDF bytes) of every handout (see tebiki.typeset for `cache`)."""
     if project.trainer is None:
         return
+
+    def _pdf(template: str, title: str, path: str, **context: object) -> tuple[str, bytes]:
+        html = render_html(template, title=title, **context)
+        return path, html_to_pdf(html, _stylesheet(), what=f"the handout {title!r}", cache=cache, name=path)
+
     codes = _codes(project, url_of)
     common = {"site_name": site_name, "meta": project.guideline.meta, "codes": codes}
     items = project.guideline.item_index()
     if project.checklist is not None:
-        yield (
+        yield _pdf(
+            "handout/checklist.html.j2",
+            project.checklist.spec.title,
             pages.HANDOUT_CHECKLIST,
-            _pdf(
-                "handout/checklist.html.j2",
-                project.checklist.spec.title,
-                checklist=project.checklist,
-                items=items,
-                **common,
-            ),
+            checklist=project.checklist,
+            items=items,
+            **common,
         )
     for kit in project.trainer.kits:
         sets = pages.live_questions(project, kit)
@@ -94,9 +95,6 @@ def documents(project: Project, url_of: UrlOf, *, site_name: str) -> Iterator[tu
             continue
         context = {"kit": kit, "sets": sets, "marks": pages.CHOICE_MARKS, "items": items, "fill_parts": fill_parts}
         context.update(common)
-        sheet = _pdf("handout/quiz-sheet.html.j2", f"確認クイズ 問題用紙：{kit.title}", **context)
-        yield pages.quiz_sheet_path(kit), sheet
-        yield (
-            pages.answer_key_path(kit),
-            _pdf("handout/answer-key.html.j2", f"確認クイズ 解答と解説：{kit.title}", **context),
-        )
+        sheet, key = f"確認クイズ 問題用紙：{kit.title}", f"確認クイズ 解答と解説：{kit.title}"
+        yield _pdf("handout/quiz-sheet.html.j2", sheet, pages.quiz_sheet_path(kit), **context)
+        yield _pdf("handout/answer-key.html.j2", key, pages.answer_key_path(kit), **context)
