@@ -88,9 +88,8 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
     if not section_files:
         c.add(data_dir / "sections", 0, "", "no section files", "add sections/<name>.yml files")
     sections: list[tuple[Path, Section, Mapping]] = []
-    adapter = TypeAdapter(Section)  # one for all files: making it costs a little each time
     for path in section_files:
-        section, lines = c.load(path, adapter)
+        section, lines = c.load(path, TypeAdapter(Section))
         if section is not None:
             sections.append((path, section, lines))
     if meta is None or rules is None or sources is None or len(sections) != len(section_files):

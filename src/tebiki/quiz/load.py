@@ -40,9 +40,8 @@ def load_banks(quizzes_dir: Path, root: Path, guideline: Guideline | None) -> li
     c = Collector(root)
     files = sorted(quizzes_dir.glob("*.yml")) if quizzes_dir.is_dir() else []
     loaded: list[tuple[Path, Bank, Mapping]] = []
-    adapter = TypeAdapter(Bank)
     for path in files:
-        bank, lines = c.load(path, adapter)
+        bank, lines = c.load(path, TypeAdapter(Bank))
         if bank is not None:
             loaded.append((path, bank, lines))
     _check_unique_across(c, [(path, lines, b.id, ("id",)) for path, b, lines in loaded], "bank")
