@@ -21,7 +21,7 @@ from . import builds, lighthouse, pages, weight
 from .report import Figure, Results
 from .serve import serve
 
-PARTS = ("overhead", "scaling", "speed", "weight", "lighthouse")
+PARTS = ("overhead", "scaling", "print", "speed", "weight", "lighthouse")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -30,6 +30,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--parts", default=",".join(PARTS), help=f"comma-separated subset of: {', '.join(PARTS)}")
     p.add_argument("--rounds", type=int, default=5, help="alternating rounds for the overhead ratio (default 5)")
     p.add_argument("--sizes", default="100,1000,5000", help="synthetic guideline sizes in items")
+    p.add_argument("--print-sizes", default="100,1000", help="sizes for typesetting the pamphlet alone")
     p.add_argument("--scaling-rounds", type=int, default=2, help="alternating rounds per size (default 2)")
     p.add_argument("--speed-items", type=int, default=10_000, help="items for the validation/coverage timing")
     p.add_argument("--speed-repeat", type=int, default=5, help="timed calls each; the best is kept (default 5)")
@@ -70,9 +71,13 @@ def _run(root: Path, work: Path, parts: list[str], args: argparse.Namespace, res
         _say(f"overhead: {args.rounds} alternating rounds of four builds")
         site = builds.overhead(root, work / "overhead", args.rounds, results)
     if "scaling" in parts:
-        sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
+        sizes = _sizes(args.sizes)
         _say(f"scaling: sizes {sizes}, {args.scaling_rounds} alternating rounds")
         builds.scaling(root, work / "scaling", sizes, args.scaling_rounds, results)
+    if "print" in parts:
+        sizes = _sizes(args.print_sizes)
+        _say(f"print: the pamphlet typeset for sizes {sizes}")
+        builds.printing(root, work / "print", sizes, results)
     if "speed" in parts:
         _say(f"speed: validation and coverage on {args.speed_items:,} items")
         builds.speed(root, work / "speed", args.speed_items, args.speed_repeat, results)
@@ -201,6 +206,10 @@ def _meta(root: Path, args: argparse.Namespace) -> dict:
         "mkdocs-material": version("mkdocs-material"),
         "options": {k: str(v) for k, v in vars(args).items()},
     }
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(s.replace("_", "")) for s in text.split(",")]
 
 
 def _say(text: str) -> None:
