@@ -18,7 +18,6 @@
 
   document.documentElement.classList.remove("no-js");
   document.documentElement.classList.add("js");
-  controls.hidden = false;
 
   function answerOf(frame) {
     return frame.querySelector(".tebiki-live__answer");
@@ -126,5 +125,6 @@
   });
 
   show(frameFromHash(), true);
+  controls.hidden = false;  // once its status line is written, so the bar does not grow after it appears
   document.documentElement.classList.remove("tebiki-pending");
 })();

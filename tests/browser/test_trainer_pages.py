@@ -112,7 +112,8 @@ def test_slides_run_by_keyboard_with_notes_on_s(page: Page, site_url: str) -> No
 
 
 LAYOUT_SHIFTS = """window.__shifts = [];
-new PerformanceObserver(list => list.getEntries().forEach(e => window.__shifts.push(e.value)))
+new PerformanceObserver(list => list.getEntries().forEach(e => window.__shifts.push(
+  {value: e.value, moved: e.sources.map(s => s.node ? s.node.nodeName + "." + s.node.className : "?")})))
   .observe({type: "layout-shift", buffered: true});"""
 
 
@@ -132,6 +133,7 @@ def test_the_whole_deck_shows_when_its_script_fails_to_load(page: Page, site_url
     page.goto(site_url + SLIDES, wait_until="load")
     assert len(visible_frames(page)) == page.locator(".tebiki-frame").count() > 3
     expect(page.locator(".tebiki-slide__notes").first).to_be_visible()
+    expect(page.locator(".tebiki-controls")).to_be_hidden()  # buttons that would do nothing
 
 
 def test_slides_print_one_slide_per_landscape_page(page: Page, site_url: str) -> None:
