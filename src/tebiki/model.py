@@ -18,6 +18,8 @@ ItemId = Annotated[
     StringConstraints(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"),
     Field(description="Stable ASCII ID such as SEC-TEC-01; used as the page anchor."),
 ]
+# Lower-case ASCII IDs of sections, groups, question banks and kits (they become URLs and anchors).
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 RuleId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -92,7 +94,7 @@ class Item(Strict):
 
 
 class Group(Strict):
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
+    id: Slug
     title: Text
     intro: str | None = None
     items: list[Item] = Field(min_length=1)
@@ -101,7 +103,7 @@ class Group(Strict):
 class Section(Strict):
     """One page of the pamphlet: a revision point, the timeline, SME, outreach."""
 
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
+    id: Slug
     order: int = Field(ge=0, description="Position in the navigation.")
     title: Text
     nav_title: Text | None = None

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, StringConstraints, WithJsonSchema
 
-from ..model import ItemId, RuleId, Strict, Text
+from ..model import ItemId, RuleId, Slug, Strict, Text
 
 Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 EntryId = Annotated[
@@ -118,7 +118,7 @@ class Entry(Strict):
 
 
 class EntryGroup(Strict):
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
+    id: Slug
     title: Text
     intro: Text | None = None
     entries: list[Entry] = Field(min_length=1)

@@ -13,14 +13,13 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from ..model import ItemId, Strict, Text
+from ..model import ItemId, Slug, Strict, Text
 
 QuestionId = Annotated[
     str,
     StringConstraints(pattern=r"^Q-[A-Z0-9]+(-[A-Z0-9]+)*$"),
     Field(description="Stable ASCII ID such as Q-SEC-01; the question's anchor on its quiz page."),
 ]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 
 # Where a fill-in question's answer goes in its text.
 BLANK = "___"

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import Field, field_validator
 
-from ..model import Strict, Text
+from ..model import Slug, Strict, Text
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
