@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 from tebiki import localsite
+from tebiki.checklist import conditions
+from tebiki.checklist.model import Checklist
 from tebiki.localsite import site_pages  # noqa: F401  (re-exported for the tests)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,3 +71,17 @@ def assert_matches_golden(content: str, golden: Path) -> None:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(content, encoding="utf-8")
     assert content == golden.read_text(encoding="utf-8")
+
+
+def every_profile(checklist: Checklist) -> list[dict[str, str]]:
+    """Every complete profile a visitor can give: each asked question answered with each option."""
+    profiles: list[dict[str, str]] = [{}]
+    for question in checklist.questions:
+        grown = []
+        for profile in profiles:
+            if conditions.holds(question.ask_if, profile):
+                grown += [{**profile, question.id: value} for value in question.values()]
+            else:
+                grown.append(profile)
+        profiles = grown
+    return profiles

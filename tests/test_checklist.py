@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, edit
+from support import ROOT, edit, every_profile
 from tebiki.checklist import conditions
 from tebiki.checklist.load import load_checklist
 from tebiki.checklist.model import Checklist
@@ -24,20 +24,6 @@ def real() -> Checklist:
     checklist = load_project(Paths.under(ROOT)).checklist
     assert checklist is not None
     return checklist
-
-
-def every_profile(checklist: Checklist) -> list[dict[str, str]]:
-    """Every complete profile a visitor can give: each asked question answered with each option."""
-    profiles: list[dict[str, str]] = [{}]
-    for question in checklist.questions:
-        grown = []
-        for profile in profiles:
-            if conditions.holds(question.ask_if, profile):
-                grown += [{**profile, question.id: value} for value in question.values()]
-            else:
-                grown.append(profile)
-        profiles = grown
-    return profiles
 
 
 def applicable(checklist: Checklist, profile: dict[str, str]) -> list[str]:

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, Request, expect
 from test_a11y import axe_violations, describe
 
 from conftest import new_context
-from support import ROOT
+from support import ROOT, every_profile
 from tebiki.checklist import conditions
 from tebiki.checklist.model import Checklist
 from tebiki.generate.render import oneline
@@ -433,15 +433,7 @@ def test_nothing_leaves_the_browser_while_answering(page: Page, site_url: str) -
 
 
 def test_python_and_javascript_rules_agree_on_every_profile(page: Page, site_url: str, checklist: Checklist) -> None:
-    full: list[dict[str, str]] = [{}]
-    for question in checklist.questions:
-        grown = []
-        for profile in full:
-            if conditions.holds(question.ask_if, profile):
-                grown += [{**profile, question.id: value} for value in question.values()]
-            else:
-                grown.append(profile)
-        full = grown
+    full = every_profile(checklist)
     # Also half-answered profiles, stale answers to questions no longer asked, and values that are no option.
     profiles = list(full)
     for profile in full[::7]:
