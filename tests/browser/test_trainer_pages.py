@@ -11,7 +11,7 @@ from playwright.sync_api import Page, Route, expect
 from test_a11y import axe_violations, describe
 
 from support import ROOT
-from tebiki.project import Paths, load_project
+from tebiki.data.project import Paths, load_project
 
 PROJECT = load_project(Paths.under(ROOT))
 KIT = PROJECT.trainer.kits[0] if PROJECT.trainer else None
