@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, Route, expect
 from test_a11y import axe_violations, describe
+from waits import settle
 
 from support import ROOT
 from tebiki.project import Paths, load_project
@@ -123,7 +124,8 @@ def test_the_first_frame_is_laid_out_from_the_first_paint(page: Page, site_url: 
     page.set_viewport_size({"width": 412, "height": 823})
     page.add_init_script(LAYOUT_SHIFTS)
     page.goto(site_url + path, wait_until="load")
-    page.wait_for_timeout(500)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    settle(page)  # layout shifts are recorded once the frames after load are painted
     assert page.evaluate("window.__shifts") == []
     assert len(visible_frames(page)) == 1
 
