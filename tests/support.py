@@ -31,7 +31,7 @@ def mkdocs_build(
 def copy_project(dest: Path) -> Path:
     """A scratch copy of the site sources, so a test may break them freely."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "overrides", "guideline", "quizzes"):
+    for name in ("mkdocs.yml", "docs", "guideline", "quizzes"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name)

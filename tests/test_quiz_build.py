@@ -89,9 +89,10 @@ def test_every_mkdocs_quiz_string_has_a_reviewed_translation() -> None:
     import mkdocs_quiz
 
     template = polib.pofile(str(Path(mkdocs_quiz.__file__).parent / "locales" / "mkdocs_quiz.pot"))
-    ours = {e.msgid: e.msgstr for e in polib.pofile(str(ROOT / "quizzes" / "locale" / "ja.po"))}
+    po = ROOT / "src" / "tebiki" / "theme" / "locales" / "mkdocs-quiz" / "ja.po"
+    ours = {e.msgid: e.msgstr for e in polib.pofile(str(po))}
     missing = [e.msgid for e in template if e.msgid and not ours.get(e.msgid)]
-    assert not missing, f"add these to quizzes/locale/ja.po: {missing}"
+    assert not missing, f"add these to src/tebiki/theme/locales/mkdocs-quiz/ja.po: {missing}"
 
 
 def test_explanations_link_to_the_items_and_items_link_back(built_site: Path) -> None:
@@ -227,7 +228,7 @@ def test_build_fails_when_the_quiz_plugin_is_dropped(tmp_path: Path) -> None:
     mkdocs_yml = project / "mkdocs.yml"
     text = mkdocs_yml.read_text(encoding="utf-8")
     start = text.index("  - mkdocs_quiz:")
-    end = text.index("\n", text.index("        ja: quizzes/locale/ja.po")) + 1
+    end = text.index("\n", text.index("      embed_source: false")) + 1
     mkdocs_yml.write_text(text[:start] + text[end:], encoding="utf-8")
     site = tmp_path / "site"
     site.mkdir()

@@ -56,6 +56,11 @@ def cmd_generate(args: argparse.Namespace) -> Exit:
     if args.include_docs:
         import shutil
 
+        from .theme_glue import ASSETS, PAGES
+
+        # What the plugin would add (tebiki's assets and default pages), then the site's own docs/ over it.
+        shutil.copytree(ASSETS, out / "assets", dirs_exist_ok=True)
+        shutil.copytree(PAGES, out, dirs_exist_ok=True)
         shutil.copytree(Path(args.root) / "docs", out, dirs_exist_ok=True)
     for page in generate(_load(args)):
         target = out / page.path
@@ -181,7 +186,7 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("validate", help="check the data; list every problem")
     g = sub.add_parser("generate", help="write the generated Markdown pages to a folder")
     g.add_argument("--out", required=True)
-    g.add_argument("--include-docs", action="store_true", help="also copy docs/, for a plain MkDocs build")
+    g.add_argument("--include-docs", action="store_true", help="also copy docs/ and tebiki's assets, for plain MkDocs")
     c = sub.add_parser("coverage", help="check the built site covers every item")
     c.add_argument("--site", default="site", help="built site folder under the root")
     c.add_argument("--json", default="coverage.json", help="where to write the JSON report")

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import coverage, offline, pdf, publish, quiz, search
+from . import coverage, offline, pdf, publish, quiz, search, theme_glue
 from .config import TebikiConfig
 from .generate import Page, generate
 from .navigation import expand_nav
@@ -45,6 +45,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 
     # Load and validate before MkDocs touches site_dir, so bad data leaves it untouched.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        theme_glue.add_overrides(config)
+        theme_glue.add_quiz_translations(config)
         self.paths = Paths.under(
             Path(config.config_file_path).parent,
             self.config.data_dir,
@@ -76,6 +78,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 
     # Generated pages exist only in memory; they are never written to docs/.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        files = theme_glue.with_theme_files(files, config)
         for page in self.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(

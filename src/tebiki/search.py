@@ -88,7 +88,7 @@ def index_site(site_dir: Path, exclude: Sequence[str] = ()) -> None:
 # Offline package: Pagefind loads its index with fetch() and an ES module import, which
 # browsers refuse for pages opened from file://. The offline variant instead ships the text
 # of every page section in a classic script (`<script src>` works from disk) that
-# docs/assets/offline-search.js searches by substring, which suits Japanese without spaces.
+# src/tebiki/theme/assets/offline-search.js searches by substring, which suits Japanese without spaces.
 OFFLINE_INDEX = "assets/tebiki-offline-index.js"
 
 _HEADINGS = {"h1", "h2", "h3"}

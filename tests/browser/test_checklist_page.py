@@ -366,7 +366,7 @@ def test_with_javascript_the_page_starts_on_the_questions_without_the_whole_list
             status=200,
             content_type="application/javascript",
             body=(
-                Path(ROOT, "docs/assets/checklist-rules.js").read_text(encoding="utf-8")
+                Path(ROOT, "src/tebiki/theme/assets/checklist-rules.js").read_text(encoding="utf-8")
                 + "\nwindow.shownEarly = [...document.querySelectorAll('.tebiki-cl-entry, [data-cl-nojs]')]"
                 + ".filter(e => e.offsetParent !== null).length;"
                 + "\nwindow.profileEarly = document.querySelector('.tebiki-cl-profile').offsetParent !== null;"

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, Route, expect
 from pypdf import PdfReader
 from test_a11y import axe_violations, describe
+from waits import settle
 
 from support import ROOT
 from tebiki.project import Paths, load_project
@@ -250,8 +251,8 @@ def test_the_first_frame_is_laid_out_from_the_first_paint(page: Page, site_url: 
     page.set_viewport_size({"width": 412, "height": 823})
     page.add_init_script(LAYOUT_SHIFTS)
     page.goto(site_url + path, wait_until="load")
-    # Two frames drawn after load: any shift from the first layout has been reported by then.
-    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    settle(page)  # layout shifts are recorded once the frames after load are painted
     assert page.evaluate("window.__shifts") == []
     assert len(visible_frames(page)) == 1
 

@@ -5,7 +5,7 @@ a slide deck per guideline section and per session; a live quiz for the projecto
 Slides follow the path a briefing takes through a revision point: the problem,
 the measures, the small-business way (the checklist's first track), today's rule.
 Speaker notes come from the same items: the quoted wording, why it matters, the source.
-The deck and quiz pages use a standalone template (overrides/presenter.html) that
+The deck and quiz pages use a standalone template (theme/overrides/presenter.html) that
 shows one frame at a time; without JavaScript, and on paper, every frame is shown.
 """
 

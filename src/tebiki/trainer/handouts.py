@@ -4,7 +4,7 @@ Handouts: the self-check checklist with every track's way, and for each kit a qu
 sheet (no answers) and a separate answer key. Each carries QR codes to the online
 checklist and quizzes on the published site. They need the pages' public URLs, so
 they are made when MkDocs knows the files (like the QTI packages), from HTML templates
-in templates/handout/, typeset by WeasyPrint.
+in theme/templates/handout/, typeset by WeasyPrint.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def qr_images(project: Project, url_of: UrlOf) -> Iterator[tuple[str, bytes]]:
 
 
 def _stylesheet() -> str:
-    return (files("tebiki") / "templates" / "handout" / "handout.css").read_text(encoding="utf-8")
+    return (files("tebiki") / "theme" / "templates" / "handout" / "handout.css").read_text(encoding="utf-8")
 
 
 def documents(
