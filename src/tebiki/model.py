@@ -88,7 +88,9 @@ class Item(Strict):
     plain: Text = Field(description="What it means in practice, in plain Japanese.")
     why: str | None = Field(default=None, description="Why it matters (optional).")
     date: dt.date | None = Field(default=None, description="For events: the day it happened.")
-    date_label: str | None = Field(default=None, description="For events without a day: the whole label, e.g. 2014年12月以降.")
+    date_label: str | None = Field(
+        default=None, description="For events without a day: the whole label, e.g. 2014年12月以降."
+    )
     article: Article | None = None
     answers: list[ItemId] = Field(default_factory=list, description="Problem items this measure answers.")
     today: Today
@@ -158,7 +160,8 @@ class Meta(Strict):
     successor: Text = Field(description="What applies today.")
     successor_url: Text
     today_checked: dt.date | None = Field(
-        default=None, description="Day the 「今のルールでは」 texts were last checked against today's rules; shown with them."
+        default=None,
+        description="Day of the texts the 「今のルールでは」 boxes were checked against; shown with each box.",
     )
     coverage: dict[RuleId, CoverageRule] = Field(
         description="Dimension name (pamphlet, checklist, quiz, video) -> rule."
