@@ -19,6 +19,7 @@ from tebiki.cli import main as tebiki_main
 from tebiki.data.project import Paths, load_project
 from tebiki.generate import pamphlet_html
 from tebiki.generate.nav import expand_nav
+from tebiki.generate.theme_files import OVERRIDES
 from tebiki.publish import search, typeset
 from tebiki.publish.reproducible import build_date
 from tools.bench import measure, synthetic
@@ -27,7 +28,7 @@ from tools.bench.report import Figure, Results
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # What `make site` and the tests build from; quizzes/ only once it exists.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "guideline", "quizzes")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "guideline", "quizzes")
 
 OVERHEAD_GOAL = 1.10
 SCALING_GOAL = 5.5
@@ -63,7 +64,8 @@ def plain_configs(project: Path, docs: Path) -> tuple[Path, Path]:
     with open(project / "mkdocs.yml", "rb") as fh:
         config = yaml_load(fh)
     nav = expand_nav(config.get("nav"), load_project(Paths.under(project)))
-    plain = {"docs_dir": str(docs), "nav": nav}
+    # Without the plugin, tebiki's overrides must be named: they are what the plugin would add.
+    plain = {"docs_dir": str(docs), "nav": nav, "theme": {"custom_dir": str(OVERRIDES)}}
     others = _plugins(project, None)  # e.g. mkdocs_quiz, which the generated quiz pages need
     return (
         write_variant(project, "mkdocs-plain.yml", {**plain, "plugins": others}),

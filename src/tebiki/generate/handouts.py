@@ -4,7 +4,7 @@ Handouts: the self-check checklist with every track's way, and for each kit a qu
 sheet (no answers) and a separate answer key. Each carries QR codes to the online
 checklist and quizzes on the published site. They need the pages' public URLs, so
 they are made when MkDocs knows the files (like the QTI packages), from HTML templates
-in templates/handout/; publish/typeset.py prints them to PDF.
+in theme/templates/handout/; publish/typeset.py prints them to PDF.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..data.project import Project
 from . import trainer as pages
+from .checklist import describe
 from .paths import UrlOf
 from .quiz import fill_parts
 from .render import render_html
@@ -69,12 +70,14 @@ def documents(project: Project, url_of: UrlOf, *, site_name: str) -> Iterator[tu
     common = {"site_name": site_name, "meta": project.guideline.meta, "codes": codes}
     items = project.guideline.item_index()
     if project.checklist is not None:
+        checklist = project.checklist
         yield _pdf(
             "handout/checklist.html.j2",
             project.checklist.spec.title,
             pages.HANDOUT_CHECKLIST,
             checklist=project.checklist,
             items=items,
+            describe=lambda condition: describe(condition, checklist),
             **common,
         )
     for kit in project.trainer.kits:

@@ -15,11 +15,11 @@ from ..checks import coverage, quiz_leaks
 from ..data.problems import DataError
 from ..data.project import Paths, Project, load_project
 from ..generate import Page, generate, handouts, pamphlet_html, qti
-from ..generate.nav import expand_nav
+from ..generate.nav import default_nav, expand_nav
 from ..generate.paths import UrlOf
 from ..publish import offline, search, staging, typeset
 from ..publish.reproducible import build_date
-from . import quiz_patch
+from . import quiz_patch, theme
 from .config import TebikiConfig
 from .seams import SEARCH_EXCLUDE
 
@@ -47,6 +47,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 
     # Load and validate before MkDocs touches site_dir, so bad data leaves it untouched.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        theme.configure(config)
         self.paths = Paths.under(
             Path(config.config_file_path).parent,
             self.config.data_dir,
@@ -60,6 +61,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             raise PluginError(exc.report()) from None
         self.pages = generate(self.project)
         try:
+            if config.nav is None:
+                config.nav = default_nav(self.project, str(config.theme.get("language") or "en"), _own_pages(config))
             config.nav = expand_nav(config.nav, self.project)
         except ValueError as exc:
             raise PluginError(f"mkdocs.yml nav: {exc}") from None
@@ -78,6 +81,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 
     # Generated pages exist only in memory; they are never written to docs/.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        files = theme.with_theme_files(files, config)
         for page in self.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
@@ -187,6 +191,15 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         else:
             staging.publish(self.staging, self.site_dir)
         self.staging = None
+
+
+def _own_pages(config: MkDocsConfig) -> list[str]:
+    """The site's hand-written Markdown pages, in the order MkDocs reads docs/."""
+    docs = Path(config.docs_dir)
+    pages = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+    excluded = config.exclude_docs
+    pages = [p for p in pages if not (excluded and excluded.match_file(p))]
+    return sorted(pages, key=lambda p: (tuple(p.split("/")[:-1]), Path(p).stem not in ("index", "README"), p))
 
 
 def _url_of(files: Files, config: MkDocsConfig) -> UrlOf:

@@ -90,7 +90,7 @@ def _typeset(html: str, stylesheet: str, what: str) -> bytes:
 
 
 def _stylesheet(*parts: str) -> str:
-    return files("tebiki").joinpath("templates", *parts).read_text(encoding="utf-8")
+    return files("tebiki").joinpath("theme", "templates", *parts).read_text(encoding="utf-8")
 
 
 def pamphlet_pdf(html: str, cache: Path | None = None) -> bytes:
