@@ -29,6 +29,14 @@ def _load(args: argparse.Namespace) -> Project:
     return load_project(Paths.under(Path(args.root), args.data, args.quizzes))
 
 
+def _built(site: Path) -> bool:
+    """Whether `site` holds a built site; says what to do if not."""
+    if (site / "index.html").exists():
+        return True
+    print(f"error: no built site at {site}\n→ build it first: mkdocs build", file=sys.stderr)
+    return False
+
+
 def cmd_validate(args: argparse.Namespace) -> Exit:
     project = _load(args)
     guideline = project.guideline
@@ -75,8 +83,7 @@ def cmd_generate(args: argparse.Namespace) -> Exit:
 def cmd_coverage(args: argparse.Namespace) -> Exit:
     guideline = _load(args).guideline
     site = Path(args.root) / args.site
-    if not (site / "index.html").exists():
-        print(f"error: no built site at {site}\n→ build it first: mkdocs build", file=sys.stderr)
+    if not _built(site):
         return Exit.USAGE
     report = coverage.check(guideline, site)
     print(report.table())
@@ -123,18 +130,20 @@ def cmd_offline(args: argparse.Namespace) -> Exit:
 
 def cmd_check_site(args: argparse.Namespace) -> Exit:
     site = Path(args.root) / args.site
-    if not (site / "index.html").exists():
-        print(f"error: no built site at {site}\n→ build it first: mkdocs build", file=sys.stderr)
+    if not _built(site):
         return Exit.USAGE
     _, site_url, _ = _site_config(args)
+    found = sitecheck.pages(site)  # parsed once for every check
     checks: dict[str, list[str]] = {
-        "links and anchors": sitecheck.check_links(site, site_url),
-        "titles and descriptions": sitecheck.check_titles(site),
-        "sitemap": sitecheck.check_sitemap(site, site_url) if site_url else ["site_url is not set in mkdocs.yml"],
+        "links and anchors": sitecheck.check_links(site, site_url, found),
+        "titles and descriptions": sitecheck.check_titles(site, found),
+        "sitemap": sitecheck.check_sitemap(site, site_url, found)
+        if site_url
+        else ["site_url is not set in mkdocs.yml"],
     }
     if not args.no_html:
         try:
-            problems, known = sitecheck.check_html(site, sitecheck.vnu_jar(Path(args.root)))
+            problems, known = sitecheck.check_html(site, sitecheck.vnu_jar(Path(args.root)), found)
         except sitecheck.CheckerMissing as exc:
             print(f"error: {exc}", file=sys.stderr)
             return Exit.USAGE
@@ -151,8 +160,7 @@ def cmd_check_site(args: argparse.Namespace) -> Exit:
 def cmd_a11y(args: argparse.Namespace) -> Exit:
     root = Path(args.root)
     site = root / args.site
-    if not (site / "index.html").exists():
-        print(f"error: no built site at {site}\n→ build it first: mkdocs build", file=sys.stderr)
+    if not _built(site):
         return Exit.USAGE
     # Serve under site_url's path, as Pages will: the 404 page links its styles from there.
     _, site_url, _ = _site_config(args)
