@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from enum import IntEnum
@@ -10,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .checks import a11y, coverage, sitecheck
+from .checks.chromium import CHROMIUM
 from .data import a11y_results
 from .data.problems import DataError
 from .data.project import Paths, Project, load_project, schemas
@@ -23,6 +25,7 @@ class Exit(IntEnum):
     INVALID_DATA = 2
     USAGE = 3  # e.g. the site has not been built
     FAILED = 4  # a check on the built output failed, or the PDF or offline package could not be made
+    ENVIRONMENT = 5  # something outside the data is missing or failing: Chromium, Java, disk space, permissions
 
 
 def _load(args: argparse.Namespace) -> Project:
@@ -146,7 +149,7 @@ def cmd_check_site(args: argparse.Namespace) -> Exit:
             problems, known = sitecheck.check_html(site, sitecheck.vnu_jar(Path(args.root)), found)
         except sitecheck.CheckerMissing as exc:
             print(f"error: {exc}", file=sys.stderr)
-            return Exit.USAGE
+            return Exit.ENVIRONMENT
         checks[f"Nu HTML checker ({known} known errors in theme or plugin markup set aside)"] = problems
     failed = False
     for name, problems in checks.items():
@@ -165,6 +168,12 @@ def cmd_a11y(args: argparse.Namespace) -> Exit:
     # Serve under site_url's path, as Pages will: the 404 page links its styles from there.
     _, site_url, _ = _site_config(args)
     sub_path = urlsplit(site_url or "/").path or "/"
+    if not Path(CHROMIUM).exists():
+        print(
+            f"error: Chromium is not installed ({CHROMIUM} is missing)\n→ install it: apt-get install chromium",
+            file=sys.stderr,
+        )
+        return Exit.ENVIRONMENT
     result = a11y.run(site, commit=a11y_results.current_commit(root), sub_path=sub_path, pages=args.page or None)
     for page in result.pages:
         mark = "ok  " if not page.violations else "FAIL"
@@ -258,6 +267,18 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return Exit.INVALID_DATA
+    except OSError as exc:  # the machine, not the data: nothing tebiki wrote is left half-written
+        if exc.errno == errno.ENOSPC:
+            print(
+                f"error: the disk is full ({exc.filename or 'writing'})\n→ free some space, then run it again",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"error: {exc.strerror or exc}: {exc.filename or ''}\n→ check the path and its permissions",
+                file=sys.stderr,
+            )
+        return Exit.ENVIRONMENT
 
 
 if __name__ == "__main__":

@@ -14,6 +14,9 @@ from .yaml_lines import DuplicateKey, YamlSyntaxError, dotted, line_of, load_wit
 
 T = TypeVar("T")
 
+# Data files are text written by people; a file larger than this is a mistake, not data.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
 _HINTS = {
     "missing": "add this field (see the JSON Schema in schema/ for what it holds)",
     "extra_forbidden": "remove this field or correct its spelling; unknown fields are not allowed",
@@ -39,15 +42,62 @@ class Collector:
         """Report problems in the file at `path`, whose line marks are `lines`."""
         return Reporter(self, path, lines)
 
-    def load(self, path: Path, adapter: TypeAdapter[T]) -> tuple[T | None, Mapping]:
-        """Parse and validate one file; on failure record why and return None."""
+    def read(self, path: Path) -> str | None:
+        """The text of a data file; None, with the problem recorded, if it cannot be read as UTF-8 text."""
         try:
-            data, lines = load_with_lines(path.read_text(encoding="utf-8"))
+            raw = path.read_bytes()
         except FileNotFoundError:
             self.add(path, 0, "", "file is missing", "create it; see README.md for the data layout")
+            return None
+        except IsADirectoryError:
+            self.add(path, 0, "", "this is a folder, not a data file", "rename the folder, or move it out of here")
+            return None
+        except OSError as exc:
+            self.add(path, 0, "", f"the file cannot be read: {exc.strerror}", "check that it exists and can be read")
+            return None
+        if len(raw) > MAX_FILE_BYTES:
+            self.add(
+                path,
+                0,
+                "",
+                f"the file is {len(raw) / 2**20:.0f} MB; data files may be at most {MAX_FILE_BYTES // 2**20} MB",
+                "split it into several files, or remove what does not belong in it",
+            )
+            return None
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            self.add(
+                path,
+                line,
+                "",
+                f"not UTF-8 text: byte 0x{raw[exc.start]:02X} cannot be read",
+                "save the file as UTF-8 (most editors offer it under Save As or Encoding)",
+            )
+            return None
+
+    def load(self, path: Path, adapter: TypeAdapter[T]) -> tuple[T | None, Mapping]:
+        """Parse and validate one file; on failure record why and return None."""
+        text = self.read(path)
+        if text is None:
             return None, {}
-        except (YamlSyntaxError, DuplicateKey) as exc:
-            self.add(path, exc.line, "", f"YAML error: {exc}", "fix the YAML syntax at this line")
+        try:
+            data, lines = load_with_lines(text)
+        except YamlSyntaxError as exc:
+            self.add(path, exc.line, "", f"YAML error: {exc}", exc.hint)
+            return None, {}
+        except DuplicateKey as exc:
+            self.add(path, exc.line, "", f"YAML error: {exc}", "keep one of them")
+            return None, {}
+        if data is None:
+            self.add(
+                path,
+                0,
+                "",
+                "the file is empty (or holds only comments)",
+                "write its data; see schema/ for what it holds",
+            )
             return None, {}
         try:
             return adapter.validate_python(data), lines

@@ -22,7 +22,7 @@ from pydantic import TypeAdapter
 
 from ...text import normalise
 from ..collect import Collector, Reporter, check_unique
-from ..problems import DataError, display_path
+from ..problems import DataError, Problem, display_path
 from ..yaml_lines import dotted, line_of
 from .model import Guideline, Item, Kind, Meta, Rule, Section, Source
 
@@ -34,6 +34,16 @@ QUOTE_WINDOW = 15
 
 def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
     """Load and validate everything under `data_dir`; raise DataError listing all problems."""
+    guideline, problems = read_guideline(data_dir, root)
+    if guideline is None or problems:
+        raise DataError(problems)
+    return guideline
+
+
+def read_guideline(data_dir: Path, root: Path | None = None) -> tuple[Guideline | None, list[Problem]]:
+    """The guideline and every problem found in it. The guideline is None only if a file could
+    not be read or validated; with problems of cross-references alone it is returned, so that
+    the files referring to it are checked too."""
     root = root or data_dir.parent
     c = Collector(root)
     meta, meta_lines = c.load(data_dir / "guideline.yml", TypeAdapter(Meta))
@@ -48,7 +58,7 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
         if section is not None:
             sections.append((path, section, lines))
     if meta is None or rules is None or sources is None or len(sections) != len(section_files):
-        raise DataError(c.problems)
+        return None, c.problems
 
     for path, lines, ids, what in (
         (data_dir / "today.yml", rule_lines, [r.id for r in rules], "rule"),
@@ -76,10 +86,8 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
         for loc, item in _items_with_loc(section):
             for rule_check in ITEM_RULES:
                 rule_check(item, known, in_section.within(*loc))
-    if c.problems:
-        raise DataError(c.problems)
     ordered = sorted((s for _, s, _ in sections), key=lambda s: (s.order, s.id))
-    return Guideline(meta=meta, sections=ordered, rules=rules, sources=sources)
+    return Guideline(meta=meta, sections=ordered, rules=rules, sources=sources), c.problems
 
 
 def _items_with_loc(section: Section) -> Iterable[tuple[tuple[Any, ...], Item]]:
@@ -120,9 +128,11 @@ def _source_texts(c: Collector, data_dir: Path, sources: list[Source], lines: Ma
         if source.file is None:
             continue
         path = data_dir / "sources" / source.file
-        try:
-            texts[source.id] = SourceText(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        if path.is_file():
+            text = c.read(path)
+            if text is not None:
+                texts[source.id] = SourceText(text)
+        else:
             c.add(
                 data_dir / "sources.yml",
                 line_of(lines, (i, "file")),
