@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 from support import ROOT, add_page, copy_project, mkdocs_build, site_pages
-from tebiki import coverage
-from tebiki.load import load_guideline
+from tebiki.checks import coverage
+from tebiki.data.guideline.load import load_guideline
 
 
 def html(site: Path, page: str) -> str:

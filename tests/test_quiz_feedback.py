@@ -6,7 +6,7 @@ from importlib.resources import files
 
 import pytest
 
-from tebiki.quiz.feedback import QuizScriptChanged, escape_typed_answers
+from tebiki.mkdocs_plugin.quiz_patch import QuizScriptChanged, escape_typed_answers
 
 
 def installed_script() -> str:
@@ -27,5 +27,5 @@ def test_pages_without_the_quiz_script_are_left_alone() -> None:
 
 def test_an_unknown_way_of_echoing_the_answer_stops_the_build() -> None:
     changed = installed_script().replace('(userAnswer || "(empty)")', '(userAnswer || "(blank)")')
-    with pytest.raises(QuizScriptChanged, match="feedback.py"):
+    with pytest.raises(QuizScriptChanged, match="quiz_patch.py"):
         escape_typed_answers(changed)

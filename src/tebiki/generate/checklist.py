@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..checklist.conditions import Condition
-from ..checklist.model import Checklist, Entry, Level
-from ..project import Project
+from ..data.checklist.conditions import Condition
+from ..data.checklist.model import Checklist, Entry, Level
+from ..data.project import Project
+from ..text import oneline
 from .pamphlet import section_path
 from .printed import PrintPart
-from .render import oneline, render
+from .render import render
 from .sources import rule_anchor
 
 DIR = "checklist"

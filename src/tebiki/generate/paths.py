@@ -3,7 +3,12 @@ through these functions, so they live apart from the generators that import them
 
 from __future__ import annotations
 
-from ..model import Section
+from collections.abc import Callable
+
+from ..data.guideline.model import Section
+
+# A docs path (e.g. guideline/point1.md) -> its absolute URL on the published site, if known.
+UrlOf = Callable[[str], str | None]
 
 SECTION_DIR = "guideline"
 QUIZ_DIR = "quiz"

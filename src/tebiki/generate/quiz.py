@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Guideline
-from ..problems import display_path
-from ..project import Project
-from ..quiz.model import BLANK, Bank, Question
+from ..data.guideline.model import Guideline
+from ..data.problems import display_path
+from ..data.project import Project
+from ..data.quiz.model import BLANK, Bank, Question
 from .paths import QUIZ_DIR, section_path
 from .paths import bank_path as _bank_path
 from .render import render

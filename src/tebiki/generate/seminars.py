@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .. import storyboard
-from ..captions import Captions
-from ..project import Project
-from ..seminar_load import Seminars
-from ..seminar_model import Format, Provider, Recording, Series, Session, Status
+from ..data.project import Project
+from ..data.seminars import storyboard
+from ..data.seminars.captions import Captions
+from ..data.seminars.load import Seminars
+from ..data.seminars.model import Format, Provider, Recording, Series, Session, Status
+from ..text import oneline
 from .pamphlet import section_path
-from .render import KIND_LABELS, oneline, render
+from .render import KIND_LABELS, render
 
 DIR = "seminars"
 INDEX = f"{DIR}/index.md"
