@@ -15,6 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..generate import trainer as pages
+from ..generate.checklist import describe
 from ..generate.quiz import fill_parts
 from ..generate.render import render_html
 from ..project import Project
@@ -81,12 +82,14 @@ def documents(
     common = {"site_name": site_name, "meta": project.guideline.meta, "codes": codes}
     items = project.guideline.item_index()
     if project.checklist is not None:
+        checklist = project.checklist
         yield _pdf(
             "handout/checklist.html.j2",
             project.checklist.spec.title,
             pages.HANDOUT_CHECKLIST,
             checklist=project.checklist,
             items=items,
+            describe=lambda condition: describe(condition, checklist),
             **common,
         )
     for kit in project.trainer.kits:
