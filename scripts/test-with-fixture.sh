@@ -11,7 +11,7 @@ shift
 work="$(mktemp -d "${TMPDIR:-/tmp}/tebiki-fixture.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 # The checkout as git sees it (tracked and new files), without the shipped site's data.
-(cd "$here" && git ls-files -co --exclude-standard -z) | (cd "$here" && xargs -0 cp --parents -t "$work" 2>/dev/null || true)
+(cd "$here" && git ls-files -co --exclude-standard -z) | (cd "$here" && xargs -0 cp -P --parents -t "$work" 2>/dev/null || true)
 rm -rf "$work/mkdocs.yml" "$work/docs" "$work/guideline" "$work/quizzes"
 cp -r "$fixture/mkdocs.yml" "$fixture/docs" "$fixture/guideline" "$fixture/quizzes" "$work/"
 ln -s "$here/.venv" "$work/.venv"

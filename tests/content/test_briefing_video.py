@@ -15,7 +15,7 @@ from support import ROOT
 from tebiki import captions, storyboard
 from tebiki.project import Paths, load_project
 
-SEMINAR = Path(__file__).parent / "fixtures" / "seminar"
+SEMINAR = Path(__file__).parent.parent / "fixtures" / "seminar"
 SCRIPT = ROOT / "scripts" / "make-briefing-video.py"
 MAX_VIDEO_BYTES = 1_500_000
 
