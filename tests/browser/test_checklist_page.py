@@ -29,6 +29,7 @@ SHOP = {
     "acquires": "no",
     "it": "yes",
     "room": "no",
+    "abroad": "no",
 }
 BIG_LIST = {**SHOP, "over5000": "yes"}  # same size, but more than 5,000 people: the standard track
 CONTRACTOR = {**SHOP, "contractor": "yes"}  # same size, processing a client's data: the standard track
@@ -87,7 +88,7 @@ def test_profile_and_answers_with_the_keyboard_only(page: Page, site_url: str, c
         pytest.fail("Tab never reached the first profile question")
     # In a radio group, Space picks the focused (first) option and ↓ moves to and picks the next one.
     keys = {"employees": "Space", "over5000": "ArrowDown", "contractor": "ArrowDown", "entrusts": "ArrowDown"}
-    keys |= {"acquires": "ArrowDown", "it": "Space", "room": "ArrowDown"}
+    keys |= {"acquires": "ArrowDown", "it": "Space", "room": "ArrowDown", "abroad": "ArrowDown"}
     for question, key in keys.items():
         assert focused(page)["name"] == question, f"expected focus in {question}, got {focused(page)}"
         page.keyboard.press(key)
@@ -692,7 +693,7 @@ def test_with_javascript_the_page_starts_on_the_questions_without_the_whole_list
             status=200,
             content_type="application/javascript",
             body=(
-                Path(ROOT, "docs/assets/checklist-rules.js").read_text(encoding="utf-8")
+                Path(ROOT, "src/tebiki/theme/assets/checklist-rules.js").read_text(encoding="utf-8")
                 + "\nwindow.shownEarly = [...document.querySelectorAll('.tebiki-cl-entry, [data-cl-nojs]')]"
                 + ".filter(e => e.offsetParent !== null).length;"
                 + "\nwindow.profileEarly = document.querySelector('.tebiki-cl-profile').offsetParent !== null;"
