@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
+from test_checklist_page import SHOP
 
 from conftest import new_context
 
-PROFILE_TAPS = {
-    "employees": "upto100",
-    "over5000": "no",
-    "contractor": "no",
-    "entrusts": "no",
-    "acquires": "no",
-    "it": "yes",
-    "room": "no",
-}
+PROFILE_TAPS = SHOP  # a small shop: the checklist tests' profile
 START_KINDS = ["checklist", "quiz", "video", "pamphlet"]
 ON_SCREEN_NAV = """() => [...document.querySelectorAll(".md-sidebar--primary :is(a, button).md-nav__link")]
   .filter(e => {
