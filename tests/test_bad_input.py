@@ -161,3 +161,18 @@ def test_a_missing_chromium_is_an_environment_problem(
     monkeypatch.setattr(cli, "CHROMIUM", str(tmp_path / "no-chromium"))
     assert cli.main(["--root", str(ROOT), "a11y", "--site", str(tmp_path)]) == cli.Exit.ENVIRONMENT
     assert "Chromium is not installed" in capsys.readouterr().err
+
+
+def test_a_quote_typo_shows_the_closest_source_line_and_what_differs(root: Path) -> None:
+    edit(root / "guideline" / SECTION, "text: ダウンロードを監視する", "text: ダウンロードを監査する")
+    (p,) = problems(root)
+    assert "closest is line 7" in p.message and "the quote has 「査」 where the source has 「視」" in p.message
+
+
+def test_quotes_that_cannot_be_checked_are_a_warning(root: Path) -> None:
+    edit(root / "guideline" / "sources.yml", "  file: rules.txt\n", "")
+    project = load_project(Paths.under(root))
+    (warning,) = project.warnings
+    assert warning.file == "guideline/sources.yml" and warning.line == 7 and "'rules'" in warning.message
+    result = validate(root)
+    assert result.returncode == 0 and "warning: guideline/sources.yml:7" in result.stderr

@@ -42,6 +42,8 @@ def _built(site: Path) -> bool:
 
 def cmd_validate(args: argparse.Namespace) -> Exit:
     project = _load(args)
+    for warning in project.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     guideline = project.guideline
     print(
         f"OK: {len(guideline.items())} items in {len(guideline.sections)} sections, "

@@ -20,12 +20,47 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 _HINTS = {
     "missing": "add this field (see the JSON Schema in schema/ for what it holds)",
     "extra_forbidden": "remove this field or correct its spelling; unknown fields are not allowed",
-    "string_pattern_mismatch": "use the ID format shown in the message",
     "enum": "use one of the values listed in the message",
+    "literal_error": "use one of the values listed in the message",
     "too_short": "add at least one entry",
     "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
     "date_parsing": "write the date as YYYY-MM-DD",
+    "date_type": "write the date as YYYY-MM-DD",
+    "int_parsing": "write a whole number, e.g. 3",
+    "int_type": "write a whole number, e.g. 3",
+    "float_parsing": "write a number, e.g. 1.5",
+    "bool_parsing": "write true or false",
+    "bool_type": "write true or false",
+    "string_type": "write text here (quote it if YAML reads it as something else)",
+    "list_type": "write a list here: one entry per line, each starting with `- `",
+    "dict_type": "write a mapping here: `key: value` lines",
+    "model_type": "write a mapping here: `key: value` lines",
+    "model_attributes_type": "write a mapping here: `key: value` lines",
 }
+# What each ID pattern of the models looks like, shown instead of the regular expression.
+_PATTERN_EXAMPLES = {
+    r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$": "upper-case ASCII letters and digits in parts joined by hyphens, e.g. SEC-TEC-01",
+    r"^[a-z][a-z0-9-]*$": "lower-case ASCII letters, digits and hyphens, starting with a letter, e.g. point1-security",
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "lower-case ASCII letters and digits in parts joined by hyphens, e.g. tsusoku-3-4",
+    r"^[a-z][a-z0-9_]*$": "lower-case ASCII letters, digits and underscores, e.g. entrusts",
+    r"^CL(-[A-Z0-9]+)+$": "CL- and upper-case ASCII parts, e.g. CL-LOCK",
+    r"^Q-[A-Z0-9]+(-[A-Z0-9]+)*$": "Q- and upper-case ASCII parts, e.g. Q-SEC-01",
+    r"^https://\S+$": "an https:// address",
+    r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$": "a language tag, e.g. ja or en",
+    r"^[A-Za-z0-9_-]+$": "ASCII letters, digits, hyphens and underscores, e.g. dQw4w9WgXcQ",
+}
+
+
+def _message(err: Mapping[str, Any]) -> tuple[str, str]:
+    """A pydantic error as a maintainer reads it: (message, hint)."""
+    kind, message = err["type"], err["msg"]
+    if kind == "string_pattern_mismatch":
+        pattern = err.get("ctx", {}).get("pattern", "")
+        wanted = _PATTERN_EXAMPLES.get(pattern, "the form shown in the JSON Schema in schema/")
+        return f"{err['input']!r} is not a valid ID or value here", f"write {wanted}"
+    if kind == "value_error":  # a model's own rule: its message says what is wrong
+        return message.removeprefix("Value error, "), "correct it as the message says"
+    return message, _HINTS.get(kind, "see the JSON Schema in schema/ for what this field holds")
 
 
 class Collector:
@@ -106,8 +141,8 @@ class Collector:
                 loc = tuple(err["loc"])
                 # Validators on a model report at the model; drop pydantic's own labels.
                 loc = tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
-                hint = _HINTS.get(err["type"], "correct the value")
-                self.add(path, line_of(lines, loc), dotted(loc), err["msg"], hint)
+                message, hint = _message(err)
+                self.add(path, line_of(lines, loc), dotted(loc), message, hint)
             return None, lines
 
 

@@ -70,6 +70,7 @@ class Project:
     quizzes: list[Bank] = field(default_factory=list)  # question banks, in `order`
     trainer: TrainerFile | None = None  # trainer.yml: kits for briefing sessions, if any
     a11y: A11yResults = field(default_factory=lambda: A11yResults(None, None))  # for the test-results page
+    warnings: list[Problem] = field(default_factory=list)  # what could not be checked (e.g. quotes without a copy)
 
 
 def load_project(paths: Paths) -> Project:
@@ -96,7 +97,7 @@ class _Steps:
 def _load(paths: Paths) -> Project:
     steps = _Steps()
     # A guideline whose cross-references failed still serves to check the other files against.
-    guideline, steps.problems = read_guideline(paths.data, paths.root)
+    guideline, steps.problems, warnings = read_guideline(paths.data, paths.root)
     # Every file is checked even if the guideline failed to load: then without their references to it.
     checklist, _ = steps.run(lambda: load_checklist(paths.data, guideline, paths.root), None)
     seminars, seminars_ok = steps.run(
@@ -120,6 +121,7 @@ def _load(paths: Paths) -> Project:
         quizzes=quizzes,
         trainer=trainer,
         a11y=a11y,
+        warnings=warnings,
     )
 
 

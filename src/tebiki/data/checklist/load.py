@@ -7,6 +7,7 @@ Every problem is collected with file, line, field and a hint, as for the guideli
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import TypeAdapter
@@ -14,6 +15,7 @@ from pydantic import TypeAdapter
 from ..collect import Collector, Reporter
 from ..guideline.model import Dimension, Guideline
 from ..problems import DataError
+from ..yaml_lines import load_with_lines
 from . import conditions
 from .conditions import Condition
 from .model import Checklist, ChecklistSpec, Entry, Questionnaire
@@ -170,12 +172,13 @@ def check_coverage_variants(guideline: Guideline, track_ids: list[str], r: Repor
     rule = guideline.meta.coverage.get(Dimension.checklist)
     if rule is None:
         return
-    for variant in rule.variants:
+    for i, variant in enumerate(rule.variants):
         if variant not in track_ids:
-            r.collector.add(
-                r.path,
-                0,
-                "coverage.checklist.variants",
+            if not r.lines:  # guideline.yml's line marks, read again only to report this
+                text = r.collector.read(r.path)
+                r = replace(r, lines=load_with_lines(text)[1] if text else {})
+            r.at(
+                ("coverage", "checklist", "variants", i),
                 f"unknown track {variant!r}",
                 f"use track IDs from {PROFILE}: {', '.join(track_ids)}",
             )
