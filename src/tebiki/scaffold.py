@@ -345,7 +345,7 @@ def _line(t: dict[str, str], key: str) -> int:
 
 def _meta(t: dict[str, str], options: Options) -> dict[str, Any]:
     kinds = ["problem", "measure", "requirement"]
-    data: dict[str, Any] = {"title": t["title"], "short_title": t["short_title"]}
+    data: dict[str, Any] = {"title": t["title"], "short_title": t["short_title"], "status": options.status}
     if options.superseded:
         data |= {
             "abolished": "2020-03-31",

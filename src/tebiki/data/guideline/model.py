@@ -80,7 +80,10 @@ class Item(Strict):
     )
     article: Article | None = None
     answers: list[ItemId] = Field(default_factory=list, description="Problem items this measure answers.")
-    today: Today
+    today: Today | None = Field(
+        default=None,
+        description="How the item maps to the rules that apply now; required if the guideline is superseded.",
+    )
 
 
 class Group(Strict):
@@ -150,12 +153,26 @@ class Dimension(StrEnum):
     slides = "slides"  # a slide of the trainers' decks
 
 
+class Status(StrEnum):
+    """Whether the guideline applies: in force, or superseded by other rules (then each item says how it maps)."""
+
+    in_force = "in-force"
+    superseded = "superseded"
+
+
+_SUPERSEDED_FIELDS = ("abolished", "successor", "successor_url")
+
+
 class Meta(Strict):
     title: Text
     short_title: Text
-    abolished: dt.date = Field(description="Day the guideline stopped applying.")
-    successor: Text = Field(description="What applies today.")
-    successor_url: Text
+    status: Status = Field(
+        default=Status.superseded,
+        description="in-force, or superseded (then abolished, successor and successor_url are required).",
+    )
+    abolished: dt.date | None = Field(default=None, description="Superseded: the day the guideline stopped applying.")
+    successor: Text | None = Field(default=None, description="Superseded: what applies now.")
+    successor_url: Text | None = Field(default=None, description="Superseded: where what applies now is published.")
     today_checked: dt.date | None = Field(
         default=None,
         description="Day of the texts the 「今のルールでは」 boxes were checked against; shown with each box.",
@@ -163,6 +180,26 @@ class Meta(Strict):
     coverage: dict[Dimension, CoverageRule] = Field(
         description="Coverage dimension (pamphlet, checklist, video, quiz, slides) -> rule."
     )
+
+    @model_validator(mode="after")
+    def _status_fields(self) -> Meta:
+        given = [name for name in _SUPERSEDED_FIELDS if getattr(self, name) is not None]
+        if self.status is Status.superseded and len(given) < len(_SUPERSEDED_FIELDS):
+            missing = ", ".join(name for name in _SUPERSEDED_FIELDS if name not in given)
+            raise ValueError(
+                "a superseded guideline says when it stopped applying (`abolished`, YYYY-MM-DD), what applies "
+                f"now (`successor`) and where that is published (`successor_url`); missing: {missing}. "
+                "For a guideline still in force, write `status: in-force` instead"
+            )
+        if self.status is Status.in_force and given:
+            raise ValueError(
+                f"a guideline in force has no {', '.join(given)}: remove them, or write `status: superseded`"
+            )
+        return self
+
+    @property
+    def superseded(self) -> bool:
+        return self.status is Status.superseded
 
 
 class Guideline(Strict):
