@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from support import ROOT, edit
-from tebiki.checklist import conditions
-from tebiki.checklist.load import load_checklist
-from tebiki.checklist.model import Checklist
-from tebiki.load import load_guideline
-from tebiki.problems import DataError
-from tebiki.project import Paths, load_project
+from tebiki.data.checklist import conditions
+from tebiki.data.checklist.load import load_checklist
+from tebiki.data.checklist.model import Checklist
+from tebiki.data.guideline.load import load_guideline
+from tebiki.data.problems import DataError
+from tebiki.data.project import Paths, load_project
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from support import ROOT, every_profile, mkdocs_build, tebiki
-from tebiki.checklist import conditions
-from tebiki.project import Paths, load_project
+from tebiki.data.checklist import conditions
+from tebiki.data.project import Paths, load_project
 
 FIXTURES = ROOT / "tests" / "fixtures" / "sites"
 LANGUAGES = ["ja", "en"]

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from support import edit
-from tebiki.problems import DataError
-from tebiki.project import Paths, Project, load_project
-from tebiki.quiz.load import canonical_answer
-from tebiki.quiz.model import QuestionType
+from tebiki.data.problems import DataError
+from tebiki.data.project import Paths, Project, load_project
+from tebiki.data.quiz.load import canonical_answer
+from tebiki.data.quiz.model import QuestionType
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 BANK = "guideline/quizzes/one.yml"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from support import ROOT
-from tebiki import captions, storyboard
-from tebiki.project import Paths, load_project
+from tebiki.data.project import Paths, load_project
+from tebiki.data.seminars import captions, storyboard
 
 SEMINAR = Path(__file__).parent.parent / "fixtures" / "seminar"
 SCRIPT = ROOT / "scripts" / "make-briefing-video.py"

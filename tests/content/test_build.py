@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 from support import ROOT, add_page, copy_project, mkdocs_build, site_pages
-from tebiki import coverage
-from tebiki.load import load_guideline
+from tebiki.checks import coverage
+from tebiki.data.guideline.load import load_guideline
 
 
 def html(site: Path, page: str) -> str:
@@ -27,6 +27,8 @@ def test_every_item_has_its_anchored_section(built_site: Path) -> None:
 def test_item_pages_carry_the_abolition_notice_and_todays_rule(built_site: Path) -> None:
     guideline = load_guideline(ROOT / "guideline", ROOT)
     for section in guideline.sections:
+        if section.current:  # a page about today's law, not about the abolished guideline
+            continue
         page = html(built_site, f"guideline/{section.id}")
         assert "2017年5月30日に廃止されました" in page
         assert page.count("今のルールでは") >= len(section.items())

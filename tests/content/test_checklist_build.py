@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from support import ROOT
-from tebiki import coverage
-from tebiki.checklist.model import Checklist
-from tebiki.load import load_guideline
-from tebiki.project import Paths, load_project
+from tebiki.checks import coverage
+from tebiki.data.checklist.model import Checklist
+from tebiki.data.guideline.load import load_guideline
+from tebiki.data.project import Paths, load_project
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from support import ROOT, every_profile
-from tebiki.checklist import conditions
-from tebiki.checklist.model import Checklist
+from tebiki.data.checklist import conditions
+from tebiki.data.checklist.model import Checklist
+from tebiki.data.project import Paths, load_project
 from tebiki.generate.checklist import describe
-from tebiki.project import Paths, load_project
 
 
 @pytest.fixture(scope="module")

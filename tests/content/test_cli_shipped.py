@@ -62,7 +62,7 @@ def test_schemas_validate_the_real_data_as_an_editor_would() -> None:
 def test_checklist_schemas_validate_the_checklist_data() -> None:
     import jsonschema
 
-    from tebiki.yaml_lines import load_with_lines
+    from tebiki.data.yaml_lines import load_with_lines
 
     for name in ("profile", "checklist"):
         path = ROOT / "guideline" / f"{name}.yml"

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from support import ROOT
-from tebiki.load import load_guideline, normalise
-from tebiki.model import Kind
+from tebiki.data.guideline.load import load_guideline
+from tebiki.data.guideline.model import Kind
+from tebiki.text import normalise
 
 SEED = ROOT / "guideline" / "sources" / "meti-2014-revision-slides.txt"
 # A passage starts with a bullet, a note, an SME clause or an article, and runs to its full stop.

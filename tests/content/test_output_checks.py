@@ -11,7 +11,8 @@ from pathlib import Path
 import yaml
 
 from support import ROOT, copy_project, mkdocs_build, tebiki
-from tebiki import offline, sitecheck
+from tebiki.checks import sitecheck
+from tebiki.publish import offline
 
 SITE_URL = "https://tebiki.example.github.io/tebiki/"
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -193,7 +194,7 @@ def test_offline_zip_holds_the_whole_site_without_directory_urls(offline_zip: Pa
 
 
 def test_offline_index_covers_every_item(offline_zip: Path, tmp_path: Path) -> None:
-    from tebiki.load import load_guideline
+    from tebiki.data.guideline.load import load_guideline
 
     with zipfile.ZipFile(offline_zip) as zf:
         script = zf.read(f"{offline.FOLDER}/assets/tebiki-offline-index.js").decode()

@@ -13,9 +13,9 @@ import polib
 import pytest
 
 from support import ROOT, add_page, copy_project, mkdocs_build
-from tebiki import coverage
-from tebiki.project import Paths, load_project
-from tebiki.quiz import guard
+from tebiki.checks import coverage
+from tebiki.checks import quiz_leaks as guard
+from tebiki.data.project import Paths, load_project
 
 PROJECT = load_project(Paths.under(ROOT))
 BANKS = PROJECT.quizzes

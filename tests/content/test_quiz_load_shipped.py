@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tebiki.project import Paths, load_project
-from tebiki.quiz.model import QuestionType
+from tebiki.data.project import Paths, load_project
+from tebiki.data.quiz.model import QuestionType
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 BANK = "guideline/quizzes/one.yml"

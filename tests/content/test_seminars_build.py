@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from support import ROOT
-from tebiki import coverage
-from tebiki.model import CoverageRule
-from tebiki.project import Paths, load_project
+from tebiki.checks import coverage
+from tebiki.data.guideline.model import CoverageRule
+from tebiki.data.project import Paths, load_project
 
 
 def html(site: Path, page: str) -> str:
