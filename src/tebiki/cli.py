@@ -9,8 +9,6 @@ from enum import IntEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from .checks import a11y, coverage, sitecheck
 from .data import a11y_results
 from .data.problems import DataError
@@ -55,31 +53,16 @@ def cmd_validate(args: argparse.Namespace) -> Exit:
     return Exit.OK
 
 
-def _site_language(root: Path) -> str:
-    """theme.language of the site's mkdocs.yml, read without MkDocs (its !ENV and other tags are ignored)."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
-    except (OSError, yaml.YAMLError):
-        return "en"
-    theme = config.get("theme") if isinstance(config, dict) else None
-    return str(theme.get("language") or "en") if isinstance(theme, dict) else "en"
-
-
 def cmd_generate(args: argparse.Namespace) -> Exit:
     out = Path(args.out)
     if args.include_docs:
         import shutil
 
-        from .generate.theme_files import ASSETS, pages_for
+        from .generate.theme_files import ASSETS, PAGES
 
         # What the plugin would add (tebiki's assets and default pages), then the site's own docs/ over it.
         shutil.copytree(ASSETS, out / "assets", dirs_exist_ok=True)
-        shutil.copytree(pages_for(_site_language(Path(args.root))), out, dirs_exist_ok=True)
+        shutil.copytree(PAGES, out, dirs_exist_ok=True)
         shutil.copytree(Path(args.root) / "docs", out, dirs_exist_ok=True)
     for page in generate(_load(args)):
         target = out / page.path

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.yaml import yaml_load
 
-from ..generate.theme_files import ASSETS, OVERRIDES, QUIZ_LOCALES, pages_for
+from ..generate.theme_files import ASSETS, OVERRIDES, PAGES, QUIZ_LOCALES
 
 # Loaded on every page; the page templates load the rest (checklist, quiz, slides, video) where needed.
 EXTRA_CSS = ["assets/tebiki.css"]
@@ -123,16 +123,14 @@ def with_theme_files(files: Files, config: MkDocsConfig) -> Files:
 
     They are sorted in with docs/ as if they were in it: the sitemap lists pages in file order."""
     added = [
-        File.generated(config, uri, abs_src_path=str(path))
-        for uri, path in theme_files(str(config.theme.get("language") or "en"))
-        if uri not in files.src_uris
+        File.generated(config, uri, abs_src_path=str(path)) for uri, path in theme_files() if uri not in files.src_uris
     ]
     return Files(sorted([*files, *added], key=_walk_order))
 
 
-def theme_files(language: str) -> Iterator[tuple[str, Path]]:
+def theme_files() -> Iterator[tuple[str, Path]]:
     """(path in the site's docs, file in the package) of every asset and default page."""
-    for root, prefix in ((ASSETS, "assets/"), (pages_for(language), "")):
+    for root, prefix in ((ASSETS, "assets/"), (PAGES, "")):
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             yield prefix + path.relative_to(root).as_posix(), path
 
