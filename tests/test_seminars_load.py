@@ -206,7 +206,7 @@ def test_a_generated_video_made_from_older_data_must_be_remade(project: Path) ->
     )
     (p,) = problems(project)
     assert p.field == "series[1].sessions[0].recordings[0].generated"
-    assert "older data" in p.message and "scripts/make-briefing-video.py" in p.hint
+    assert "older data" in p.message and "make video" in p.hint and "generated: true" in p.hint
 
 
 def test_a_chapter_too_short_for_its_captions_is_an_error(project: Path) -> None:
