@@ -46,7 +46,9 @@ _SEARCH_DONE = """
 q => {
     const input = document.querySelector('#tebiki-search input');
     const message = document.querySelector('#tebiki-search .pagefind-ui__message');
-    if (!input || input.value !== q || !message || !message.textContent.startsWith(q)) return false;
+    // The message names the query as searched: after NFKC folding (ＵＳＢ is searched as USB).
+    const said = t => message.textContent.startsWith(t);
+    if (!input || input.value !== q || !message || !(said(q) || said(q.normalize('NFKC')))) return false;
     const results = [...document.querySelectorAll('#tebiki-search li.pagefind-ui__result')].slice(0, 3);
     if (/ありません/.test(message.textContent)) return results.length === 0;
     return results.length > 0
@@ -95,6 +97,18 @@ def test_japanese_queries_find_the_right_pages(page: Page, site_url: str) -> Non
             where = "first" if first else "in the top 3"
             failures.append(f"{query!r}: expected {expected} {where}, got {paths[:5]}")
     assert not failures, "search results:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize(
+    ("full", "half"), [("ＵＳＢ", "USB"), ("ＵＳＢメモリ", "USBメモリ"), ("ＣＰＯ", "CPO"), ("５，０００", "5,000")]
+)
+def test_full_width_and_half_width_find_the_same_pages(page: Page, site_url: str, full: str, half: str) -> None:
+    page.goto(site_url + "search/")
+    search(page, half)
+    wanted = result_paths(page, site_url)[:3]  # the results that are ready once the search is done
+    assert wanted, f"{half!r} finds nothing"
+    search(page, full)
+    assert result_paths(page, site_url)[:3] == wanted
 
 
 def test_result_links_stay_under_the_sub_path(page: Page, site_url: str) -> None:
