@@ -16,10 +16,10 @@ from test_a11y import axe_violations, describe
 
 from conftest import new_context
 from support import ROOT, every_profile
-from tebiki.checklist import conditions
-from tebiki.checklist.model import Checklist
-from tebiki.generate.render import oneline
-from tebiki.project import Paths, load_project
+from tebiki.data.checklist import conditions
+from tebiki.data.checklist.model import Checklist
+from tebiki.data.project import Paths, load_project
+from tebiki.text import oneline
 
 SHOP = {
     "employees": "upto100",
