@@ -58,7 +58,7 @@ def cmd_generate(args: argparse.Namespace) -> Exit:
     if args.include_docs:
         import shutil
 
-        from .theme import ASSETS, PAGES
+        from .generate.theme_files import ASSETS, PAGES
 
         # What the plugin would add (tebiki's assets and default pages), then the site's own docs/ over it.
         shutil.copytree(ASSETS, out / "assets", dirs_exist_ok=True)

@@ -25,6 +25,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
+from ..seams import KNOWN_THEME_ERRORS
+
 # Folders of generated assets that are not pages (Pagefind's bundle).
 NOT_PAGES = ("pagefind/",)
 
@@ -189,50 +191,6 @@ def check_sitemap(site_dir: Path, site_url: str) -> list[str]:
         if page.parsed.canonical is not None and page.parsed.canonical not in urls:
             problems.append(f"{page.path}: canonical link {page.parsed.canonical!r} is not its URL under {site_url}")
     return problems
-
-
-@dataclass(frozen=True)
-class KnownThemeError:
-    """A Nu checker error in markup that a third party writes (Material for MkDocs' templates,
-    the mkdocs-quiz plugin's injected code) and tebiki cannot change without copying a whole
-    template or patching the plugin. Matched on the message *and* the element, so the same
-    mistake in tebiki's own markup is still reported."""
-
-    message: str
-    element: str  # a substring of the highlighted element
-    why: str
-
-
-KNOWN_THEME_ERRORS = (
-    KnownThemeError(
-        "Attribute “autocomplete” is only allowed when the input type is",
-        'data-md-toggle="',
-        "Material's base.html puts autocomplete=off on its two hidden drawer/search toggles "
-        "(a Firefox state workaround); harmless, and base.html has no block to override.",
-    ),
-    KnownThemeError(
-        "Bad value “” for attribute “tabindex” on element “label”",
-        'class="md-nav__link',
-        'Material\'s nav-item.html writes tabindex="" on section labels with navigation.sections; '
-        "browsers ignore an empty tabindex.",
-    ),
-    KnownThemeError(
-        "A “style” element in “body” must be the first child of its parent",
-        '<style type="text/css">',
-        "mkdocs-quiz 1.7 inlines its stylesheet in the body of quiz pages (only they enable it).",
-    ),
-    KnownThemeError(
-        "must not have a “defer” attribute",
-        '<script type="text/javascript" defer>',
-        "mkdocs-quiz 1.7 inlines its script with `defer`, which browsers ignore on inline scripts.",
-    ),
-    KnownThemeError(
-        "The “aria-label” attribute must not be specified on any “div” element",
-        'id="quiz-progress-',
-        "mkdocs-quiz 1.7's progress panel is a <div> with aria-label and no role; the panel's "
-        "own text carries the same information.",
-    ),
-)
 
 
 class CheckerMissing(Exception):

@@ -1,10 +1,11 @@
-"""What every loader shares: one collector of problems, and the check that IDs are unique."""
+"""What every loader shares: one collector of problems, a reporter per file, and the check that IDs are unique."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -27,12 +28,16 @@ _HINTS = {
 class Collector:
     """Accumulates problems against one data root."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
 
     def add(self, path: Path, line: int, field: str, message: str, hint: str) -> None:
         self.problems.append(Problem(display_path(path, self.root), line, field, message, hint))
+
+    def reporter(self, path: Path, lines: Mapping) -> Reporter:
+        """Report problems in the file at `path`, whose line marks are `lines`."""
+        return Reporter(self, path, lines)
 
     def load(self, path: Path, adapter: TypeAdapter[T]) -> tuple[T | None, Mapping]:
         """Parse and validate one file; on failure record why and return None."""
@@ -54,6 +59,24 @@ class Collector:
                 hint = _HINTS.get(err["type"], "correct the value")
                 self.add(path, line_of(lines, loc), dotted(loc), err["msg"], hint)
             return None, lines
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """Problems in one data file, each reported at the line of the field it is about."""
+
+    collector: Collector
+    path: Path
+    lines: Mapping
+    base: tuple[Any, ...] = ()  # where in the file the locations passed to `at` start
+
+    def at(self, loc: tuple[Any, ...], message: str, hint: str) -> None:
+        full = self.base + loc
+        self.collector.add(self.path, line_of(self.lines, full), dotted(full), message, hint)
+
+    def within(self, *loc: Any) -> Reporter:
+        """A reporter for the part of the file at `loc` (a list entry, a mapping)."""
+        return replace(self, base=self.base + loc)
 
 
 def check_unique(c: Collector, entries: list, what: str) -> None:

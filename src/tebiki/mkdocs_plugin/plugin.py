@@ -21,9 +21,9 @@ from ..generate.nav import default_nav, expand_nav
 from ..generate.paths import UrlOf
 from ..publish import offline, search, staging, typeset
 from ..publish.reproducible import build_date
+from ..seams import SEARCH_EXCLUDE
 from . import quiz_patch, theme
 from .config import TebikiConfig
-from .seams import SEARCH_EXCLUDE
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
     from filelock import FileLock
@@ -66,6 +66,10 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 raise PluginError(str(exc)) from None
             staging.recover(Path(config.site_dir))
         theme.configure(config)
+        try:
+            quiz_patch.verify_installed()  # before any page is patched: the script must be the one verified
+        except quiz_patch.QuizScriptChanged as exc:
+            raise PluginError(str(exc)) from None
         self.paths = Paths.under(
             Path(config.config_file_path).parent,
             self.config.data_dir,

@@ -20,12 +20,12 @@ import logging
 import os
 from collections.abc import Iterator
 from importlib.metadata import version
+from importlib.resources import files
 from pathlib import Path
 
 from ..data.project import Project
 from ..generate import handouts, pamphlet_html
 from ..generate.paths import UrlOf
-from ..theme import TEMPLATES
 from .reproducible import build_date
 
 PAMPHLET = "tebiki-pamphlet.pdf"
@@ -90,7 +90,7 @@ def _typeset(html: str, stylesheet: str, what: str) -> bytes:
 
 
 def _stylesheet(*parts: str) -> str:
-    return TEMPLATES.joinpath(*parts).read_text(encoding="utf-8")
+    return files("tebiki").joinpath("theme", "templates", *parts).read_text(encoding="utf-8")
 
 
 def pamphlet_pdf(html: str, cache: Path | None = None) -> bytes:
