@@ -17,9 +17,6 @@ import pytest
 
 from support import BIN, ROOT, copy_project, mkdocs_build
 
-# What a build writes before the Pagefind bundle; a point in the middle of writing pages.
-HALF_THE_PAGES = 40
-
 
 def tree(folder: Path) -> dict[str, str]:
     """Every file under `folder` with the hash of its bytes."""
@@ -75,14 +72,17 @@ def previous_site(built_site: Path, tmp_path: Path) -> tuple[Path, dict[str, str
     return site, tree(site)
 
 
-MOMENTS: dict[str, Callable[[Path], bool]] = {
-    # The build holds the lock: it loads the data, then makes or reads the PDFs.
-    "start": lambda staging: staging.with_name("site.tebiki.lock").exists(),
-    # MkDocs is writing pages.
-    "render": lambda staging: file_count(staging) >= HALF_THE_PAGES and not (staging / "pagefind").exists(),
-    # Every page is written; the plugin's post-build (Pagefind, coverage) runs.
-    "post_build": lambda staging: (staging / "pagefind").exists(),
-}
+def moments(built_site: Path) -> dict[str, Callable[[Path], bool]]:
+    """Moments of a build of this site, each told by what its staging folder holds."""
+    half = (file_count(built_site) - file_count(built_site / "pagefind")) // 2
+    return {
+        # The build holds the lock: it loads the data, then makes or reads the PDFs.
+        "start": lambda staging: staging.with_name("site.tebiki.lock").exists(),
+        # MkDocs is writing pages: half of the files are there, Pagefind's bundle is not.
+        "render": lambda staging: file_count(staging) >= half and not (staging / "pagefind").exists(),
+        # Every page is written; the plugin's post-build (Pagefind, coverage) runs.
+        "post_build": lambda staging: (staging / "pagefind").exists(),
+    }
 
 
 @pytest.mark.parametrize(
@@ -96,12 +96,13 @@ MOMENTS: dict[str, Callable[[Path], bool]] = {
     ids=["sigint-render", "sigint-post-build", "sigterm-start", "sigterm-render"],
 )
 def test_an_interrupted_build_leaves_the_previous_site_byte_for_byte(
-    previous_site: tuple[Path, dict[str, str]], moment: str, signum: int
+    built_site: Path, previous_site: tuple[Path, dict[str, str]], moment: str, signum: int
 ) -> None:
     site, before = previous_site
     staging = site.with_name("site.tebiki-new")
     build = start_build(site)
-    wait_until(build, lambda: MOMENTS[moment](staging), moment)
+    reached = moments(built_site)[moment]
+    wait_until(build, lambda: reached(staging), moment)
     started = children(build.pid)
     if moment != "start":  # by then Pagefind's service runs beside the build
         assert any("pagefind" in Path(f"/proc/{pid}/comm").read_text() for pid in started), started
@@ -117,12 +118,13 @@ def test_an_interrupted_build_leaves_the_previous_site_byte_for_byte(
 
 
 def test_a_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up(
-    previous_site: tuple[Path, dict[str, str]],
+    built_site: Path, previous_site: tuple[Path, dict[str, str]]
 ) -> None:
     site, before = previous_site
     staging = site.with_name("site.tebiki-new")
     build = start_build(site)
-    wait_until(build, lambda: MOMENTS["render"](staging), "render")
+    render = moments(built_site)["render"]
+    wait_until(build, lambda: render(staging), "render")
     build.kill()
     build.communicate(timeout=60)
     assert tree(site) == before
@@ -160,7 +162,8 @@ def test_two_builds_at_once_publish_one_complete_site(built_site: Path, tmp_path
     site = tmp_path / "site"
     first = start_build(site)
     # The second starts once the first holds the lock and writes, the moment that used to lose pages.
-    wait_until(first, lambda: MOMENTS["render"](site.with_name("site.tebiki-new")), "render")
+    render = moments(built_site)["render"]
+    wait_until(first, lambda: render(site.with_name("site.tebiki-new")), "render")
     second = start_build(site)
     outputs = [b.communicate(timeout=600)[0] for b in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], "\n".join(outputs)
