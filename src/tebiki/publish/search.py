@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import threading
 from collections.abc import Sequence
@@ -75,6 +76,10 @@ class Indexer:
         """Stop the service and its thread; safe to call more than once."""
         if self._loop.is_closed():
             return
+        # Let a launch under way finish (or fail), so that its Pagefind child is stopped and
+        # reaped here rather than orphaned as a zombie when the build is interrupted.
+        with contextlib.suppress(Exception):
+            self._ready.result()
         if self._service is not None:
             asyncio.run_coroutine_threadsafe(self._service.close(), self._loop).result()
         self._loop.call_soon_threadsafe(self._loop.stop)

@@ -242,7 +242,8 @@ class _Checker:
             self.r.at(
                 (*loc, "generated"),
                 "the video was made from older data (its items, chapters or title changed since)",
-                "remake it: .venv/bin/python scripts/make-briefing-video.py",
+                "remake it with `make video` in a tebiki checkout (tools/briefing_video.py, not installed with"
+                " the package); without one, replace the video and its captions and remove `generated: true`",
             )
 
 
