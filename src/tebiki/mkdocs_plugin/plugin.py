@@ -84,6 +84,11 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.pages = generate(self.project)
         try:
             if config.nav is None:
+                if not (Path(config.docs_dir) / "index.md").is_file():
+                    raise PluginError(
+                        f"{Path(config.docs_dir) / 'index.md'}: the home page is missing; tebiki's default nav starts"
+                        " there.\n→ write docs/index.md (`tebiki new` writes a sample), or give mkdocs.yml a nav."
+                    )
                 config.nav = default_nav(self.project, str(config.theme.get("language") or "en"), _own_pages(config))
             config.nav = expand_nav(config.nav, self.project)
         except ValueError as exc:
