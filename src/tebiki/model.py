@@ -153,12 +153,24 @@ class CoverageRule(Strict):
     )
 
 
+class DeonticMarkers(Strict):
+    """Phrases that make a quoted sentence a duty or a recommendation (see `tebiki.deontic`)."""
+
+    required: list[Text] = Field(min_length=1, description="e.g. しなければならない, must, shall")
+    recommended: list[Text] = Field(min_length=1, description="e.g. 望ましい, should, for example")
+    words: bool = Field(default=False, description="Match whole words only (languages written with spaces).")
+
+
 class Meta(Strict):
     title: Text
     short_title: Text
     abolished: dt.date = Field(description="Day the guideline stopped applying.")
     successor: Text = Field(description="What applies today.")
     successor_url: Text
+    language: Slug = Field(default="ja", description="Language of the guideline's texts, e.g. ja or en.")
+    deontic: DeonticMarkers | None = Field(
+        default=None, description="Replaces the built-in deontic markers of `language` (tebiki.deontic.MARKERS)."
+    )
     today_checked: dt.date | None = Field(
         default=None,
         description="Day of the texts the 「今のルールでは」 boxes were checked against; shown with each box.",

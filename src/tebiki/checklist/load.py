@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from ..deontic import MARKERS, Markers, check_level
 from ..load import Collector
 from ..model import Guideline
 from ..problems import DataError
@@ -106,9 +107,20 @@ def load_checklist(data_dir: Path, guideline: Guideline, root: Path | None = Non
             "set min_score: 0 and no max_required_gaps",
         )
 
-    # Entries: unique IDs, known items and rules, valid conditions, one way per track.
+    # Entries: unique IDs, known items and rules, valid conditions, one way per track,
+    # and a level that matches the force of the quoted basis.
     items = guideline.item_index()
     rules = guideline.rule_index()
+    quotes = {rule_id: rule.quote for rule_id, rule in rules.items()}
+    markers = deontic_markers(guideline)
+    if markers is None:
+        c.add(
+            data_dir / "guideline.yml",
+            0,
+            "language",
+            f"no deontic markers for language {guideline.meta.language!r}",
+            f"add `deontic:` with `required` and `recommended` phrases, or use one of: {', '.join(MARKERS)}",
+        )
     seen: set[str] = set()
     for g, group in enumerate(spec.groups):
         for e, entry in enumerate(group.entries):
@@ -128,6 +140,10 @@ def load_checklist(data_dir: Path, guideline: Guideline, root: Path | None = Non
             for j, ref in enumerate(entry.basis):
                 if ref not in rules:
                     add(("basis", j), f"unknown rule {ref!r}", "use an ID from guideline/today.yml")
+            if markers is not None and all(ref in rules for ref in entry.basis):
+                mismatch = check_level(entry.id, entry.level.value, entry.basis, quotes, markers)
+                if mismatch is not None:
+                    add(("level",), mismatch.message, mismatch.hint)
             if entry.applies_if is not None:
                 for where, message, hint in conditions.check(entry.applies_if, options, loc + ("applies_if",)):
                     at(checklist_path, s_lines, where, message, hint)
@@ -157,6 +173,14 @@ def load_checklist(data_dir: Path, guideline: Guideline, root: Path | None = Non
     if c.problems:
         raise DataError(c.problems)
     return Checklist(questionnaire=questionnaire, spec=spec)
+
+
+def deontic_markers(guideline: Guideline) -> Markers | None:
+    """The guideline's own markers, else the built-in table for its language (None: neither)."""
+    own = guideline.meta.deontic
+    if own is not None:
+        return Markers(required=tuple(own.required), recommended=tuple(own.recommended), words=own.words)
+    return MARKERS.get(guideline.meta.language)
 
 
 def schemas() -> dict[str, dict]:
