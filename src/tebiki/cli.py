@@ -9,7 +9,7 @@ from enum import IntEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import a11y, coverage, offline, pdf, sitecheck
+from . import a11y, coverage, offline, pdf, sitecheck, siteurl
 from .generate import generate
 from .problems import DataError
 from .project import Paths, Project, load_project, schemas
@@ -99,7 +99,7 @@ def cmd_pdf(args: argparse.Namespace) -> Exit:
     project = _load(args)
     site_name, site_url, _ = _site_config(args)
     try:
-        out = pdf.write(project, Path(args.out), site_name=site_name, site_url=site_url)
+        out = pdf.write(project, Path(args.out), site_name=site_name, site_url=siteurl.printable(site_url))
     except pdf.PdfError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return Exit.FAILED

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .generate import checklist, quiz, trainer
+from .generate import checklist, glossary, quiz, trainer
 from .generate.pamphlet import section_path
 from .generate.seminars import nav_entries
 from .project import Project
@@ -64,6 +64,7 @@ NAV_LABELS = {
         "trainers": "説明会キット",
         "search": "検索",
         "sources": "出典と今のルール",
+        "glossary": "用語集",
         "download": "印刷・オフライン用",
         "accessibility": "ウェブアクセシビリティ",
         "policy": "ウェブアクセシビリティ方針",
@@ -78,6 +79,7 @@ NAV_LABELS = {
         "trainers": "Trainer kits",
         "search": "Search",
         "sources": "Sources",
+        "glossary": "Glossary",
         "download": "Print and offline",
         "accessibility": "Accessibility",
         "policy": "Accessibility policy",
@@ -103,6 +105,7 @@ def default_nav(project: Project, language: str, own_pages: Iterable[str] = ()) 
     nav += [
         {label["search"]: "search.md"},
         {label["sources"]: "sources.md"},
+        *([{label["glossary"]: glossary.PATH}] if project.glossary is not None else []),
         {label["download"]: "download.md"},
         {
             label["accessibility"]: [

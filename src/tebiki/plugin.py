@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import coverage, offline, pdf, publish, quiz, search, theme_glue
+from . import coverage, offline, pdf, publish, quiz, search, siteurl, theme_glue
 from .config import TebikiConfig
 from .generate import Page, generate
 from .navigation import default_nav, expand_nav
@@ -114,7 +114,10 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def _pamphlet(self, config: MkDocsConfig) -> bytes:
         assert self.project is not None
         html = pdf.pamphlet_html(
-            self.project, site_name=config.site_name, site_url=config.site_url, issued=publish.build_date()
+            self.project,
+            site_name=config.site_name,
+            site_url=siteurl.printable(config.site_url),
+            issued=publish.build_date(),
         )
         try:
             return pdf.render_pdf(html, cache=self._pdf_cache())

@@ -18,6 +18,8 @@ from .a11y import results as load_a11y_results
 from .checklist.load import load_checklist
 from .checklist.load import schemas as checklist_schemas
 from .checklist.model import Checklist
+from .glossary import GlossaryFile, load_glossary
+from .glossary import schemas as glossary_schemas
 from .load import load_guideline
 from .load import schemas as guideline_schemas
 from .model import Guideline
@@ -67,6 +69,7 @@ class Project:
     quizzes: list[Bank] = field(default_factory=list)  # question banks, in `order`
     trainer: TrainerFile | None = None  # trainer.yml: kits for briefing sessions, if any
     a11y: A11yResults = field(default_factory=lambda: A11yResults(None, None))  # for the test-results page
+    glossary: GlossaryFile | None = None  # glossary.yml: terms linked at their first use on each page
 
 
 def load_project(paths: Paths) -> Project:
@@ -82,6 +85,7 @@ def _load(paths: Paths) -> Project:
     seminars = Seminars()
     quizzes: list[Bank] = []
     trainer: TrainerFile | None = None
+    glossary: GlossaryFile | None = None
     seminars_ok = banks_ok = True
     try:
         guideline = load_guideline(paths.data, paths.root)
@@ -91,6 +95,10 @@ def _load(paths: Paths) -> Project:
     if guideline is not None:
         try:
             checklist = load_checklist(paths.data, guideline, paths.root)
+        except DataError as exc:
+            problems += exc.problems
+        try:
+            glossary = load_glossary(paths.data, guideline, paths.root)
         except DataError as exc:
             problems += exc.problems
         try:
@@ -126,12 +134,20 @@ def _load(paths: Paths) -> Project:
         quizzes=quizzes,
         trainer=trainer,
         a11y=a11y,
+        glossary=glossary,
     )
 
 
 def schemas() -> dict[str, dict]:
     """JSON Schemas for editors, one per kind of data file."""
-    return {**guideline_schemas(), **checklist_schemas(), **seminar_schemas(), **quiz_schemas(), **trainer_schemas()}
+    return {
+        **guideline_schemas(),
+        **checklist_schemas(),
+        **seminar_schemas(),
+        **quiz_schemas(),
+        **trainer_schemas(),
+        **glossary_schemas(),
+    }
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
+from .. import siteurl
 from ..generate import trainer as pages
 from ..generate.checklist import describe
 from ..generate.quiz import fill_parts
@@ -38,7 +39,7 @@ class Code:
     image: str  # data: URI of the SVG
 
 
-def _codes(project: Project, url_of: UrlOf) -> list[Code]:
+def _codes(project: Project, url_of: UrlOf, *, printed: bool = True) -> list[Code]:
     from . import qr  # imported late: segno (with urllib and xml) only for guidelines with trainer kits
 
     codes = []
@@ -49,6 +50,8 @@ def _codes(project: Project, url_of: UrlOf) -> list[Code]:
                 f"no public URL for {target.page}: the handouts' QR codes need it.\n"
                 "→ set `site_url` in mkdocs.yml to the address the site is published at."
             )
+        if printed and siteurl.is_placeholder(url):
+            return []  # paper cannot be corrected: no codes rather than a dead address
         codes.append(Code(target.label, url, qr.data_uri(url)))
     return codes
 
@@ -59,7 +62,7 @@ def qr_images(project: Project, url_of: UrlOf) -> Iterator[tuple[str, bytes]]:
         return
     from . import qr
 
-    for target, code in zip(pages.qr_targets(project), _codes(project, url_of), strict=True):
+    for target, code in zip(pages.qr_targets(project), _codes(project, url_of, printed=False), strict=True):
         yield target.image, qr.svg(code.url)
 
 
