@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -221,3 +222,83 @@ def test_no_placeholder_address_on_paper(built_site: Path) -> None:
 def test_placeholder_addresses_are_recognised(url: str, placeholder: bool) -> None:
     assert is_placeholder(url) is placeholder
     assert printable(url) == (None if placeholder else url)
+
+
+# ---- the glossary ---------------------------------------------------------------------------
+
+
+class _Segments(HTMLParser):
+    """The article's text as (text, glossary anchor or None), headings and code left out."""
+
+    SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "nav", "label", "summary"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.segments: list[tuple[str, str | None]] = []
+        self.depth = 0  # inside <article>
+        self.skip = 0
+        self.anchor: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.depth += 1
+        elif tag in self.SKIP:
+            self.skip += 1
+        elif tag == "a":
+            href = dict(attrs).get("href") or ""
+            self.anchor = href.split("#", 1)[1] if "glossary/#" in href else None
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+        elif tag in self.SKIP:
+            self.skip -= 1
+        elif tag == "a":
+            self.anchor = None
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip:
+            self.segments.append((data, self.anchor))
+
+
+GLOSSED_PAGES = ["guideline/*/index.html", "checklist/*/index.html", "sources/index.html"]
+
+
+def test_glossary_terms_are_linked_at_their_first_use(built_site: Path) -> None:
+    from tebiki.generate.glossary import find_word
+    from tebiki.glossary import load_glossary
+
+    glossary = load_glossary(ROOT / "guideline", load_guideline(ROOT / "guideline", ROOT), ROOT)
+    assert glossary is not None and len(glossary.terms) >= 13
+    pages = [p for pattern in GLOSSED_PAGES for p in built_site.glob(pattern)]
+    assert len(pages) > 8
+    linked_somewhere: set[str] = set()
+    for page in pages:
+        parser = _Segments()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for term in glossary.terms:
+            first = next(
+                (anchor for text, anchor in parser.segments if any(find_word(text, w) != -1 for w in term.spellings())),
+                "absent",
+            )
+            if first == "absent":
+                continue
+            where = page.relative_to(built_site)
+            assert first == term.id, f"{where}: the first {term.term!r} is not linked to the glossary"
+            linked_somewhere.add(term.id)
+    for needed in ("kojin-joho", "kojin-data", "itaku", "roei-to", "chusho-kibo-jigyosha", "tsusoku-hen", "betten"):
+        assert needed in linked_somewhere
+
+
+def test_the_glossary_page_explains_both_sme_terms(built_site: Path) -> None:
+    page = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    for anchor in (
+        "kojin-joho",
+        "kojin-data",
+        "hoyu-kojin-data",
+        "kojin-joho-db",
+        "chusho-kibo-jigyosha",
+        "chusho-kigyosha",
+    ):
+        assert f'id="{anchor}"' in page
+    assert "中小企業基本法" in page and "従業員が100人以下" in page

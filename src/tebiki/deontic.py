@@ -80,7 +80,7 @@ def check_level(
     entry_id: str, level: str, basis: Iterable[str], quotes: Mapping[str, str | None], markers: Markers
 ) -> Mismatch | None:
     """Whether an entry's level (`required` or `recommended`) matches the force of its basis quotes."""
-    forces = {rule: markers.force(quotes[rule]) for rule in basis if quotes.get(rule)}
+    forces = {rule: markers.force(quote) for rule in basis if (quote := quotes.get(rule))}
     if level == "required":
         if Force.required not in forces.values():
             return Mismatch(

@@ -81,12 +81,12 @@ def link_first_uses(markdown: str, terms: Iterable[Link], href: str) -> str:
             if block_end.search(line):
                 block_end = None
             continue
-        for start, end in _BLOCKS:
-            opened = start.search(line)
+        for opener, closer in _BLOCKS:
+            opened = opener.search(line)
             if opened:
                 # A fence closes on a later line; a tag may close on its own line.
-                if start.pattern == end.pattern or not end.search(line, opened.end()):
-                    block_end = end
+                if opener.pattern == closer.pattern or not closer.search(line, opened.end()):
+                    block_end = closer
                 break
         if opened:
             out.append(line)
@@ -121,7 +121,7 @@ def _joins(ch: str) -> bool:
     return ch.isalpha() and not "\u3040" <= ch <= "\u309f"
 
 
-def _find(text: str, word: str) -> int:
+def find_word(text: str, word: str) -> int:
     """The first occurrence of `word` that is a word of its own, not part of a compound
     (個人情報 in 個人情報保護委員会, 個人データ in 保有個人データ, 委託 in 委託先)."""
     at = text.find(word)
@@ -142,7 +142,7 @@ def _link_text(text: str, pending: list[Link], done: set[str], href: str) -> str
         for term in pending:
             if term.anchor in done:
                 continue
-            at = _find(text, term.text)
+            at = find_word(text, term.text)
             if at != -1 and (best is None or at < best[0] or (at == best[0] and len(term.text) > len(best[1].text))):
                 best = (at, term)
         if best is None:
