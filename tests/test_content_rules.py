@@ -228,7 +228,8 @@ def test_placeholder_addresses_are_recognised(url: str, placeholder: bool) -> No
 
 
 class _Segments(HTMLParser):
-    """The article's text as (text, glossary anchor or None), headings and code left out."""
+    """The article's text as (text, glossary anchor or None); headings, code and the text of
+    other links left out (a term inside a link is not linked again)."""
 
     SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "nav", "label", "summary"}
 
@@ -238,6 +239,7 @@ class _Segments(HTMLParser):
         self.depth = 0  # inside <article>
         self.skip = 0
         self.anchor: str | None = None
+        self.other_link = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "article":
@@ -247,6 +249,7 @@ class _Segments(HTMLParser):
         elif tag == "a":
             href = dict(attrs).get("href") or ""
             self.anchor = href.split("#", 1)[1] if "glossary/#" in href else None
+            self.other_link = self.anchor is None
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "article":
@@ -255,9 +258,10 @@ class _Segments(HTMLParser):
             self.skip -= 1
         elif tag == "a":
             self.anchor = None
+            self.other_link = False
 
     def handle_data(self, data: str) -> None:
-        if self.depth and not self.skip:
+        if self.depth and not self.skip and not self.other_link:
             self.segments.append((data, self.anchor))
 
 
