@@ -16,13 +16,13 @@ import pytest
 from pypdf import PdfReader
 
 from support import ROOT, edit
-from tebiki.checklist.load import load_checklist
-from tebiki.checklist.model import Checklist, Level
-from tebiki.deontic import MARKERS, Force, Markers, check_level
-from tebiki.load import load_guideline
-from tebiki.model import Guideline
-from tebiki.problems import DataError
-from tebiki.siteurl import is_placeholder, printable
+from tebiki.data.checklist.load import load_checklist
+from tebiki.data.checklist.model import Checklist, Level
+from tebiki.data.deontic import MARKERS, Force, Markers, check_level
+from tebiki.data.guideline.load import load_guideline
+from tebiki.data.guideline.model import Guideline
+from tebiki.data.problems import DataError
+from tebiki.generate.siteurl import is_placeholder, printable
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 JA = MARKERS["ja"]
@@ -269,8 +269,8 @@ GLOSSED_PAGES = ["guideline/*/index.html", "checklist/*/index.html", "sources/in
 
 
 def test_glossary_terms_are_linked_at_their_first_use(built_site: Path) -> None:
+    from tebiki.data.glossary.load import load_glossary
     from tebiki.generate.glossary import find_word
-    from tebiki.glossary import load_glossary
 
     glossary = load_glossary(ROOT / "guideline", load_guideline(ROOT / "guideline", ROOT), ROOT)
     assert glossary is not None and len(glossary.terms) >= 13

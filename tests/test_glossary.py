@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from support import edit
+from tebiki.data.glossary.load import load_glossary
+from tebiki.data.guideline.load import load_guideline
+from tebiki.data.problems import DataError
 from tebiki.generate.glossary import Link, link_first_uses, relative_href
-from tebiki.glossary import load_glossary
-from tebiki.load import load_guideline
-from tebiki.problems import DataError
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 TERMS = [

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..project import Project
+from ..data.project import Project
 from .render import render
 
 PATH = "glossary.md"
