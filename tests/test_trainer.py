@@ -264,6 +264,6 @@ def test_handouts_print_no_codes_for_a_placeholder_address(project: Project) -> 
     def placeholder(path: str) -> str:
         return "https://tebiki.example.github.io/tebiki/" + path.removesuffix("index.md")
 
-    for path, data in handouts.documents(project, placeholder, site_name="x"):
+    for path, data in typeset.handout_pdfs(project, placeholder, site_name="x"):
         assert qr_urls(data) == [], path
         assert "example.github.io" not in pdf_text(data), path

@@ -24,7 +24,7 @@ from tebiki.data.guideline.model import Guideline
 from tebiki.data.problems import DataError
 from tebiki.generate.siteurl import is_placeholder, printable
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
+MINI = Path(__file__).parent.parent / "fixtures" / "mini"
 JA = MARKERS["ja"]
 
 
