@@ -15,7 +15,7 @@ from ..data.seminars import storyboard
 from ..data.seminars.captions import Captions
 from ..data.seminars.load import Seminars
 from ..data.seminars.model import Format, Provider, Recording, Series, Session, Status
-from ..text import oneline
+from ..text import japanese_date, oneline
 from .paths import item_link
 from .render import KIND_LABELS, render
 
@@ -116,9 +116,7 @@ def _where(session: Session) -> tuple[str, str, str]:
     else:
         city, venue = session.city or unknown, session.venue or unknown
     if session.date:
-        date = f"{session.date.year}年{session.date.month}月{session.date.day}日" + (
-            f" {session.time}" if session.time else ""
-        )
+        date = japanese_date(session.date) + (f" {session.time}" if session.time else "")
     else:
         date = "いつでも視聴できます" if session.format is Format.online else unknown
     return city, date, venue
