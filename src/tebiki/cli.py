@@ -16,6 +16,7 @@ from .data import a11y_results
 from .data.problems import DataError
 from .data.project import Paths, Project, load_project, schemas
 from .generate import generate
+from .generate.siteurl import printable
 from .publish import offline, typeset
 
 
@@ -112,7 +113,7 @@ def cmd_pdf(args: argparse.Namespace) -> Exit:
     project = _load(args)
     site_name, site_url, _ = _site_config(args)
     try:
-        out = typeset.write_pamphlet(project, Path(args.out), site_name=site_name, site_url=site_url)
+        out = typeset.write_pamphlet(project, Path(args.out), site_name=site_name, site_url=printable(site_url))
     except typeset.TypesetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return Exit.FAILED

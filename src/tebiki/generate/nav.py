@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..data.project import Project
-from . import checklist, quiz, trainer
+from . import checklist, glossary, quiz, trainer
 from .pamphlet import section_path
 from .seminars import nav_entries
 
@@ -64,6 +64,7 @@ NAV_LABELS = {
         "trainers": "説明会キット",
         "search": "検索",
         "sources": "出典と今のルール",
+        "glossary": "用語集",
         "download": "印刷・オフライン用",
         "accessibility": "ウェブアクセシビリティ",
         "policy": "ウェブアクセシビリティ方針",
@@ -78,6 +79,7 @@ NAV_LABELS = {
         "trainers": "Trainer kits",
         "search": "Search",
         "sources": "Sources",
+        "glossary": "Glossary",
         "download": "Print and offline",
         "accessibility": "Accessibility",
         "policy": "Accessibility policy",
@@ -103,6 +105,7 @@ def default_nav(project: Project, language: str, own_pages: Iterable[str] = ()) 
     nav += [
         {label["search"]: "search.md"},
         {label["sources"]: "sources.md"},
+        *([{label["glossary"]: glossary.PATH}] if project.glossary is not None else []),
         {label["download"]: "download.md"},
         {
             label["accessibility"]: [

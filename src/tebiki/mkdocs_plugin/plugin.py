@@ -19,6 +19,7 @@ from ..data.project import Paths, Project, load_project
 from ..generate import Page, generate, handouts, pamphlet_html, qti
 from ..generate.nav import default_nav, expand_nav
 from ..generate.paths import UrlOf
+from ..generate.siteurl import printable
 from ..publish import offline, search, staging, typeset
 from ..publish.reproducible import build_date
 from ..seams import SEARCH_EXCLUDE
@@ -142,7 +143,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 
     def _pamphlet(self, config: MkDocsConfig) -> bytes:
         assert self.project is not None
-        html = pamphlet_html(self.project, site_name=config.site_name, site_url=config.site_url, issued=build_date())
+        html = pamphlet_html(
+            self.project, site_name=config.site_name, site_url=printable(config.site_url), issued=build_date()
+        )
         try:
             return typeset.pamphlet_pdf(html, cache=self._pdf_cache())
         except typeset.TypesetError as exc:

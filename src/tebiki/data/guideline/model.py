@@ -163,6 +163,14 @@ class Status(StrEnum):
 _SUPERSEDED_FIELDS = ("abolished", "successor", "successor_url")
 
 
+class DeonticMarkers(Strict):
+    """Phrases that make a quoted sentence a duty or a recommendation (see `tebiki.data.deontic`)."""
+
+    required: list[Text] = Field(min_length=1, description="e.g. しなければならない, must, shall")
+    recommended: list[Text] = Field(min_length=1, description="e.g. 望ましい, should, for example")
+    words: bool = Field(default=False, description="Match whole words only (languages written with spaces).")
+
+
 class Meta(Strict):
     title: Text
     short_title: Text
@@ -173,6 +181,10 @@ class Meta(Strict):
     abolished: dt.date | None = Field(default=None, description="Superseded: the day the guideline stopped applying.")
     successor: Text | None = Field(default=None, description="Superseded: what applies now.")
     successor_url: Text | None = Field(default=None, description="Superseded: where what applies now is published.")
+    language: Slug = Field(default="ja", description="Language of the guideline's texts, e.g. ja or en.")
+    deontic: DeonticMarkers | None = Field(
+        default=None, description="Replaces the built-in deontic markers of `language` (tebiki.data.deontic.MARKERS)."
+    )
     today_checked: dt.date | None = Field(
         default=None,
         description="Day of the texts the 「今のルールでは」 boxes were checked against; shown with each box.",
