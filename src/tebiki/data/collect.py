@@ -21,6 +21,9 @@ _HINTS = {
     "too_short": "add at least one entry",
     "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
     "date_parsing": "write the date as YYYY-MM-DD",
+    "url_scheme": "write the full address, starting with https:// (mailto: where the field allows it)",
+    "url_invalid": "write the address without spaces, quotes or <>; percent-encode such characters",
+    "local_copy": "give a file name under guideline/sources/, such as appi-excerpt.txt",
 }
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..data.project import Project
 from ..data.seminars import storyboard
 from ..data.seminars.captions import Captions
@@ -17,7 +19,7 @@ from ..data.seminars.load import Seminars
 from ..data.seminars.model import Format, Provider, Recording, Series, Session, Status
 from ..text import oneline
 from .pamphlet import section_path
-from .render import KIND_LABELS, render
+from .render import KIND_LABELS, render, text
 
 DIR = "seminars"
 INDEX = f"{DIR}/index.md"
@@ -98,9 +100,9 @@ def nav_entries(seminars: Seminars) -> list[dict[str, str]]:
 def _item_linker(project: Project, to_root: str):
     index = project.guideline.item_index()
 
-    def link(item_id: str) -> str:
+    def link(item_id: str) -> Markup:
         section, item = index[item_id]
-        return f"[{item.title}]({to_root}{section_path(section)}#{item_id})"
+        return Markup(f"[{text(item.title)}]({to_root}{section_path(section)}#{item_id})")
 
     return link
 
