@@ -46,6 +46,8 @@ class Injected:
     canary: str
     # marker -> "file: dotted.path", for messages
     fields: dict[str, str] = field(default_factory=dict)
+    # markers of the fields documented as Markdown (rendered and sanitised, not shown as written)
+    markdown: set[str] = field(default_factory=set)
 
     def payload(self, marker: str) -> str:
         return payload(marker, self.canary)
@@ -83,6 +85,7 @@ class _Walker:
         self.quotes: list[tuple[tuple, str]] = []  # (path, payload) of quoted fields
 
     def walk(self, value: Any, schema: dict, path: tuple) -> Any:
+        is_markdown = "Markdown" in schema.get("description", "")
         schema = _branch(schema, value, self.root)
         if isinstance(value, dict):
             # A generated video is checked against the text it was made from; the copy's
@@ -102,6 +105,8 @@ class _Walker:
         if isinstance(value, str) and _free_text(schema):
             marker = f"F{len(self.injected.fields) + 1:04d}"
             self.injected.fields[marker] = f"{self.file}: {'.'.join(map(str, path))}"
+            if is_markdown or "Markdown" in schema.get("description", ""):
+                self.injected.markdown.add(marker)
             text = self.injected.payload(marker)
             if self._quoted(path):
                 self.quotes.append((path, text))

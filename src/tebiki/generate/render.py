@@ -49,15 +49,23 @@ MARKDOWN_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"https", "mailto"}
 
 
+def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
+    # A relative link would bypass MkDocs' link rewriting (and its check): links leave the site.
+    if tag == "a" and attribute == "href" and value.split(":", 1)[0] not in URL_SCHEMES:
+        return None
+    return value
+
+
 def inline_markdown(value: str) -> Markup:
     """A field documented as Markdown: rendered, then sanitised to an allow-list of tags,
-    attributes and URL schemes (nh3). Relative links are kept."""
+    attributes and URL schemes (nh3)."""
     rendered = markdown.markdown(oneline(value))
     clean = nh3.clean(
         rendered,
         tags=MARKDOWN_TAGS,
         attributes=MARKDOWN_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
+        attribute_filter=_absolute_links_only,
         link_rel="noopener noreferrer",
     )
     return Markup(clean.removeprefix("<p>").removesuffix("</p>").strip())

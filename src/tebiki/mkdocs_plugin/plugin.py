@@ -17,7 +17,7 @@ from ..data.project import Paths, Project, load_project
 from ..generate import Page, generate, handouts, pamphlet_html, qti
 from ..generate.nav import default_nav, expand_nav
 from ..generate.paths import UrlOf
-from ..publish import offline, search, staging, typeset
+from ..publish import csp, offline, search, staging, typeset
 from ..publish.reproducible import build_date
 from . import quiz_patch, theme
 from .config import TebikiConfig
@@ -132,11 +132,26 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         return server
 
     # Runs after every plugin's on_page_content, mkdocs-quiz's script included.
+    # The policy is computed last, over the page as it will be published.
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         try:
-            return quiz_patch.escape_typed_answers(output)
+            output = quiz_patch.escape_typed_answers(output)
+            output, assets = quiz_patch.externalise(output, "../" * page.url.count("/"))
         except quiz_patch.QuizScriptChanged as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
+        for name, content in assets.items():
+            target = Path(config.site_dir) / name
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(content, encoding="utf-8")
+        try:
+            return csp.protect(output)
+        except csp.PolicyError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+
+    # Static templates (the 404 page) get their policy too.
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return csp.protect(output_content) if template_name.endswith(".html") else output_content
 
     # Check the output itself: no raw quiz syntax, the search index must build, every item must be on the page.
     def on_post_build(self, *, config: MkDocsConfig) -> None:

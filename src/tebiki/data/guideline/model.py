@@ -17,6 +17,9 @@ from pydantic_core import PydanticCustomError
 
 from ..types import ItemId, RuleId, Slug, Strict, Text, WebUrl
 
+# The fields whose text is Markdown say so in their description (and so in the JSON Schema).
+MARKDOWN_FIELD = "Markdown: emphasis, code and https: or mailto: links; any other HTML or link is removed."
+
 # Segments never start with a dot: no `..`, no hidden file, no leading slash or drive.
 _LOCAL_COPY = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$")
 
@@ -94,8 +97,8 @@ class Item(Strict):
     title: Text = Field(description="Short plain-Japanese heading for the item's section.")
     text: Text = Field(description="The source wording, quoted exactly (line breaks removed).")
     source: SeedRef
-    plain: Text = Field(description="What it means in practice, in plain Japanese.")
-    why: str | None = Field(default=None, description="Why it matters (optional).")
+    plain: Text = Field(description="What it means in practice, in plain Japanese. " + MARKDOWN_FIELD)
+    why: str | None = Field(default=None, description="Why it matters (optional). " + MARKDOWN_FIELD)
     date: dt.date | None = Field(default=None, description="For events: the day it happened.")
     date_label: str | None = Field(
         default=None, description="For events without a day: the whole label, e.g. 2014年12月以降."
