@@ -19,16 +19,16 @@ from tebiki.cli import main as tebiki_main
 from tebiki.data.project import Paths, load_project
 from tebiki.generate import pamphlet_html
 from tebiki.generate.nav import expand_nav
+from tebiki.generate.theme_files import OVERRIDES
 from tebiki.publish import search, typeset
 from tebiki.publish.reproducible import build_date
-from tebiki.theme import OVERRIDES
 from tools.bench import measure, synthetic
 from tools.bench.report import Figure, Results
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # What `make site` and the tests build from; quizzes/ only once it exists.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "guideline", "quizzes")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "guideline", "quizzes")
 
 OVERHEAD_GOAL = 1.10
 SCALING_GOAL = 5.5
@@ -182,7 +182,7 @@ def scaling(root: Path, work: Path, sizes: list[int], rounds: int, results: Resu
     for n in sizes:
         project = synthetic.write_project(work / f"synthetic-{n}", synthetic.Plan(n), root)
         # Without the printed pamphlet: WeasyPrint typesetting every item took over two
-        # minutes at 1,000 items, outweighing the rest of the build (see README).
+        # minutes at 1,000 items, outweighing the rest of the build (see tools/bench/README.md).
         configs[n] = write_variant(project, "mkdocs-no-pdf.yml", {"plugins": _plugins(project, {"pdf": ""})})
     # Not --strict: the copied hand-written pages may link to pages only the real data has.
     commands = {n: functools.partial(build, config, work / f"synthetic-site-{n}") for n, config in configs.items()}

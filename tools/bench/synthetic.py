@@ -76,9 +76,6 @@ class Plan:
     def kind(self, n: int) -> str:
         return GROUP_KINDS[n % len(GROUP_KINDS)]
 
-    def section_of(self, n: int) -> int:
-        return n // ITEMS_PER_SECTION
-
 
 def item_id(n: int) -> str:
     return f"SYN-{n:05d}"

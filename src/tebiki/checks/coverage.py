@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..data.guideline.model import CoverageRule, Guideline, Item
 from ..data.guideline.model import Dimension as Name
-from ..data.guideline.model import Guideline
+from ..files import html_files
 
 
 @dataclass(frozen=True)
@@ -167,11 +168,10 @@ def attributes(tag: str) -> list[tuple[str, str | None]]:
 def scan_site(site_dir: Path) -> dict[str, dict[str, list[Marker]]]:
     """dimension -> item ID -> where it is marked, for every HTML page of the site."""
     found: dict[str, dict[str, list[Marker]]] = {}
-    for path in sorted(site_dir.rglob("*.html")):
+    for page, path in html_files(site_dir):
         tags = marked_tags(path.read_bytes())
         if not tags:
             continue
-        page = path.relative_to(site_dir).as_posix()
         for tag in tags:
             attrs = attributes(tag)
             values = dict(attrs)
@@ -235,22 +235,8 @@ def check(guideline: Guideline, site_dir: Path) -> Report:
     for section, item in items.values():
         cells: dict[str, dict] = {}
         for name in names:
-            dim, rule = DIMENSIONS[name], rules[name]
-            required = rule.required and item.kind in rule.kinds
-            where = [m for m in found.get(name, {}).get(item.id, []) if not dim.anchored or m.anchor == item.id]
-            cells[name] = {
-                "required": required,
-                "where": [m.page + (f"#{m.anchor}" if m.anchor else "") for m in where],
-            }
-            if required and not where:
-                report.gaps.append(f"{item.id} ({item.kind.value}): no {dim.label} in the built site")
-            elif required and dim.variant_attr:
-                reached = {v for m in where for v in (m.attrs.get(dim.variant_attr) or "").split()}
-                for variant in rule.variants:
-                    if variant not in reached:
-                        report.gaps.append(
-                            f"{item.id} ({item.kind.value}): no {dim.label} for {variant!r} in the built site"
-                        )
+            cells[name], gaps = _cell(item, DIMENSIONS[name], rules[name], found.get(name, {}).get(item.id, []))
+            report.gaps += gaps
         report.rows.append({"id": item.id, "kind": item.kind.value, "section": section.id, "coverage": cells})
     for marked, by_item in found.items():
         for item_id, markers in by_item.items():
@@ -258,3 +244,22 @@ def check(guideline: Guideline, site_dir: Path) -> Report:
                 pages = ", ".join(sorted({m.page for m in markers}))
                 report.unknown.append(f"{marked} marker names unknown item {item_id!r} on {pages}")
     return report
+
+
+def _cell(item: Item, dim: Dimension, rule: CoverageRule, markers: list[Marker]) -> tuple[dict, list[str]]:
+    """Where one item was found for one dimension, and its gaps there."""
+    required = rule.required and item.kind in rule.kinds
+    where = [m for m in markers if not dim.anchored or m.anchor == item.id]
+    cell = {"required": required, "where": [m.page + (f"#{m.anchor}" if m.anchor else "") for m in where]}
+    if not required:
+        return cell, []
+    if not where:
+        return cell, [f"{item.id} ({item.kind.value}): no {dim.label} in the built site"]
+    if not dim.variant_attr:
+        return cell, []
+    reached = {v for m in where for v in (m.attrs.get(dim.variant_attr) or "").split()}
+    return cell, [
+        f"{item.id} ({item.kind.value}): no {dim.label} for {variant!r} in the built site"
+        for variant in rule.variants
+        if variant not in reached
+    ]

@@ -25,8 +25,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
+from ..files import html_pages
+from ..seams import KNOWN_THEME_ERRORS
+
 # Folders of generated assets that are not pages (Pagefind's bundle).
-NOT_PAGES = ("pagefind/",)
 
 _URL_ATTRS = {
     "a": ("href",),
@@ -83,11 +85,9 @@ class Page:
 
 
 def pages(site_dir: Path) -> dict[str, Page]:
+    """Every page of the built site, parsed once; pass the result to the checks to share it."""
     out = {}
-    for file in sorted(site_dir.rglob("*.html")):
-        rel = file.relative_to(site_dir).as_posix()
-        if rel.startswith(NOT_PAGES):
-            continue
+    for rel, file in html_pages(site_dir):
         parser = _PageParser()
         parser.feed(file.read_text(encoding="utf-8"))
         out[rel] = Page(rel, parser)
@@ -120,8 +120,8 @@ def _target(site_dir: Path, page: str, url: str, site_url: str | None) -> tuple[
     return joined, parts.fragment
 
 
-def check_links(site_dir: Path, site_url: str | None = None) -> list[str]:
-    found = pages(site_dir)
+def check_links(site_dir: Path, site_url: str | None = None, found: dict[str, Page] | None = None) -> list[str]:
+    found = found if found is not None else pages(site_dir)
     problems = []
     for page in found.values():
         for tag, url in page.parsed.refs:
@@ -138,10 +138,10 @@ def check_links(site_dir: Path, site_url: str | None = None) -> list[str]:
     return problems
 
 
-def check_titles(site_dir: Path) -> list[str]:
+def check_titles(site_dir: Path, found: dict[str, Page] | None = None) -> list[str]:
     problems = []
     seen: dict[str, str] = {}
-    for page in pages(site_dir).values():
+    for page in (found if found is not None else pages(site_dir)).values():
         title = " ".join((page.parsed.title or "").split())
         if not title:
             problems.append(f"{page.path}: no <title>")
@@ -159,7 +159,7 @@ def _page_urls(path: str, site_url: str) -> set[str]:
     return {site_url + path.removesuffix("index.html"), site_url + path}
 
 
-def check_sitemap(site_dir: Path, site_url: str) -> list[str]:
+def check_sitemap(site_dir: Path, site_url: str, found: dict[str, Page] | None = None) -> list[str]:
     if not site_url.endswith("/"):
         site_url += "/"
     sitemap = site_dir / "sitemap.xml"
@@ -179,7 +179,7 @@ def check_sitemap(site_dir: Path, site_url: str) -> list[str]:
         rel = unquote(loc.removeprefix(site_url))
         if not (site_dir / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)).is_file():
             problems.append(f"sitemap.xml lists {loc}, which is not a page of the site")
-    for page in pages(site_dir).values():
+    for page in (found if found is not None else pages(site_dir)).values():
         if page.path == "404.html":
             continue
         urls = _page_urls(page.path, site_url)
@@ -189,50 +189,6 @@ def check_sitemap(site_dir: Path, site_url: str) -> list[str]:
         if page.parsed.canonical is not None and page.parsed.canonical not in urls:
             problems.append(f"{page.path}: canonical link {page.parsed.canonical!r} is not its URL under {site_url}")
     return problems
-
-
-@dataclass(frozen=True)
-class KnownThemeError:
-    """A Nu checker error in markup that a third party writes (Material for MkDocs' templates,
-    the mkdocs-quiz plugin's injected code) and tebiki cannot change without copying a whole
-    template or patching the plugin. Matched on the message *and* the element, so the same
-    mistake in tebiki's own markup is still reported."""
-
-    message: str
-    element: str  # a substring of the highlighted element
-    why: str
-
-
-KNOWN_THEME_ERRORS = (
-    KnownThemeError(
-        "Attribute “autocomplete” is only allowed when the input type is",
-        'data-md-toggle="',
-        "Material's base.html puts autocomplete=off on its two hidden drawer/search toggles "
-        "(a Firefox state workaround); harmless, and base.html has no block to override.",
-    ),
-    KnownThemeError(
-        "Bad value “” for attribute “tabindex” on element “label”",
-        'class="md-nav__link',
-        'Material\'s nav-item.html writes tabindex="" on section labels with navigation.sections; '
-        "browsers ignore an empty tabindex.",
-    ),
-    KnownThemeError(
-        "A “style” element in “body” must be the first child of its parent",
-        '<style type="text/css">',
-        "mkdocs-quiz 1.7 inlines its stylesheet in the body of quiz pages (only they enable it).",
-    ),
-    KnownThemeError(
-        "must not have a “defer” attribute",
-        '<script type="text/javascript" defer>',
-        "mkdocs-quiz 1.7 inlines its script with `defer`, which browsers ignore on inline scripts.",
-    ),
-    KnownThemeError(
-        "The “aria-label” attribute must not be specified on any “div” element",
-        'id="quiz-progress-',
-        "mkdocs-quiz 1.7's progress panel is a <div> with aria-label and no role; the panel's "
-        "own text carries the same information.",
-    ),
-)
 
 
 class CheckerMissing(Exception):
@@ -252,9 +208,9 @@ def vnu_jar(root: Path) -> Path:
     return jar
 
 
-def check_html(site_dir: Path, jar: Path) -> tuple[list[str], int]:
+def check_html(site_dir: Path, jar: Path, found: dict[str, Page] | None = None) -> tuple[list[str], int]:
     """Nu HTML checker errors, and how many known third-party errors were set aside."""
-    files = [site_dir / p for p in pages(site_dir)]
+    files = [site_dir / p for p in (found if found is not None else pages(site_dir))]
     cmd = ["java", "-jar", str(jar), "--errors-only", "--format", "json", *map(str, files)]
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     try:

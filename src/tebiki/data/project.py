@@ -7,10 +7,11 @@ its own validated data beside it, and refers to guideline items by ID only.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from .a11y_results import DEFAULT_RESULTS as A11Y_RESULTS
 from .a11y_results import Results as A11yResults
@@ -18,7 +19,7 @@ from .a11y_results import results as load_a11y_results
 from .checklist.load import load_checklist
 from .checklist.load import schemas as checklist_schemas
 from .checklist.model import Checklist
-from .guideline.load import load_guideline
+from .guideline.load import read_guideline
 from .guideline.load import schemas as guideline_schemas
 from .guideline.model import Guideline
 from .problems import DataError, Problem
@@ -30,6 +31,8 @@ from .seminars.load import schemas as seminar_schemas
 from .trainer.load import load_trainer
 from .trainer.load import schemas as trainer_schemas
 from .trainer.model import TrainerFile
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class Project:
     quizzes: list[Bank] = field(default_factory=list)  # question banks, in `order`
     trainer: TrainerFile | None = None  # trainer.yml: kits for briefing sessions, if any
     a11y: A11yResults = field(default_factory=lambda: A11yResults(None, None))  # for the test-results page
+    warnings: list[Problem] = field(default_factory=list)  # what could not be checked (e.g. quotes without a copy)
 
 
 def load_project(paths: Paths) -> Project:
@@ -75,49 +79,40 @@ def load_project(paths: Paths) -> Project:
         return _load(paths)
 
 
+class _Steps:
+    """Runs each loading step, keeping its problems: every file is checked, then all are reported."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def run(self, load: Callable[[], T], fallback: T) -> tuple[T, bool]:
+        """`load()`, or `fallback` and False if it found problems."""
+        try:
+            return load(), True
+        except DataError as exc:
+            self.problems += exc.problems
+            return fallback, False
+
+
 def _load(paths: Paths) -> Project:
-    problems: list[Problem] = []
-    guideline: Guideline | None = None
-    checklist: Checklist | None = None
-    seminars = Seminars()
-    quizzes: list[Bank] = []
-    trainer: TrainerFile | None = None
-    seminars_ok = banks_ok = True
-    try:
-        guideline = load_guideline(paths.data, paths.root)
-    except DataError as exc:
-        problems += exc.problems
-    # Each kind refers to the guideline only: check them all, then report every problem at once.
-    if guideline is not None:
-        try:
-            checklist = load_checklist(paths.data, guideline, paths.root)
-        except DataError as exc:
-            problems += exc.problems
-        try:
-            seminars = load_seminars(paths.data, paths.docs_dir, guideline, paths.root)
-        except DataError as exc:
-            problems += exc.problems
-            seminars_ok = False
-    try:
-        # Without a guideline the banks are still checked, minus their item references.
-        quizzes = load_banks(paths.quizzes, paths.root, guideline)
-    except DataError as exc:
-        problems += exc.problems
-        banks_ok = False
-    if guideline is not None:
-        # Kits refer to sections, banks and seminars: references into data that failed are not checked.
-        try:
-            trainer = load_trainer(
-                paths.data, guideline, quizzes if banks_ok else None, seminars if seminars_ok else None, paths.root
-            )
-        except DataError as exc:
-            problems += exc.problems
-    try:
-        a11y = load_a11y_results(paths.a11y_results, paths.root) if paths.a11y_results else A11yResults(None, None)
-    except DataError as exc:
-        problems += exc.problems
-    if problems or guideline is None:
-        raise DataError(problems)
+    steps = _Steps()
+    # A guideline whose cross-references failed still serves to check the other files against.
+    guideline, steps.problems, warnings = read_guideline(paths.data, paths.root)
+    # Every file is checked even if the guideline failed to load: then without their references to it.
+    checklist, _ = steps.run(lambda: load_checklist(paths.data, guideline, paths.root), None)
+    seminars, seminars_ok = steps.run(
+        lambda: load_seminars(paths.data, paths.docs_dir, guideline, paths.root), Seminars()
+    )
+    no_banks: list[Bank] = []
+    quizzes, banks_ok = steps.run(lambda: load_banks(paths.quizzes, paths.root, guideline), no_banks)
+    # Kits refer to sections, banks and seminars: references into data that failed are not checked.
+    banks = quizzes if banks_ok else None
+    trainer, _ = steps.run(
+        lambda: load_trainer(paths.data, guideline, banks, seminars if seminars_ok else None, paths.root), None
+    )
+    a11y, _ = steps.run(lambda: _a11y_results(paths), A11yResults(None, None))
+    if steps.problems or guideline is None:
+        raise DataError(steps.problems)
     return Project(
         paths=paths,
         guideline=guideline,
@@ -126,7 +121,12 @@ def _load(paths: Paths) -> Project:
         quizzes=quizzes,
         trainer=trainer,
         a11y=a11y,
+        warnings=warnings,
     )
+
+
+def _a11y_results(paths: Paths) -> A11yResults:
+    return load_a11y_results(paths.a11y_results, paths.root) if paths.a11y_results else A11yResults(None, None)
 
 
 def schemas() -> dict[str, dict]:

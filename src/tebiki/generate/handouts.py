@@ -4,7 +4,7 @@ Handouts: the self-check checklist with every track's way, and for each kit a qu
 sheet (no answers) and a separate answer key. Each carries QR codes to the online
 checklist and quizzes on the published site. They need the pages' public URLs, so
 they are made when MkDocs knows the files (like the QTI packages), from HTML templates
-in templates/handout/; publish/typeset.py prints them to PDF.
+in theme/templates/handout/; publish/typeset.py prints them to PDF.
 """
 
 from __future__ import annotations

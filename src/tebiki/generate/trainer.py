@@ -22,7 +22,7 @@ from ..data.seminars.storyboard import caption_text
 from ..data.trainer.model import Kit
 from ..text import oneline
 from . import checklist, quiz
-from .paths import section_path
+from .paths import item_link, section_path
 from .render import KIND_LABELS, render
 from .seminars import INDEX as SEMINARS
 from .seminars import session_path
@@ -291,8 +291,8 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
     if project.trainer is None:
         return
     origin = f"{project.paths.data.name}/trainer.yml"
-    sections = [s for s in project.guideline.sections]
-    link = quiz.item_link(project.guideline, "../../")
+    sections = project.guideline.sections
+    link = item_link(project.guideline, "../../")
     yield (
         INDEX,
         render(

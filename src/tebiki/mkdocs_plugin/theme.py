@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.yaml import yaml_load
 
-from ..theme import ASSETS, OVERRIDES, PAGES, QUIZ_LOCALES
+from ..generate.theme_files import ASSETS, OVERRIDES, PAGES, QUIZ_LOCALES
 
 # Loaded on every page; the page templates load the rest (checklist, quiz, slides, video) where needed.
 EXTRA_CSS = ["assets/tebiki.css"]

@@ -102,21 +102,20 @@ def check(
         yield loc + ("not",), "`not` is not supported", 'name the other options instead, e.g. {entrusts: "no"}'
         return
     for question, wanted in condition.items():
-        if question not in options:
-            known = ", ".join(options) or "(none)"
-            yield (
-                loc + (question,),
-                f"unknown question {question!r}",
-                f"use a question asked before this point: {known}",
-            )
-            continue
-        values = wanted if isinstance(wanted, list) else [wanted]
-        if not values:
-            yield loc + (question,), "empty list of options", "list at least one option"
-        for value in values:
-            if not isinstance(value, str) or value not in options[question]:
-                yield (
-                    loc + (question,),
-                    f"{value!r} is not an option of {question!r}",
-                    f"use one of: {', '.join(options[question])}",
-                )
+        yield from _check_answer(question, wanted, options, loc + (question,))
+
+
+def _check_answer(
+    question: str, wanted: Any, options: Mapping[str, Sequence[str]], loc: tuple[Any, ...]
+) -> Iterable[tuple[tuple[Any, ...], str, str]]:
+    """One `question: option(s)` pair of a condition: a question asked before, and its options."""
+    if question not in options:
+        known = ", ".join(options) or "(none)"
+        yield loc, f"unknown question {question!r}", f"use a question asked before this point: {known}"
+        return
+    values = wanted if isinstance(wanted, list) else [wanted]
+    if not values:
+        yield loc, "empty list of options", "list at least one option"
+    for value in values:
+        if not isinstance(value, str) or value not in options[question]:
+            yield loc, f"{value!r} is not an option of {question!r}", f"use one of: {', '.join(options[question])}"

@@ -11,13 +11,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..collect import Collector, check_unique
+from ..collect import Collector, Reporter, check_unique
 from ..guideline.model import Guideline
 from ..problems import DataError
-from ..yaml_lines import dotted, line_of
 from .model import BLANK, Bank, Question, QuestionType
 
 # Text that would be read as mkdocs-quiz syntax and break the generated quiz.
@@ -54,103 +54,122 @@ def load_banks(quizzes_dir: Path, root: Path, guideline: Guideline | None) -> li
     # Built once: per question, it made loading grow with questions × items.
     item_ids = set(guideline.item_index()) if guideline is not None else None
     for path, bank, lines in loaded:
+        r = c.reporter(path, lines)
         if sections is not None and bank.section is not None and bank.section not in sections:
-            c.add(
-                path,
-                line_of(lines, ("section",)),
-                "section",
+            r.at(
+                ("section",),
                 f"unknown section {bank.section!r}",
                 "use the `id` of a file in guideline/sections/, or drop `section`",
             )
         for i, question in enumerate(bank.questions):
-            _check_question(question, _reporter(c, path, lines, ("questions", i)), item_ids)
+            at = r.within("questions", i)
+            if item_ids is not None:
+                check_question_items(question, item_ids, at)
+            for rule in QUESTION_RULES:
+                rule(question, at)
     if c.problems:
         raise DataError(c.problems)
     return sorted((b for _, b, _ in loaded), key=lambda b: (b.order, b.id))
 
 
-def _reporter(c: Collector, path: Path, lines: Mapping, loc: tuple) -> Callable[..., None]:
-    """Report a problem with a field of the question at `loc`, at that field's line."""
-
-    def add(field: tuple, message: str, hint: str) -> None:
-        c.add(path, line_of(lines, loc + field), dotted(loc + field), message, hint)
-
-    return add
+def check_question_items(q: Question, item_ids: set[str], r: Reporter) -> None:
+    """The items a question checks exist in the guideline."""
+    for j, item in enumerate(q.items):
+        if item not in item_ids:
+            r.at(("items", j), f"unknown item {item!r}", "use the `id` of an item in guideline/sections/*.yml")
 
 
-def _check_question(q: Question, add: Callable[..., None], item_ids: set[str] | None) -> None:
-    if item_ids is not None:
-        for j, item in enumerate(q.items):
-            if item not in item_ids:
-                add(("items", j), f"unknown item {item!r}", "use the `id` of an item in guideline/sections/*.yml")
-    texts: list[tuple[tuple, str]] = [(("question",), q.question), (("explanation",), q.explanation)]
+def check_no_quiz_syntax(q: Question, r: Reporter) -> None:
+    """No text uses the marks mkdocs-quiz reserves for its own syntax."""
+    texts: list[tuple[tuple[Any, ...], str]] = [(("question",), q.question), (("explanation",), q.explanation)]
     for j, choice in enumerate(q.choices):
         texts.append((("choices", j, "text"), choice.text))
         if choice.feedback:
             texts.append((("choices", j, "feedback"), choice.feedback))
     for field, text in texts:
         if _QUIZ_SYNTAX.search(text):
-            add(
+            r.at(
                 field, "text contains quiz syntax ([[, ]] or <quiz>)", "reword it; these marks are reserved for quizzes"
             )
 
-    if q.type is QuestionType.fill:
-        if q.choices:
-            add(("choices",), "a fill-in question has no choices", "remove `choices`, or change `type`")
-        if q.question.count(BLANK) != 1:
-            add(
-                ("question",),
-                f"a fill-in question needs exactly one blank {BLANK}",
-                f"write {BLANK} where the answer goes",
-            )
-        if q.answer is None:
-            add(("answer",), "a fill-in question needs `answer`", 'add the expected answer, e.g. answer: "100"')
-        elif canonical_answer(q.answer) != q.answer.lower() or "\n" in q.answer:
-            add(
-                ("answer",),
-                f"answer {q.answer!r} is not in the form readers' input is compared in",
-                f"write it as {canonical_answer(q.answer)!r} (half-width, no digit-grouping commas); "
-                "full-width input still matches",
-            )
-        return
 
+def check_fill_in(q: Question, r: Reporter) -> None:
+    """A fill-in question: one blank, no choices, an answer in the form readers' input is compared in."""
+    if q.type is not QuestionType.fill:
+        return
+    if q.choices:
+        r.at(("choices",), "a fill-in question has no choices", "remove `choices`, or change `type`")
+    if q.question.count(BLANK) != 1:
+        r.at(
+            ("question",), f"a fill-in question needs exactly one blank {BLANK}", f"write {BLANK} where the answer goes"
+        )
+    if q.answer is None:
+        r.at(("answer",), "a fill-in question needs `answer`", 'add the expected answer, e.g. answer: "100"')
+    elif canonical_answer(q.answer) != q.answer.lower() or "\n" in q.answer:
+        r.at(
+            ("answer",),
+            f"answer {q.answer!r} is not in the form readers' input is compared in",
+            f"write it as {canonical_answer(q.answer)!r} (half-width, no digit-grouping commas); "
+            "full-width input still matches",
+        )
+
+
+def check_choice_fields(q: Question, r: Reporter) -> None:
+    """A choice question has no `answer` and no blank."""
+    if q.type is QuestionType.fill:
+        return
     if q.answer is not None:
-        add(
+        r.at(
             ("answer",),
             f"only fill-in questions have `answer`; this one is {q.type.value}",
             "mark choices `correct: true` instead",
         )
     if BLANK in q.question:
-        add(
+        r.at(
             ("question",),
             f"{BLANK} marks a blank, but this is a {q.type.value} question",
             "change `type` to fill, or reword",
         )
+
+
+def check_choices(q: Question, r: Reporter) -> None:
+    """A choice question: two or more distinct choices, as many correct ones as its type says."""
+    if q.type is QuestionType.fill:
+        return
     if not q.choices:
-        add(("choices",), "the choice list is empty", "add at least two choices")
+        r.at(("choices",), "the choice list is empty", "add at least two choices")
         return
     if len(q.choices) < 2:
-        add(("choices",), "a choice question needs at least two choices", "add another choice")
+        r.at(("choices",), "a choice question needs at least two choices", "add another choice")
     seen: set[str] = set()
     for j, choice in enumerate(q.choices):
         key = " ".join(choice.text.split())
         if key in seen:
             # mkdocs-quiz tells choices apart by their text: duplicates would be marked alike.
-            add(("choices", j, "text"), "two choices have the same text", "make every choice different")
+            r.at(("choices", j, "text"), "two choices have the same text", "make every choice different")
         seen.add(key)
     correct = sum(c.correct for c in q.choices)
     if q.type is QuestionType.single and correct != 1:
-        add(
+        r.at(
             ("choices",),
             f"a single-choice question needs exactly one correct choice; it has {correct}",
             "mark one choice `correct: true`, or use `type: multiple` for several correct answers",
         )
     if q.type is QuestionType.multiple and correct < 2:
-        add(
+        r.at(
             ("choices",),
             f"a multiple-choice question needs at least two correct choices; it has {correct}",
             "mkdocs-quiz shows one correct choice as radio buttons: use `type: single`, or mark more choices correct",
         )
+
+
+# The rules every question of quizzes/*.yml is checked against (besides its item references), in order.
+QUESTION_RULES: tuple[Callable[[Question, Reporter], None], ...] = (
+    check_no_quiz_syntax,
+    check_fill_in,
+    check_choice_fields,
+    check_choices,
+)
 
 
 def schemas() -> dict[str, dict]:

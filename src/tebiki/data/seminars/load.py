@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter
 
 from ..collect import Collector, check_unique
 from ..guideline.model import Guideline
 from ..problems import DataError, display_path
-from ..yaml_lines import dotted, line_of
 from . import captions, storyboard
 from .model import Recording, SeminarFile, Series, Session
 
@@ -72,7 +72,7 @@ class Seminars:
 
 
 def load_seminars(
-    data_dir: Path, docs_dir: Path, guideline: Guideline, root: Path, *, check_generated: bool = True
+    data_dir: Path, docs_dir: Path, guideline: Guideline | None, root: Path, *, check_generated: bool = True
 ) -> Seminars:
     """Load seminars.yml if there is one; raise DataError listing every problem.
 
@@ -87,7 +87,7 @@ def load_seminars(
     if data is None:
         raise DataError(c.problems)
     check = _Checker(c, path, lines, docs_dir, guideline, check_generated)
-    check.all(data)
+    check.check_file(data)
     if c.problems:
         raise DataError(c.problems)
     return Seminars(
@@ -99,76 +99,114 @@ def load_seminars(
 
 
 class _Checker:
+    """The cross-checks of seminars.yml, keeping the caption files and transcripts it reads.
+
+    Rules: unique series, session and recording IDs; known items (`item_refs`); files that
+    exist under docs/ (`docs_file`); per recording `chapters`, `media_files`, `caption_tracks`
+    and, for generated videos, `generated`.
+    """
+
     def __init__(
-        self, c: Collector, path: Path, lines: Mapping, docs: Path, guideline: Guideline, check_generated: bool
-    ):
-        self.c, self.path, self.lines, self.docs = c, path, lines, docs
-        self.items = {item.id: item for item in guideline.items()}
-        self.notice = storyboard.notice_line(guideline.meta)
+        self,
+        c: Collector,
+        path: Path,
+        lines: Mapping,
+        docs: Path,
+        guideline: Guideline | None,
+        check_generated: bool,
+    ) -> None:
+        self.c, self.path, self.docs = c, path, docs
+        self.r = c.reporter(path, lines)
+        # Without a guideline (it failed to load), references to it and generated videos are not checked.
+        self.guideline = guideline
+        self.items = {item.id: item for item in guideline.items()} if guideline is not None else {}
+        self.notice = storyboard.notice_line(guideline.meta) if guideline is not None else ""
         self.check_generated = check_generated
         self.captions: dict[str, captions.Captions] = {}
         self.transcripts: dict[str, str] = {}
 
-    def add(self, loc: tuple, message: str, hint: str) -> None:
-        self.c.add(self.path, line_of(self.lines, loc), dotted(loc), message, hint)
-
-    def all(self, data: SeminarFile) -> None:
-        entries: dict[str, list[tuple[Path, Mapping, str, tuple]]] = {"series": [], "session": [], "recording": []}
+    def check_file(self, data: SeminarFile) -> None:
+        lines = self.r.lines
+        entries: dict[str, list[tuple[Path, Mapping, str, tuple[Any, ...]]]] = {
+            "series": [],
+            "session": [],
+            "recording": [],
+        }
         for s, series in enumerate(data.series):
             loc = ("series", s)
-            entries["series"].append((self.path, self.lines, series.id, (*loc, "id")))
+            entries["series"].append((self.path, lines, series.id, (*loc, "id")))
             self.item_refs((*loc, "items"), series.items)
             for n, session in enumerate(series.sessions):
                 sloc = (*loc, "sessions", n)
-                entries["session"].append((self.path, self.lines, session.id, (*sloc, "id")))
+                entries["session"].append((self.path, lines, session.id, (*sloc, "id")))
                 for m, material in enumerate(session.materials):
                     if material.file:
                         self.docs_file((*sloc, "materials", m, "file"), material.file)
                 for r, recording in enumerate(session.recordings):
                     rloc = (*sloc, "recordings", r)
-                    entries["recording"].append((self.path, self.lines, recording.id, (*rloc, "id")))
+                    entries["recording"].append((self.path, lines, recording.id, (*rloc, "id")))
                     self.recording(rloc, recording)
         for what, found in entries.items():
             check_unique(self.c, found, what)
 
-    def item_refs(self, loc: tuple, refs: list[str]) -> None:
+    def item_refs(self, loc: tuple[Any, ...], refs: list[str]) -> None:
+        if self.guideline is None:
+            return
         for j, ref in enumerate(refs):
             if ref not in self.items:
-                self.add((*loc, j), f"unknown item {ref!r}", "use the ID of an item in guideline/sections/")
+                self.r.at((*loc, j), f"unknown item {ref!r}", "use the ID of an item in guideline/sections/")
 
-    def docs_file(self, loc: tuple, rel: str) -> Path | None:
+    def docs_file(self, loc: tuple[Any, ...], rel: str) -> Path | None:
         full = self.docs / rel
         if not full.is_file():
-            self.add(loc, f"file {rel!r} not found under docs/", f"put it at {display_path(full, self.c.root)}")
+            self.r.at(loc, f"file {rel!r} not found under docs/", f"put it at {display_path(full, self.c.root)}")
             return None
         return full
 
-    def recording(self, loc: tuple, rec: Recording) -> None:
+    def recording(self, loc: tuple[Any, ...], rec: Recording) -> None:
+        self.chapters(loc, rec)
+        # The script remakes these files; before it has run they may be missing or stale.
+        skip_outputs = rec.generated and not self.check_generated
+        self.media_files(loc, rec, skip_outputs)
+        if not skip_outputs:
+            self.caption_tracks(loc, rec)
+        if rec.generated and self.guideline is not None:
+            self.generated(loc, rec)
+
+    def chapters(self, loc: tuple[Any, ...], rec: Recording) -> None:
+        """Chapters name known items and start in order, within the recording."""
         previous = -1.0
         for k, chapter in enumerate(rec.chapters):
             cloc = (*loc, "chapters", k)
             self.item_refs((*cloc, "items"), chapter.items)
             if chapter.start <= previous:
-                self.add((*cloc, "start"), "chapters must start in order, each after the one before", "fix `start`")
+                self.r.at((*cloc, "start"), "chapters must start in order, each after the one before", "fix `start`")
             elif chapter.start >= rec.duration:
-                self.add((*cloc, "start"), "chapter starts after the recording ends", "fix `start` or `duration`")
+                self.r.at((*cloc, "start"), "chapter starts after the recording ends", "fix `start` or `duration`")
             previous = chapter.start
-        # The script remakes these files; before it has run they may be missing or stale.
-        skip_outputs = rec.generated and not self.check_generated
+
+    def media_files(self, loc: tuple[Any, ...], rec: Recording, skip_outputs: bool) -> None:
+        """The poster, video and transcript exist under docs/ (a generated video's once it was made)."""
         if not skip_outputs:
             for field_name in ("poster", "file"):
                 if getattr(rec, field_name):
                     self.docs_file((*loc, field_name), getattr(rec, field_name))
         if rec.transcript and (full := self.docs_file((*loc, "transcript"), rec.transcript)):
-            self.transcripts[rec.id] = full.read_text(encoding="utf-8")
+            text = self.c.read(full)
+            if text is not None:
+                self.transcripts[rec.id] = text
+
+    def caption_tracks(self, loc: tuple[Any, ...], rec: Recording) -> None:
+        """Each caption file exists, is valid WebVTT with cues, and ends within the recording."""
         for t, track in enumerate(rec.captions):
-            if skip_outputs:
-                continue
             full = self.docs_file((*loc, "captions", t, "file"), track.file)
             if full is None:
                 continue
+            text = self.c.read(full)
+            if text is None:
+                continue
             try:
-                parsed = captions.parse(full.read_text(encoding="utf-8"))
+                parsed = captions.parse(text)
             except captions.CaptionError as exc:
                 self.c.add(full, exc.line, "", f"WebVTT error: {exc}", "fix the caption file (see the WebVTT format)")
                 continue
@@ -184,28 +222,28 @@ class _Checker:
                     f"fix the cue times, or `duration` in {display_path(self.path, self.c.root)}",
                 )
             self.captions.setdefault(rec.id, parsed)
-        if rec.generated:
-            self.generated(loc, rec)
 
-    def generated(self, loc: tuple, rec: Recording) -> None:
+    def generated(self, loc: tuple[Any, ...], rec: Recording) -> None:
+        """A generated video can be made from its chapters, and was made from the data as it is."""
         if any(ref not in self.items for chapter in rec.chapters for ref in chapter.items):
             return  # already reported as unknown items
         if not rec.chapters:
-            self.add((*loc, "chapters"), "a generated video is made from its chapters", "add at least one chapter")
+            self.r.at((*loc, "chapters"), "a generated video is made from its chapters", "add at least one chapter")
             return
         try:
             storyboard.storyboard(rec, self.items)
         except storyboard.StoryboardError as exc:
-            self.add((*loc, "chapters", exc.chapter, "start"), str(exc), exc.hint)
+            self.r.at((*loc, "chapters", exc.chapter, "start"), str(exc), exc.hint)
             return
         if not self.check_generated or rec.id not in self.captions:
             return
         expected = storyboard.source_hash(rec, self.items, self.notice)
         if storyboard.recorded_hash(self.captions[rec.id].notes) != expected:
-            self.add(
+            self.r.at(
                 (*loc, "generated"),
                 "the video was made from older data (its items, chapters or title changed since)",
-                "remake it: .venv/bin/python scripts/make-briefing-video.py",
+                "remake it with `make video` in a tebiki checkout (tools/briefing_video.py, not installed with"
+                " the package); without one, replace the video and its captions and remove `generated: true`",
             )
 
 

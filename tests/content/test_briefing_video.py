@@ -15,7 +15,7 @@ from support import ROOT
 from tebiki.data.project import Paths, load_project
 from tebiki.data.seminars import captions, storyboard
 
-SEMINAR = Path(__file__).parent / "fixtures" / "seminar"
+SEMINAR = Path(__file__).parent.parent / "fixtures" / "seminar"
 SCRIPT = ROOT / "scripts" / "make-briefing-video.py"
 MAX_VIDEO_BYTES = 1_500_000
 
