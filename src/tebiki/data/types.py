@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -27,7 +28,7 @@ class Strict(BaseModel):
 _URL_FORBIDDEN = set('"<>\\`^{|}')
 
 
-def _url_check(schemes: tuple[str, ...]):
+def _url_check(schemes: tuple[str, ...]) -> Callable[[str], str]:
     def check(value: str) -> str:
         parts = urlsplit(value)
         if parts.scheme not in schemes:
@@ -46,7 +47,7 @@ def _url_check(schemes: tuple[str, ...]):
     return check
 
 
-def _url(schemes: tuple[str, ...], description: str):
+def _url(schemes: tuple[str, ...], description: str) -> Any:
     start = "|".join(schemes)
     return Annotated[
         str,
