@@ -22,7 +22,7 @@ from ..generate.paths import UrlOf
 from ..publish import csp, offline, search, staging, typeset
 from ..publish.reproducible import build_date
 from ..seams import SEARCH_EXCLUDE
-from . import quiz_patch, theme
+from . import markup_fixes, quiz_patch, theme
 from .config import TebikiConfig
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
@@ -167,13 +167,13 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(content, encoding="utf-8")
         try:
-            return csp.protect(output)
+            return csp.protect(markup_fixes.fix(output))
         except csp.PolicyError as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
     # Static templates (the 404 page) get their policy too.
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return csp.protect(output_content) if template_name.endswith(".html") else output_content
+        return csp.protect(markup_fixes.fix(output_content)) if template_name.endswith(".html") else output_content
 
     # Check the output itself: no raw quiz syntax, the search index must build, every item must be on the page.
     # Last of every plugin's post_build, so the checks see their output and `finished` means all ran.
