@@ -65,7 +65,8 @@ def test_mkdocs_quiz_assets_leave_the_page_and_keep_their_order() -> None:
     from mkdocs_quiz import plugin as mkdocs_quiz
 
     scripts = '<script type="text/javascript">var one;</script><script type="text/javascript" defer>var two;</script>'
-    page = f'<html><head></head><body><form action="javascript:void(0);" onsubmit="return false;"></form>{mkdocs_quiz.style}{scripts}<footer></footer></body></html>'
+    form = '<form action="javascript:void(0);" onsubmit="return false;"></form>'
+    page = f"<html><head></head><body>{form}{mkdocs_quiz.style}{scripts}<footer></footer></body></html>"
     out, files = quiz_patch.externalise(page, "../")
     assert "<style" not in out and "var one" not in out and "onsubmit" not in out and "javascript:" not in out
     css = [name for name in files if name.endswith(".css")]
