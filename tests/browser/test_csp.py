@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
+from test_a11y import axe_violations, describe
 
 from support import site_pages
 
@@ -91,3 +92,24 @@ def test_nothing_on_any_page_violates_its_policy(browser: Browser, built_site: P
     context.close()
     assert not violations, "\n".join(violations[:30])
     assert not console, "\n".join(console[:30])
+
+
+def test_the_404_page_at_a_mistyped_address_passes_axe_within_its_policy(
+    browser: Browser, built_site: Path, site_url: str
+) -> None:
+    """GitHub Pages answers any unknown address with 404.html: there, too, it must work."""
+    body = (built_site / "404.html").read_text(encoding="utf-8")
+    for viewport in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):
+        context = browser.new_context(locale="ja-JP", viewport=viewport)
+        page = context.new_page()
+        console: list[str] = []
+        _watch(page, console)
+        page.route("**/guideline/no-such-page/", lambda r: r.fulfill(status=404, body=body, content_type="text/html"))
+        page.goto(site_url + "guideline/no-such-page/", wait_until="load")
+        page.wait_for_load_state("networkidle")
+        expect(page.locator("h1")).to_have_text("ページが見つかりません（404）")
+        expect(page.locator(".md-header")).to_be_visible()  # the theme's assets loaded at that depth
+        violations = axe_violations(page)
+        assert not violations, describe(f"404 at {viewport['width']}px", violations)
+        assert page.evaluate("window.__csp") == [] and console == []
+        context.close()
