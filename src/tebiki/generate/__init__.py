@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..data.project import Project
-from . import accessibility, checklist, pamphlet, quiz, seminars, sources, trainer
+from . import accessibility, checklist, pamphlet, quiz, seminars, sources, traceability, trainer
 from .printed import PrintPart, document
 
 
@@ -19,7 +19,7 @@ class Page:
 
 
 # Each page kind is a module with `pages(project)` yielding (path, content, origin[, listed]).
-PAGE_KINDS = (pamphlet, checklist, sources, seminars, quiz, trainer, accessibility)
+PAGE_KINDS = (pamphlet, checklist, sources, seminars, quiz, trainer, accessibility, traceability)
 
 
 def generate(project: Project) -> list[Page]:

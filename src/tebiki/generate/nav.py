@@ -74,6 +74,7 @@ NAV_LABELS = {
         "trainers": "説明会キット",
         "search": "検索",
         "sources": "出典と今のルール",
+        "traceability": "対応表",
         "download": "印刷・オフライン用",
         "accessibility": "ウェブアクセシビリティ",
         "policy": "ウェブアクセシビリティ方針",
@@ -88,6 +89,7 @@ NAV_LABELS = {
         "trainers": "Trainer kits",
         "search": "Search",
         "sources": "Sources",
+        "traceability": "Traceability",
         "download": "Print and offline",
         "accessibility": "Accessibility",
         "policy": "Accessibility policy",
@@ -108,11 +110,12 @@ def default_nav(project: Project, language: str, own_pages: Iterable[str] = ()) 
         for kind in ("sections", "checklists", "seminars", "quizzes", "trainers")
         if known.get(kind)
     ]
-    listed = {"index.md", "search.md", "download.md", "accessibility/index.md"}
+    listed = {"index.md", "search.md", "download.md", "accessibility/index.md", "coverage.md"}
     nav += [page for page in own_pages if page not in listed]
     nav += [
         {label["search"]: "search.md"},
         {label["sources"]: "sources.md"},
+        {label["traceability"]: "coverage.md"},
         {label["download"]: "download.md"},
         {
             label["accessibility"]: [

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..checks import coverage, quiz_leaks
+from ..checks import coverage, quiz_leaks, traceability
 from ..data.problems import DataError
 from ..data.project import Paths, Project, load_project
 from ..generate import Page, generate, handouts, pamphlet_html, qti
@@ -209,6 +209,10 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                     + "\n  ".join(report.gaps + report.unknown)
                     + "\n→ run `tebiki coverage` for the full table."
                 )
+            try:
+                traceability.fill(built, self.project.guideline, report)  # what was proven, published
+            except traceability.TraceabilityError as exc:
+                raise PluginError(str(exc)) from None
         self.finished = True
 
     def on_build_error(self, *, error: Exception) -> None:
