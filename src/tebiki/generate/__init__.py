@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from ..data.project import Project
-from . import accessibility, checklist, glossary, pamphlet, quiz, seminars, sources, trainer
+from . import accessibility, checklist, glossary, pamphlet, quiz, seminars, sources, traceability, trainer
 from .printed import PrintPart, document
 
 
@@ -19,7 +19,7 @@ class Page:
 
 
 # Each page kind is a module with `pages(project)` yielding (path, content, origin[, listed]).
-PAGE_KINDS = (pamphlet, checklist, sources, glossary, seminars, quiz, trainer, accessibility)
+PAGE_KINDS = (pamphlet, checklist, sources, glossary, seminars, quiz, trainer, accessibility, traceability)
 # Pages that link the glossary's terms at their first use: the reader's pages (not the glossary
 # itself, nor slide decks and live quizzes, which are shown on a screen and not read).
 _GLOSSED = (pamphlet, checklist, sources, seminars, quiz)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..data.project import Project
 from ..data.seminars import storyboard
 from ..data.seminars.captions import Captions
@@ -17,7 +19,7 @@ from ..data.seminars.load import Seminars
 from ..data.seminars.model import Format, Provider, Recording, Series, Session, Status
 from ..text import japanese_date, oneline
 from .paths import item_link
-from .render import KIND_LABELS, render
+from .render import KIND_LABELS, render, text
 
 DIR = "seminars"
 INDEX = f"{DIR}/index.md"
@@ -96,10 +98,15 @@ def nav_entries(seminars: Seminars) -> list[dict[str, str]]:
     return [{"一覧": INDEX}, *({s.title: session_path(s)} for _, s in seminars.sessions())]
 
 
-def _item_linker(project: Project, to_root: str) -> Callable[[str], str]:
+def _item_linker(project: Project, to_root: str) -> Callable[[str], Markup]:
     """item ID -> a Markdown link to it in its pamphlet section."""
     link = item_link(project.guideline, to_root)
-    return lambda item_id: "[{}]({})".format(*link(item_id))
+
+    def markdown_link(item_id: str) -> Markup:
+        title, url = link(item_id)
+        return Markup(f"[{text(title)}]({url})")
+
+    return markdown_link
 
 
 def _status(session: Session) -> str:
