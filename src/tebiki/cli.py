@@ -167,6 +167,20 @@ def cmd_a11y(args: argparse.Namespace) -> Exit:
     return Exit.FAILED if result.violations else Exit.OK
 
 
+def cmd_new(args: argparse.Namespace) -> Exit:
+    from .scaffold import Options, ScaffoldError, new_site
+
+    target = Path(args.dir)
+    try:
+        written = new_site(target, Options(language=args.language, status=args.status))
+    except ScaffoldError as exc:
+        print(f"tebiki new: {exc}", file=sys.stderr)
+        return Exit.USAGE
+    print(f"Wrote a sample site of {len(written)} files in {target}. Next:")
+    print(f"  cd {target} && mkdocs serve     # preview; edit guideline/ and quizzes/")
+    return Exit.OK
+
+
 def cmd_schema(args: argparse.Namespace) -> Exit:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -203,6 +217,15 @@ def parser() -> argparse.ArgumentParser:
         "--out", default="", help=f"write the results for the test-results page (e.g. {a11y.DEFAULT_RESULTS})"
     )
     a.add_argument("--page", action="append", help="only this page (URL path under the site), repeatable")
+    n = sub.add_parser("new", help="write a small sample site for a new guideline into an empty folder")
+    n.add_argument("dir", help="the new site's folder (missing or empty)")
+    n.add_argument("--language", default="ja", choices=["ja", "en"], help="the site's language (theme.language)")
+    n.add_argument(
+        "--status",
+        default="superseded",
+        choices=["in-force", "superseded"],
+        help="a guideline still in force, or one superseded by newer rules (then each item maps to today's rule)",
+    )
     s = sub.add_parser("schema", help="export JSON Schemas for editors")
     s.add_argument("--out", default="schema")
     return p
@@ -214,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         "validate": cmd_validate,
         "generate": cmd_generate,
         "coverage": cmd_coverage,
+        "new": cmd_new,
         "schema": cmd_schema,
         "pdf": cmd_pdf,
         "offline": cmd_offline,

@@ -62,7 +62,7 @@ class Indexer:
         except Exception as exc:  # the service reports failures as bare Exceptions
             raise SearchIndexError(
                 f"Pagefind failed to index {site_dir}: {exc}\n"
-                "→ check that `pagefind[extended]` is installed (make setup)."
+                "→ check that `pagefind[extended]` is installed: pip install 'pagefind[extended]>=1.5,<2'."
             ) from exc
         finally:
             self.close()

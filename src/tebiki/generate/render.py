@@ -18,6 +18,7 @@ KIND_LABELS = {
     "caution": "注意",
     "sme": "中小企業への配慮",
     "outreach": "広報・周知",
+    "duty": "今の法律の義務",
 }
 
 
