@@ -43,3 +43,9 @@ class TebikiConfig(base.Config):
     works opened from disk) and search uses an index inlined in a script, because
     Pagefind cannot fetch its index from file://. `tebiki offline` sets it through
     the TEBIKI_OFFLINE environment variable (see mkdocs.yml)."""
+
+    offline_package = c.Type(bool, default=False)
+    """The offline package (`tebiki offline`) is published beside the site: the download
+    page links to it. Off by default, so a plain build (`make site`) has no link to a file
+    it did not write; `make publish` sets it through TEBIKI_OFFLINE_PACKAGE, and
+    `tebiki check-site` reports the link if the zip is then missing."""
