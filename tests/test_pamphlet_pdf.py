@@ -40,8 +40,8 @@ def project():
 
 @pytest.fixture(scope="module")
 def reader(built_site: Path) -> PdfReader:
-    path = built_site / pdf.FILENAME
-    assert path.exists(), "the build did not put the pamphlet into the site"
+    path = built_site / pdf.REFERENCE
+    assert path.exists(), "the build did not put the item-by-item reference into the site"
     return PdfReader(path)
 
 
@@ -72,7 +72,7 @@ def test_pdf_has_one_bookmarked_section_per_part(reader: PdfReader, project) -> 
 def test_checklists_for_both_tracks_are_printed_as_tick_boxes(text: str, project) -> None:
     if project.checklist is None:
         pytest.skip("this guideline has no checklist data")
-    html = pdf.pamphlet_html(project, site_name="手引き", site_url=None, issued=dt.date(2024, 4, 1))
+    html = pdf.reference_html(project, site_name="手引き", site_url=None, issued=dt.date(2024, 4, 1))
     entries = project.checklist.entries()
     assert len(project.checklist.tracks) == 2
     assert html.count('class="box"') == len(entries) * len(project.checklist.tracks)
@@ -134,8 +134,8 @@ def test_nothing_interactive_is_left(reader: PdfReader, text: str) -> None:
 
 def test_same_data_gives_the_same_bytes(project) -> None:
     args = {"site_name": "手引き", "site_url": None, "issued": dt.date(2024, 4, 1)}
-    html = pdf.pamphlet_html(project, **args)
-    assert pdf.render_pdf(html) == pdf.render_pdf(pdf.pamphlet_html(project, **args))
+    html = pdf.reference_html(project, **args)
+    assert pdf.render_pdf(html) == pdf.render_pdf(pdf.reference_html(project, **args))
 
 
 def test_a_checklist_part_prints_tick_boxes_for_both_tracks(project) -> None:
@@ -182,7 +182,7 @@ def test_part_ids_must_be_unique(project) -> None:
 
 def test_site_links_to_the_pamphlet(built_site: Path) -> None:
     page = (built_site / "download" / "index.html").read_text(encoding="utf-8")
-    assert f'href="../{pdf.FILENAME}"' in page
+    assert f'href="../{pdf.FILENAME}"' in page and f'href="../{pdf.REFERENCE}"' in page
     assert 'href="download/"' in (built_site / "index.html").read_text(encoding="utf-8")
 
 

@@ -38,6 +38,10 @@ class TebikiConfig(base.Config):
     """Where the printed pamphlet (A4 PDF, typeset from the data) goes in the site;
     an empty string leaves it out."""
 
+    reference_pdf = c.Type(str, default="tebiki-reference.pdf")
+    """Where the item-by-item reference (A4 PDF) goes when the guideline has a short
+    pamphlet (`pamphlet` in guideline.yml), which `pdf` then is; an empty string leaves it out."""
+
     offline = c.Type(bool, default=False)
     """Build the variant for the offline package: page URLs end in `.html` (so the site
     works opened from disk) and search uses an index inlined in a script, because

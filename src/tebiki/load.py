@@ -120,6 +120,17 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
     _check_rules(c, data_dir / "today.yml", rules, rule_lines, source_by_id, texts)
     kinds = {item.id: item.kind for _, s, _ in sections for item in s.items()}
     rule_ids = {r.id for r in rules}
+    if meta.pamphlet is not None:
+        for s, step in enumerate(meta.pamphlet.first_steps):
+            for i, ref in enumerate(step.items):
+                if ref not in kinds:
+                    c.add(
+                        data_dir / "guideline.yml",
+                        line_of(meta_lines, ("pamphlet", "first_steps", s, "items", i)),
+                        f"pamphlet.first_steps[{s}].items[{i}]",
+                        f"unknown item {ref!r}",
+                        "use the ID of an item in sections/*.yml",
+                    )
     for path, section, lines in sections:
         for loc, item in _items_with_loc(section):
             _check_item(c, path, lines, loc, item, rule_ids, kinds, source_by_id, texts)

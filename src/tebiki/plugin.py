@@ -109,15 +109,21 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         # links to it are checked like any other, and it lands in the staging folder with the rest.
         if self.config.pdf:
             files.append(File.generated(config, self.config.pdf, content=self._pamphlet(config)))
+        # With a short pamphlet, the item-by-item reference is a PDF of its own.
+        if self.config.reference_pdf and pdf.has_short(self.project):
+            files.append(
+                File.generated(config, self.config.reference_pdf, content=self._pamphlet(config, reference=True))
+            )
         return files
 
-    def _pamphlet(self, config: MkDocsConfig) -> bytes:
+    def _pamphlet(self, config: MkDocsConfig, *, reference: bool = False) -> bytes:
         assert self.project is not None
-        html = pdf.pamphlet_html(
-            self.project, site_name=config.site_name, site_url=config.site_url, issued=publish.build_date()
-        )
+        make = pdf.reference_html if reference else pdf.pamphlet_html
+        html = make(self.project, site_name=config.site_name, site_url=config.site_url, issued=publish.build_date())
         try:
-            return pdf.render_pdf(html, cache=self._pdf_cache())
+            if reference:
+                return pdf.render_pdf(html, cache=self._pdf_cache())
+            return pdf.render_pamphlet_pdf(self.project, html, cache=self._pdf_cache())
         except pdf.PdfError as exc:
             raise PluginError(str(exc)) from None
 

@@ -211,7 +211,7 @@ def printing(root: Path, work: Path, sizes: list[int], results: Results) -> None
     times = {}
     for n in sizes:
         project = load_project(Paths.under(synthetic.write_project(work / f"synthetic-{n}", synthetic.Plan(n), root)))
-        html = pdf.pamphlet_html(project, site_name="bench", site_url=None, issued=publish.build_date())
+        html = pdf.reference_html(project, site_name="bench", site_url=None, issued=publish.build_date())
         times[n] = measure.timed(functools.partial(pdf.render_pdf, html), 1)[0]
         cpu = f"CPU {times[n].cpu:.1f} s"
         results.add(Figure("print", f"{n:,} items: pamphlet typeset", times[n].wall, "s", note=cpu))
