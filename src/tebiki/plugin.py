@@ -14,11 +14,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import coverage, offline, pdf, publish, quiz, search, theme_glue
 from .config import TebikiConfig
 from .generate import Page, generate
+from .generate import trainer as trainer_pages
 from .navigation import default_nav, expand_nav
 from .problems import DataError
 from .project import Paths, Project, load_project
 from .quiz import feedback, guard, qti
-from .trainer import handouts
+from .trainer import deck_pdf, handouts
 from .typeset import TypesetError
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
@@ -34,6 +35,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.command: str | None = None
         self.project: Project | None = None
         self.pages: list[Page] = []
+        self.decks: dict[str, str] = {}  # a slide deck's source -> its PDF's path
+        self.deck_pages: dict[str, tuple[str, str]] = {}  # its PDF's path -> (built HTML, page dest)
         self.site_dir: Path | None = None  # where the site is published
         self.staging: Path | None = None  # where this build writes, if atomic
         self.failed = False
@@ -109,6 +112,12 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         # links to it are checked like any other, and it lands in the staging folder with the rest.
         if self.config.pdf:
             files.append(File.generated(config, self.config.pdf, content=self._pamphlet(config)))
+        # Every slide deck also as one PDF, typeset from its built page once the pages are written
+        # (on_post_build); known to MkDocs from here, so the kit page's links to them are checked.
+        self.decks = {path: path.removesuffix(".md") + ".pdf" for path in trainer_pages.deck_paths(self.project)}
+        self.deck_pages = {}
+        for path in self.decks.values():
+            files.append(File.generated(config, path, content=b""))
         # With a short pamphlet, the item-by-item reference is a PDF of its own.
         if self.config.reference_pdf and pdf.has_short(self.project):
             files.append(
@@ -140,9 +149,12 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     # Runs after every plugin's on_page_content, mkdocs-quiz's script included.
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         try:
-            return feedback.escape_typed_answers(output)
+            output = feedback.escape_typed_answers(output)
         except feedback.QuizScriptChanged as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
+        if page.file.src_uri in self.decks:
+            self.deck_pages[self.decks[page.file.src_uri]] = (output, page.file.dest_uri)
+        return output
 
     # Check the output itself: no raw quiz syntax, the search index must build, every item must be on the page.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -155,6 +167,12 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 + "\n  ".join(map(str, leaks))
                 + "\n→ quiz pages need `quiz: {enabled: true}` in their front matter and the mkdocs_quiz plugin."
             )
+        for path, (html, dest) in sorted(self.deck_pages.items()):
+            try:
+                data = deck_pdf.typeset(html, site_dir=built, page_dest=dest, cache=self._pdf_cache(), name=path)
+            except (deck_pdf.DeckPdfError, TypesetError) as exc:
+                raise PluginError(f"{path}: {exc}") from None
+            (built / path).write_bytes(data)
         if self.config.offline:
             offline.inline_captions(built)
         if self.config.search and self.config.offline:

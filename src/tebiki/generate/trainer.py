@@ -68,6 +68,13 @@ def section_deck_path(section: Section) -> str:
     return f"{DIR}/slides/{section.id}.md"
 
 
+def deck_paths(project: Project) -> list[str]:
+    """Every slide deck's page: one per section, one per kit (each is also published as a PDF)."""
+    if project.trainer is None:
+        return []
+    return [section_deck_path(s) for s in project.guideline.sections] + [deck_path(k) for k in project.trainer.kits]
+
+
 @dataclass(frozen=True)
 class QrTarget:
     """A page attendees are sent to from paper or the screen, as a QR code."""
