@@ -39,8 +39,8 @@ class TebikiConfig(base.Config):
     an empty string leaves it out."""
 
     reference_pdf = c.Type(str, default="tebiki-reference.pdf")
-    """Where the item-by-item reference (A4 PDF) goes when the guideline has a short
-    pamphlet (`pamphlet` in guideline.yml), which `pdf` then is; an empty string leaves it out."""
+    """Where the item-by-item reference (A4 PDF) goes; `pdf` is the short pamphlet when
+    guideline.yml has a `pamphlet` block, else the same document. An empty string leaves it out."""
 
     offline = c.Type(bool, default=False)
     """Build the variant for the offline package: page URLs end in `.html` (so the site

@@ -118,8 +118,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.deck_pages = {}
         for path in self.decks.values():
             files.append(File.generated(config, path, content=b""))
-        # With a short pamphlet, the item-by-item reference is a PDF of its own.
-        if self.config.reference_pdf and pdf.has_short(self.project):
+        # The item-by-item reference is a PDF of its own (the same as the pamphlet when the
+        # guideline describes no short one): the download page links both.
+        if self.config.reference_pdf:
             files.append(
                 File.generated(config, self.config.reference_pdf, content=self._pamphlet(config, reference=True))
             )
