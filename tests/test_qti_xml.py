@@ -14,8 +14,8 @@ import markdown
 import pytest
 from mkdocs_quiz.qti import Answer, Quiz, QuizCollection
 
-from tebiki.project import Paths, load_project
-from tebiki.quiz import qti
+from tebiki.data.project import Paths, load_project
+from tebiki.generate import qti
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 NS21 = {"q": "http://www.imsglobal.org/xsd/imsqti_v2p1"}

@@ -1,4 +1,4 @@
-"""The accessibility test-results page, from the last automated run (tebiki.a11y).
+"""The accessibility test-results page, from the last automated run (checks/a11y.py).
 
 The policy itself is prose and lives in docs/accessibility/index.md; this page is
 generated so that what it reports is always the file the pipeline just wrote.
@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ..a11y import DEFAULT_RESULTS
-from ..project import Project
+from ..data.a11y_results import DEFAULT_RESULTS
+from ..data.project import Project
+from ..text import japanese_date
 from .render import render
 
 PATH = "accessibility/results.md"
@@ -27,7 +28,7 @@ TAG_LABELS = {
 
 def jst(moment: dt.datetime) -> str:
     local = moment.astimezone(JST)
-    return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}（日本時間）"
+    return f"{japanese_date(local)} {local:%H:%M}（日本時間）"
 
 
 def _origin(project: Project) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..text import clock, japanese_date, oneline
 
 KIND_LABELS = {
     "event": "経緯",
@@ -22,28 +23,11 @@ KIND_LABELS = {
 }
 
 
-# Hiragana to CJK ideographs, plus full-width forms: scripts written without spaces.
-_CJK = "\u3000-\u9fff\uff00-\uffef"
-_SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
-
-
-def oneline(text: str) -> str:
-    """One line of Markdown; YAML folding puts spaces between Japanese sentences: drop them."""
-    return _SPACE_NEXT_TO_CJK.sub("", " ".join(text.split()))
-
-
-def clock(seconds: float) -> str:
-    """A time in a video as people write it: 1:05, or 1:02:05 past an hour."""
-    whole = int(seconds)
-    hours, rest = divmod(whole, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
-
-
 def _with_filters(env: Environment) -> Environment:
     # JSON embedded in pages (`tojson`, which escapes <, > and &) stays readable and diffable.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters["kind_label"] = lambda kind: KIND_LABELS[kind.value]
-    env.filters["jdate"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
+    env.filters["jdate"] = japanese_date
     env.filters["oneline"] = oneline
     env.filters["clock"] = clock
     env.filters["cell"] = lambda text: str(text).replace("|", "\\|")  # inside a Markdown table cell

@@ -7,16 +7,17 @@ MkDocs does not rewrite) are made relative to that.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .. import storyboard
-from ..captions import Captions
-from ..project import Project
-from ..seminar_load import Seminars
-from ..seminar_model import Format, Provider, Recording, Series, Session, Status
-from .pamphlet import section_path
-from .render import KIND_LABELS, oneline, render
+from ..data.project import Project
+from ..data.seminars import storyboard
+from ..data.seminars.captions import Captions
+from ..data.seminars.load import Seminars
+from ..data.seminars.model import Format, Provider, Recording, Series, Session, Status
+from ..text import japanese_date, oneline
+from .paths import item_link
+from .render import KIND_LABELS, render
 
 DIR = "seminars"
 INDEX = f"{DIR}/index.md"
@@ -94,14 +95,10 @@ def nav_entries(seminars: Seminars) -> list[dict[str, str]]:
     return [{"一覧": INDEX}, *({s.title: session_path(s)} for _, s in seminars.sessions())]
 
 
-def _item_linker(project: Project, to_root: str):
-    index = project.guideline.item_index()
-
-    def link(item_id: str) -> str:
-        section, item = index[item_id]
-        return f"[{item.title}]({to_root}{section_path(section)}#{item_id})"
-
-    return link
+def _item_linker(project: Project, to_root: str) -> Callable[[str], str]:
+    """item ID -> a Markdown link to it in its pamphlet section."""
+    link = item_link(project.guideline, to_root)
+    return lambda item_id: "[{}]({})".format(*link(item_id))
 
 
 def _status(session: Session) -> str:
@@ -118,9 +115,7 @@ def _where(session: Session) -> tuple[str, str, str]:
     else:
         city, venue = session.city or unknown, session.venue or unknown
     if session.date:
-        date = f"{session.date.year}年{session.date.month}月{session.date.day}日" + (
-            f" {session.time}" if session.time else ""
-        )
+        date = japanese_date(session.date) + (f" {session.time}" if session.time else "")
     else:
         date = "いつでも視聴できます" if session.format is Format.online else unknown
     return city, date, venue

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..checklist.model import Entry
-from ..model import Item, Kind, Section
-from ..project import Project
-from .render import oneline, render_html
+from ..data.checklist.model import Entry
+from ..data.guideline.model import Item, Kind, Section
+from ..data.project import Project
+from ..text import oneline
+from .render import render_html
 
 # What a page of one revision point holds at most: more would not fit its page.
 MAX_PROBLEMS = 4

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..project import Project
+from ..data.project import Project
 from .pamphlet import section_path
 from .printed import PrintPart
 from .render import render

@@ -1,0 +1,276 @@
+"""YAML loading that remembers the line of every value, for error messages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, line: int, message: str, hint: str = "fix the YAML syntax at this line") -> None:
+        self.line = line
+        self.hint = hint
+        super().__init__(message)
+
+
+class DuplicateKey(Exception):
+    def __init__(self, line: int, key: str) -> None:
+        self.line = line
+        super().__init__(f"key {key!r} appears twice in the same mapping")
+
+
+# Aliases (`*name`) may repeat a collection, but not without bound: a few lines of YAML can
+# otherwise stand for billions of values ("billion laughs"). Data files hardly use them.
+MAX_ALIAS_VALUES = 100_000
+# Python builds nested data by recursion; deeper data than this is refused with its line.
+MAX_DEPTH = 200
+
+
+# libyaml's parser when PyYAML was built with it (the wheels are): the same nodes
+# and marks, several times faster than the pure-Python one on large data.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader with YAML 1.2 booleans, and the tag resolution it runs for
+    every scalar made cheap.
+
+    YAML 1.2 booleans: only true/false. PyYAML follows YAML 1.1, where an unquoted
+    yes/no/on/off becomes a boolean, so `entrusts: yes` would not be the answer "yes".
+    Editors using yaml-language-server read YAML 1.2, so loader and editor now agree.
+
+    Most values are Japanese text, whose first character starts none of YAML's
+    implicit types (numbers, booleans, dates, null): they are strings at once.
+    A plain scalar's tag depends on its text alone, so the rest are remembered.
+    The safe loader has no path resolvers, so tracking the path is skipped.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._plain_tags: dict[str, str] = {}  # plain scalar -> tag; keys repeat on every item
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:
+            if value and value[0] not in self.yaml_implicit_resolvers:
+                return _STR
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+            return tag
+        return super().resolve(kind, value, implicit)
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _construct(loader: Any, root: yaml.Node) -> Any:
+    """Python data from the composed nodes; refuses a key repeated in one mapping.
+
+    Equivalent to `loader.construct_document` for plain data, at a fraction of its
+    cost: strings (most of the data) are taken as they are, and other scalars go
+    through PyYAML's own constructors. Merge keys and non-scalar keys, which plain
+    data does not use, are left to PyYAML whole. A collection built a second time
+    (through an alias) counts towards MAX_ALIAS_VALUES.
+    """
+    return _Builder(loader).construct(root)
+
+
+_SCALAR, _SEQUENCE, _MAPPING = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+
+
+class _Builder:
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.active: set[int] = set()  # collections being built: an alias to one is a cycle
+        self.built: set[int] = set()
+        self.repeated = 0  # values built again through aliases
+
+    def value_of(self, node: yaml.Node) -> Any:
+        """What PyYAML's own constructors make of a node, with a bad value reported at its line."""
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, TypeError, OverflowError) as exc:  # e.g. `2017-02-30`, `!!int abc`
+            what = node.tag.rsplit(":", 1)[-1]
+            shown = f"{node.value!r} is" if type(node) is _SCALAR else "this is"
+            raise YamlSyntaxError(
+                node.start_mark.line + 1,
+                f"{shown} not a valid {what}: {exc}",
+                "write dates as YYYY-MM-DD and numbers as digits; quote the value if it is text",
+            ) from None
+
+    def enter(self, node: yaml.Node) -> None:
+        key = id(node)
+        if key in self.active:
+            raise YamlSyntaxError(node.start_mark.line + 1, "an alias refers to the collection that contains it")
+        if key in self.built:
+            self.repeated += len(node.value)
+            if self.repeated > MAX_ALIAS_VALUES:
+                raise YamlSyntaxError(
+                    node.start_mark.line + 1,
+                    f"aliases repeat more than {MAX_ALIAS_VALUES:,} values",
+                    "write the data out, or use fewer aliases (`*name`)",
+                )
+        self.built.add(key)
+        self.active.add(key)
+
+    # Strings are unpacked inline, without a call per value: they are most of the data.
+    def construct(self, node: yaml.Node) -> Any:
+        kind = type(node)
+        if kind is _SCALAR:
+            return node.value if node.tag == _STR else self.value_of(node)
+        self.enter(node)
+        try:
+            if kind is _SEQUENCE:
+                return [c.value if type(c) is _SCALAR and c.tag == _STR else self.construct(c) for c in node.value]
+            if kind is not _MAPPING:
+                return self.value_of(node)
+            return self.mapping(node)
+        finally:
+            self.active.discard(id(node))
+
+    def mapping(self, node: yaml.Node) -> Any:
+        out = {}
+        for key, value in node.value:
+            if type(key) is not _SCALAR or key.tag == _MERGE:
+                _refuse_repeated_keys(node)
+                return self.value_of(node)
+            name = key.value if key.tag == _STR else self.value_of(key)
+            if name in out:
+                raise DuplicateKey(key.start_mark.line + 1, str(name))
+            out[name] = value.value if type(value) is _SCALAR and value.tag == _STR else self.construct(value)
+        return out
+
+
+def _refuse_repeated_keys(node: yaml.Node) -> None:
+    """A key written twice beside a merge (`<<:`), which PyYAML would let the last one win."""
+    seen: set[str] = set()
+    for key, _ in node.value:
+        if type(key) is yaml.ScalarNode and key.tag != _MERGE:
+            if key.value in seen:
+                raise DuplicateKey(key.start_mark.line + 1, key.value)
+            seen.add(key.value)
+
+
+def _too_deep(root: yaml.Node) -> int:
+    """The line of the first value nested deeper than MAX_DEPTH (walked without recursion)."""
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    seen: set[int] = set()
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node.start_mark.line + 1
+        if id(node) in seen or isinstance(node, yaml.ScalarNode):
+            continue
+        seen.add(id(node))
+        children = node.value if isinstance(node, yaml.SequenceNode) else [v for pair in node.value for v in pair]
+        stack += [(child, depth + 1) for child in children]
+    return 0
+
+
+class Lines(Mapping[Path_, int]):
+    """Path -> 1-based line, worked out only when first asked for.
+
+    Lines are needed only to report a problem; walking every node of valid data
+    up front cost more than parsing it.
+    """
+
+    def __init__(self, text: str):
+        self._text = text
+        self._lines: dict[Path_, int] | None = None
+
+    def _index(self) -> dict[Path_, int]:
+        if self._lines is None:
+            lines: dict[Path_, int] = {}
+            node = yaml.compose(self._text, Loader=_Loader)  # only valid YAML gets here
+            if node is not None:
+                _walk(node, (), lines)
+            self._lines = lines
+        return self._lines
+
+    def __getitem__(self, path: Path_) -> int:
+        return self._index()[path]
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self._index())
+
+    def __len__(self) -> int:
+        return len(self._index())
+
+
+def load_with_lines(text: str) -> tuple[Any, Mapping[Path_, int]]:
+    """Parse one YAML document; return the data and a map from path to 1-based line."""
+    loader = _Loader(text)
+    node = None
+    try:
+        node = loader.get_single_node()
+        return (None if node is None else _construct(loader, node)), Lines(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        raise YamlSyntaxError(line, f"{exc.context or ''} {exc.problem or ''}".strip()) from exc
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
+        # libyaml counts bytes of the UTF-8 text, PyYAML's own reader characters.
+        if _BaseLoader is yaml.SafeLoader:
+            line = text.count("\n", 0, exc.position) + 1
+        else:
+            line = text.encode().count(b"\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlSyntaxError(
+            line,
+            f"character U+{code:04X} is not allowed in YAML",
+            "delete it (it is invisible in most editors)",
+        ) from None
+    except RecursionError:
+        line = _too_deep(node) if node is not None else 0
+        raise YamlSyntaxError(
+            line, f"values nest more than {MAX_DEPTH} levels deep", "flatten the data; no data file nests that deep"
+        ) from None
+    finally:
+        loader.dispose()
+
+
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            _walk(value_node, (*path, key), lines)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            _walk(child, (*path, index), lines)
+
+
+def line_of(lines: Mapping[Path_, int], path: Path_) -> int:
+    """The line of `path`, or of its nearest ancestor that exists (a missing field)."""
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path, 0)
+
+
+def dotted(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
