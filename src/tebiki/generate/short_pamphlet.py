@@ -54,15 +54,17 @@ def points(project: Project) -> list[Point]:
                 for e in project.checklist.entries()
                 if any(i in ids for i in e.items)
             ][:MAX_SME]
-        requirement = next((i for i in items if i.kind is Kind.requirement), None)
+        today = next((i.today for i in items if i.kind is Kind.requirement and i.today is not None), None)
         found.append(
             Point(
                 section=section,
                 problems=[i for i in items if i.kind is Kind.problem][:MAX_PROBLEMS],
                 measures=[i for i in items if i.kind is Kind.measure][:MAX_MEASURES],
                 sme=sme,
-                rules=[rules[r].label for r in dict.fromkeys(r for i in items for r in i.today.rules)][:MAX_RULES],
-                today=_first_sentence(requirement.today.summary) if requirement else "",
+                rules=[rules[r].label for r in dict.fromkeys(r for i in items if i.today for r in i.today.rules)][
+                    :MAX_RULES
+                ],
+                today=_first_sentence(today.summary) if today else "",
             )
         )
     return found

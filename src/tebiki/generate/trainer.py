@@ -256,7 +256,7 @@ def _path(
     if entries and project.checklist is not None:
         steps.append(Step("sme", project.checklist.tracks[0].how_label, [e.title for e, _ in entries][:3]))
     rules = project.guideline.rule_index()
-    ids = list(dict.fromkeys(r for i in section.items() for r in i.today.rules))
+    ids = list(dict.fromkeys(r for i in section.items() if i.today is not None for r in i.today.rules))
     if ids:
         steps.append(Step("today", "今のルール", [rules[r].label for r in ids][:3]))
     return steps
@@ -311,23 +311,23 @@ def _sme_slides(project: Project, entries: list[tuple[Any, list[str]]]) -> list[
 
 
 def _today_slides(project: Project, section: Section) -> list[Slide]:
-    """Today's rule for every item of the section, a few items to a slide."""
+    """Today's rule for every item of the section, a few items to a slide (none while the guideline is in force)."""
     rules = project.guideline.rule_index()
-    items = [i for g in section.groups for i in g.items]
+    mapped = [(i, i.today) for g in section.groups for i in g.items if i.today is not None]
     slides = []
-    for chunk in _chunks(items, 5):
+    for chunk in _chunks(mapped, 5):
         slides.append(
             Slide(
                 "today",
                 f"今のルール：{section.nav_title or section.title}",
                 label="今のルール",
                 points=[
-                    f"{i.title}：{EQUIVALENCE_LABELS[i.today.equivalence]}"
-                    + (f"（{'、'.join(rules[r].label for r in i.today.rules)}）" if i.today.rules else "")
-                    for i in chunk
+                    f"{i.title}：{EQUIVALENCE_LABELS[today.equivalence]}"
+                    + (f"（{'、'.join(rules[r].label for r in today.rules)}）" if today.rules else "")
+                    for i, today in chunk
                 ],
-                notes=[f"{i.title}：{oneline(i.today.summary)}" for i in chunk],
-                items=[i.id for i in chunk],
+                notes=[f"{i.title}：{oneline(today.summary)}" for i, today in chunk],
+                items=[i.id for i, _ in chunk],
             )
         )
     return slides
