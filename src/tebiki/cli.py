@@ -15,6 +15,7 @@ from .checks.chromium import CHROMIUM
 from .data import a11y_results
 from .data.problems import DataError
 from .data.project import Paths, Project, load_project, schemas
+from .data.reach import unreached
 from .generate import generate
 from .generate.siteurl import printable
 from .publish import offline, typeset
@@ -64,6 +65,11 @@ def cmd_validate(args: argparse.Namespace) -> Exit:
     if project.trainer is not None:
         kits = project.trainer.kits
         print(f"    trainer kits: {', '.join(f'{k.id} ({k.minutes()} min)' for k in kits)}.")
+    gaps = unreached(project)  # the coverage rules the data alone decides
+    if gaps:
+        print(f"\nThe build would fail coverage: {len(gaps)} item(s) the data puts on no page:", file=sys.stderr)
+        print(*gaps, sep="\n", file=sys.stderr)
+        return Exit.GAPS
     return Exit.OK
 
 

@@ -7,7 +7,6 @@ Every problem is collected with file, line, field and a hint, as for the guideli
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 
 from pydantic import TypeAdapter
@@ -211,7 +210,7 @@ def check_coverage_variants(guideline: Guideline, track_ids: list[str], r: Repor
         if variant not in track_ids:
             if not r.lines:  # guideline.yml's line marks, read again only to report this
                 text = r.collector.read(r.path)
-                r = replace(r, lines=load_with_lines(text)[1] if text else {})
+                r = r.with_lines(load_with_lines(text)[1] if text else {})
             r.at(
                 ("coverage", "checklist", "variants", i),
                 f"unknown track {variant!r}",

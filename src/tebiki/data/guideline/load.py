@@ -14,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import accumulate
 from pathlib import Path
@@ -300,7 +300,7 @@ def unchecked_quotes(sources: list[Source], rules: list[Rule], sections: list[Se
         for item in section.items():
             quoting[item.source.document] = quoting.get(item.source.document, 0) + 1
     warnings = Collector(r.collector.root)
-    found = replace(r, collector=warnings)
+    found = r.to(warnings)
     for i, source in enumerate(sources):
         if source.file is None and quoting.get(source.id):
             found.at(
