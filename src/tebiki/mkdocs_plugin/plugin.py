@@ -13,16 +13,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..checks import coverage, quiz_leaks
+from ..checks import coverage, quiz_leaks, traceability
 from ..data.problems import DataError
 from ..data.project import Paths, Project, load_project
 from ..generate import Page, generate, handouts, pamphlet_html, qti
 from ..generate.nav import default_nav, expand_nav
 from ..generate.paths import UrlOf
-from ..publish import offline, search, staging, typeset
+from ..generate.siteurl import printable
+from ..publish import csp, offline, search, staging, typeset
 from ..publish.reproducible import build_date
 from ..seams import SEARCH_EXCLUDE
-from . import quiz_patch, theme
+from . import markup_fixes, quiz_patch, theme
 from .config import TebikiConfig
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
@@ -142,7 +143,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 
     def _pamphlet(self, config: MkDocsConfig) -> bytes:
         assert self.project is not None
-        html = pamphlet_html(self.project, site_name=config.site_name, site_url=config.site_url, issued=build_date())
+        html = pamphlet_html(
+            self.project, site_name=config.site_name, site_url=printable(config.site_url), issued=build_date()
+        )
         try:
             return typeset.pamphlet_pdf(html, cache=self._pdf_cache())
         except typeset.TypesetError as exc:
@@ -159,11 +162,26 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         return server
 
     # Runs after every plugin's on_page_content, mkdocs-quiz's script included.
+    # The policy is computed last, over the page as it will be published.
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         try:
-            return quiz_patch.escape_typed_answers(output)
+            output = quiz_patch.escape_typed_answers(output)
+            output, assets = quiz_patch.externalise(output, "../" * page.url.count("/"))
         except quiz_patch.QuizScriptChanged as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
+        for name, content in assets.items():
+            target = Path(config.site_dir) / name
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(content, encoding="utf-8")
+        try:
+            return csp.protect(markup_fixes.fix(output))
+        except csp.PolicyError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+
+    # Static templates (the 404 page) get their policy too.
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return csp.protect(markup_fixes.fix(output_content)) if template_name.endswith(".html") else output_content
 
     # Check the output itself: no raw quiz syntax, the search index must build, every item must be on the page.
     # Last of every plugin's post_build, so the checks see their output and `finished` means all ran.
@@ -199,6 +217,10 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                     + "\n  ".join(report.gaps + report.unknown)
                     + "\n→ run `tebiki coverage` for the full table."
                 )
+            try:
+                traceability.fill(built, self.project.guideline, report)  # what was proven, published
+            except traceability.TraceabilityError as exc:
+                raise PluginError(str(exc)) from None
         self.finished = True
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -76,6 +76,7 @@ def read_guideline(data_dir: Path, root: Path | None = None) -> tuple[Guideline 
     )
     texts = _source_texts(c, data_dir, sources, source_lines)
     known = Known(
+        superseded=meta.superseded,
         rule_ids={r.id for r in rules},
         kinds={item.id: item.kind for _, s, _ in sections for item in s.items()},
         sources={s.id: s for s in sources},
@@ -171,6 +172,7 @@ def _source_texts(c: Collector, data_dir: Path, sources: list[Source], lines: Ma
 class Known:
     """What items and rules may refer to, gathered once from every file."""
 
+    superseded: bool  # the guideline's status: then every item says how it maps to the rules of now
     rule_ids: set[str]
     kinds: dict[str, Kind]  # item ID -> kind
     sources: dict[str, Source]
@@ -190,9 +192,21 @@ def check_rule_quote(rule: Rule, known: Known, r: Reporter) -> None:
         )
 
 
+def check_item_today(item: Item, known: Known, r: Reporter) -> None:
+    """An item of a superseded guideline says how it maps to the rules of now; one in force does not."""
+    if known.superseded and item.today is None:
+        r.at(
+            ("today",),
+            "the guideline is superseded, so each item says how it maps to the rules that apply now",
+            "add `today: {equivalence: direct|changed|none, rules: [...], summary: ...}`",
+        )
+    if not known.superseded and item.today is not None:
+        r.at(("today",), "the guideline is in force: items have no `today`", "remove `today`")
+
+
 def check_item_references(item: Item, known: Known, r: Reporter) -> None:
     """An item's rules exist, and the items it answers are problems."""
-    for j, rule in enumerate(item.today.rules):
+    for j, rule in enumerate(item.today.rules if item.today else []):
         if rule not in known.rule_ids:
             r.at(("today", "rules", j), f"unknown rule {rule!r}", "add it to guideline/today.yml or fix the ID")
     for j, ref in enumerate(item.answers):
@@ -244,6 +258,7 @@ def check_item_quote(item: Item, known: Known, r: Reporter) -> None:
 
 # The rules every item of sections/*.yml is checked against, in order.
 ITEM_RULES: tuple[Callable[[Item, Known, Reporter], None], ...] = (
+    check_item_today,
     check_item_references,
     check_item_fields_for_kind,
     check_item_quote,
