@@ -19,7 +19,7 @@ from tebiki.generate.nav import expand_nav
 from tebiki.publish import typeset
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
-SITE = "https://example.org/kit/"
+SITE = "https://tebiki.github.io/kit/"  # a real-looking address: placeholders print no codes
 KIT = """\
 intro: テスト用の説明会キットです。
 kits:
@@ -256,3 +256,14 @@ def test_checklist_handout_says_which_businesses_each_entry_is_for(project: Proj
     text = pdf_text(documents["trainers/handout-checklist.pdf"])
     for entry in project.checklist.entries():
         assert "対象：" + "".join(describe(entry.applies_if, project.checklist).split()) in text, entry.id
+
+
+def test_handouts_print_no_codes_for_a_placeholder_address(project: Project) -> None:
+    """Paper cannot be corrected: with mkdocs.yml's placeholder address the handouts carry no QR code."""
+
+    def placeholder(path: str) -> str:
+        return "https://tebiki.example.github.io/tebiki/" + path.removesuffix("index.md")
+
+    for path, data in typeset.handout_pdfs(project, placeholder, site_name="x"):
+        assert qr_urls(data) == [], path
+        assert "example.github.io" not in pdf_text(data), path

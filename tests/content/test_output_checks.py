@@ -50,10 +50,8 @@ def test_sitemap_and_canonical_links_use_the_configured_site_url(published_site:
 
 
 def test_nu_html_checker_reports_no_errors(published_site: Path) -> None:
-    problems, known = sitecheck.check_html(published_site, sitecheck.vnu_jar(ROOT))
-    assert problems == []
-    # Only the theme's own markup is set aside, and it is there to be set aside.
-    assert known > 0
+    # No error is set aside: Material's and mkdocs-quiz's markup are corrected in the build.
+    assert sitecheck.check_html(published_site, sitecheck.vnu_jar(ROOT)) == []
 
 
 # --- each check finds what it is for ----------------------------------------------------
@@ -108,8 +106,7 @@ def test_nu_html_checker_reports_an_error_in_our_own_markup(tmp_path: Path) -> N
         _page("壊れた", '<input type="checkbox" autocomplete="off" data-tebiki="x"><p><div>x</div></p>'),
         encoding="utf-8",
     )
-    problems, known = sitecheck.check_html(tmp_path, sitecheck.vnu_jar(ROOT))
-    assert known == 0
+    problems = sitecheck.check_html(tmp_path, sitecheck.vnu_jar(ROOT))
     assert any("autocomplete" in p for p in problems), problems
     assert all(p.startswith("index.html:") for p in problems)
 

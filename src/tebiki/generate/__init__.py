@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..data.project import Project
-from . import accessibility, checklist, pamphlet, quiz, seminars, sources, trainer
+from . import accessibility, checklist, glossary, pamphlet, quiz, seminars, sources, traceability, trainer
 from .printed import PrintPart, document
 
 
@@ -19,12 +19,25 @@ class Page:
 
 
 # Each page kind is a module with `pages(project)` yielding (path, content, origin[, listed]).
-PAGE_KINDS = (pamphlet, checklist, sources, seminars, quiz, trainer, accessibility)
+PAGE_KINDS = (pamphlet, checklist, sources, glossary, seminars, quiz, trainer, accessibility, traceability)
+# Pages that link the glossary's terms at their first use: the reader's pages (not the glossary
+# itself, nor slide decks and live quizzes, which are shown on a screen and not read).
+_GLOSSED = (pamphlet, checklist, sources, seminars, quiz)
 
 
 def generate(project: Project) -> list[Page]:
     """Every generated page, in a stable order."""
-    return [Page(*args) for kind in PAGE_KINDS for args in kind.pages(project)]
+    terms = glossary.links(project)
+    pages = []
+    for kind in PAGE_KINDS:
+        for args in kind.pages(project):
+            page = Page(*args)
+            if terms and kind in _GLOSSED and page.listed:
+                page = replace(
+                    page, content=glossary.link_first_uses(page.content, terms, glossary.relative_href(page.path))
+                )
+            pages.append(page)
+    return pages
 
 
 def print_parts(project: Project) -> list[PrintPart]:

@@ -184,18 +184,21 @@ def section_slides(project: Project, section: Section) -> list[Slide]:
     slides += _sme_slides(project, items)
     rules = project.guideline.rule_index()
     for group in section.groups:
+        mapped = [(i, i.today) for i in group.items if i.today is not None]  # none if the guideline is in force
+        if not mapped:
+            continue
         slides.append(
             Slide(
                 "today",
                 f"今のルール：{group.title}",
                 label="今のルール",
                 points=[
-                    f"{i.title}：{EQUIVALENCE_LABELS[i.today.equivalence]}"
-                    + (f"（{'、'.join(rules[r].label for r in i.today.rules)}）" if i.today.rules else "")
-                    for i in group.items
+                    f"{i.title}：{EQUIVALENCE_LABELS[today.equivalence]}"
+                    + (f"（{'、'.join(rules[r].label for r in today.rules)}）" if today.rules else "")
+                    for i, today in mapped
                 ],
-                notes=[f"{i.title}：{oneline(i.today.summary)}" for i in group.items],
-                items=[i.id for i in group.items],
+                notes=[f"{i.title}：{oneline(today.summary)}" for i, today in mapped],
+                items=[i.id for i, _ in mapped],
             )
         )
     return slides
