@@ -176,3 +176,16 @@ def test_quotes_that_cannot_be_checked_are_a_warning(root: Path) -> None:
     assert warning.file == "guideline/sources.yml" and warning.line == 7 and "'rules'" in warning.message
     result = validate(root)
     assert result.returncode == 0 and "warning: guideline/sources.yml:7" in result.stderr
+
+
+def test_validate_reports_what_coverage_would_find_missing_from_the_data(root: Path) -> None:
+    edit(
+        root / "guideline" / "guideline.yml",
+        "coverage:\n",
+        "coverage:\n  checklist:\n    kinds: [problem]\n",
+    )
+    result = validate(root)
+    assert result.returncode == 1, result.stderr  # coverage gaps, as `tebiki coverage` says
+    gap = "guideline/guideline.yml:7: coverage › checklist: T-PRB-01 (problem) is on no checklist page"
+    assert gap in result.stderr
+    assert "checklist.yml" in result.stderr

@@ -15,7 +15,9 @@ from .checks.chromium import CHROMIUM
 from .data import a11y_results
 from .data.problems import DataError
 from .data.project import Paths, Project, load_project, schemas
+from .data.reach import unreached
 from .generate import generate
+from .generate.siteurl import printable
 from .publish import offline, typeset
 
 
@@ -63,6 +65,11 @@ def cmd_validate(args: argparse.Namespace) -> Exit:
     if project.trainer is not None:
         kits = project.trainer.kits
         print(f"    trainer kits: {', '.join(f'{k.id} ({k.minutes()} min)' for k in kits)}.")
+    gaps = unreached(project)  # the coverage rules the data alone decides
+    if gaps:
+        print(f"\nThe build would fail coverage: {len(gaps)} item(s) the data puts on no page:", file=sys.stderr)
+        print(*gaps, sep="\n", file=sys.stderr)
+        return Exit.GAPS
     return Exit.OK
 
 
@@ -112,7 +119,7 @@ def cmd_pdf(args: argparse.Namespace) -> Exit:
     project = _load(args)
     site_name, site_url, _ = _site_config(args)
     try:
-        out = typeset.write_pamphlet(project, Path(args.out), site_name=site_name, site_url=site_url)
+        out = typeset.write_pamphlet(project, Path(args.out), site_name=site_name, site_url=printable(site_url))
     except typeset.TypesetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return Exit.FAILED

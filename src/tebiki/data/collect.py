@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -149,14 +148,18 @@ class Collector:
             return None, lines
 
 
-@dataclass(frozen=True)
 class Reporter:
-    """Problems in one data file, each reported at the line of the field it is about."""
+    """Problems in one data file, each reported at the line of the field it is about.
 
-    collector: Collector
-    path: Path
-    lines: Mapping
-    base: tuple[Any, ...] = ()  # where in the file the locations passed to `at` start
+    A plain class: a reporter is made for every item checked, problems or not."""
+
+    __slots__ = ("base", "collector", "lines", "path")
+
+    def __init__(self, collector: Collector, path: Path, lines: Mapping, base: tuple[Any, ...] = ()) -> None:
+        self.collector = collector
+        self.path = path
+        self.lines = lines
+        self.base = base  # where in the file the locations passed to `at` start
 
     def at(self, loc: tuple[Any, ...], message: str, hint: str) -> None:
         full = self.base + loc
@@ -164,7 +167,14 @@ class Reporter:
 
     def within(self, *loc: Any) -> Reporter:
         """A reporter for the part of the file at `loc` (a list entry, a mapping)."""
-        return replace(self, base=self.base + loc)
+        return Reporter(self.collector, self.path, self.lines, self.base + loc)
+
+    def to(self, collector: Collector) -> Reporter:
+        """The same place, reported to another collector (e.g. of warnings)."""
+        return Reporter(collector, self.path, self.lines, self.base)
+
+    def with_lines(self, lines: Mapping) -> Reporter:
+        return Reporter(self.collector, self.path, lines, self.base)
 
 
 def check_unique(c: Collector, entries: list, what: str) -> None:

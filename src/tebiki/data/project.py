@@ -19,6 +19,9 @@ from .a11y_results import results as load_a11y_results
 from .checklist.load import load_checklist
 from .checklist.load import schemas as checklist_schemas
 from .checklist.model import Checklist
+from .glossary.load import load_glossary
+from .glossary.load import schemas as glossary_schemas
+from .glossary.model import GlossaryFile
 from .guideline.load import read_guideline
 from .guideline.load import schemas as guideline_schemas
 from .guideline.model import Guideline
@@ -70,6 +73,7 @@ class Project:
     quizzes: list[Bank] = field(default_factory=list)  # question banks, in `order`
     trainer: TrainerFile | None = None  # trainer.yml: kits for briefing sessions, if any
     a11y: A11yResults = field(default_factory=lambda: A11yResults(None, None))  # for the test-results page
+    glossary: GlossaryFile | None = None  # glossary.yml: terms linked at their first use on each page
     warnings: list[Problem] = field(default_factory=list)  # what could not be checked (e.g. quotes without a copy)
 
 
@@ -103,6 +107,9 @@ def _load(paths: Paths) -> Project:
     seminars, seminars_ok = steps.run(
         lambda: load_seminars(paths.data, paths.docs_dir, guideline, paths.root), Seminars()
     )
+    glossary: GlossaryFile | None = None
+    if guideline is not None:
+        glossary, _ = steps.run(lambda: load_glossary(paths.data, guideline, paths.root), None)
     no_banks: list[Bank] = []
     quizzes, banks_ok = steps.run(lambda: load_banks(paths.quizzes, paths.root, guideline), no_banks)
     # Kits refer to sections, banks and seminars: references into data that failed are not checked.
@@ -121,6 +128,7 @@ def _load(paths: Paths) -> Project:
         quizzes=quizzes,
         trainer=trainer,
         a11y=a11y,
+        glossary=glossary,
         warnings=warnings,
     )
 
@@ -131,7 +139,14 @@ def _a11y_results(paths: Paths) -> A11yResults:
 
 def schemas() -> dict[str, dict]:
     """JSON Schemas for editors, one per kind of data file."""
-    return {**guideline_schemas(), **checklist_schemas(), **seminar_schemas(), **quiz_schemas(), **trainer_schemas()}
+    return {
+        **guideline_schemas(),
+        **checklist_schemas(),
+        **seminar_schemas(),
+        **quiz_schemas(),
+        **trainer_schemas(),
+        **glossary_schemas(),
+    }
 
 
 @contextmanager

@@ -82,32 +82,36 @@ _Loader.add_implicit_resolver(
 
 
 _MERGE = "tag:yaml.org,2002:merge"
+_INT = "tag:yaml.org,2002:int"
 
 
-def _construct(loader: Any, root: yaml.Node) -> Any:
+def _construct(loader: Any, root: yaml.Node, budget: int) -> Any:
     """Python data from the composed nodes; refuses a key repeated in one mapping.
 
     Equivalent to `loader.construct_document` for plain data, at a fraction of its
     cost: strings (most of the data) are taken as they are, and other scalars go
     through PyYAML's own constructors. Merge keys and non-scalar keys, which plain
-    data does not use, are left to PyYAML whole. A collection built a second time
-    (through an alias) counts towards MAX_ALIAS_VALUES.
+    data does not use, are left to PyYAML whole. Without aliases a document cannot hold
+    more values than it has characters: building more than `budget` values means aliases
+    repeat them.
     """
-    return _Builder(loader).construct(root)
+    return _Builder(loader, budget).construct(root)
 
 
 _SCALAR, _SEQUENCE, _MAPPING = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
 
 
 class _Builder:
-    def __init__(self, loader: Any) -> None:
+    def __init__(self, loader: Any, budget: int) -> None:
         self.loader = loader
         self.active: set[int] = set()  # collections being built: an alias to one is a cycle
-        self.built: set[int] = set()
-        self.repeated = 0  # values built again through aliases
+        self.budget = budget  # values that may still be built
 
     def value_of(self, node: yaml.Node) -> Any:
         """What PyYAML's own constructors make of a node, with a bad value reported at its line."""
+        value = node.value
+        if node.tag == _INT and value.isascii() and value.isdecimal() and (value[0] != "0" or value == "0"):
+            return int(value)  # the common case (line numbers, orders); 0-prefixed is YAML 1.1 octal
         try:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, TypeError, OverflowError) as exc:  # e.g. `2017-02-30`, `!!int abc`
@@ -123,15 +127,13 @@ class _Builder:
         key = id(node)
         if key in self.active:
             raise YamlSyntaxError(node.start_mark.line + 1, "an alias refers to the collection that contains it")
-        if key in self.built:
-            self.repeated += len(node.value)
-            if self.repeated > MAX_ALIAS_VALUES:
-                raise YamlSyntaxError(
-                    node.start_mark.line + 1,
-                    f"aliases repeat more than {MAX_ALIAS_VALUES:,} values",
-                    "write the data out, or use fewer aliases (`*name`)",
-                )
-        self.built.add(key)
+        self.budget -= len(node.value)
+        if self.budget < 0:
+            raise YamlSyntaxError(
+                node.start_mark.line + 1,
+                f"aliases repeat more than {MAX_ALIAS_VALUES:,} values",
+                "write the data out, or use fewer aliases (`*name`)",
+            )
         self.active.add(key)
 
     # Strings are unpacked inline, without a call per value: they are most of the data.
@@ -224,7 +226,7 @@ def load_with_lines(text: str) -> tuple[Any, Mapping[Path_, int]]:
     node = None
     try:
         node = loader.get_single_node()
-        return (None if node is None else _construct(loader, node)), Lines(text)
+        return (None if node is None else _construct(loader, node, len(text) + MAX_ALIAS_VALUES)), Lines(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0

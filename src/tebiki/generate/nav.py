@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..data.project import Project
-from . import checklist, quiz, trainer
+from . import checklist, glossary, quiz, trainer
 from .pamphlet import section_path
 from .seminars import nav_entries
 
@@ -74,6 +74,7 @@ NAV_LABELS = {
         "trainers": "説明会キット",
         "search": "検索",
         "sources": "出典と今のルール",
+        "glossary": "用語集",
         "traceability": "対応表",
         "download": "印刷・オフライン用",
         "accessibility": "ウェブアクセシビリティ",
@@ -89,6 +90,7 @@ NAV_LABELS = {
         "trainers": "Trainer kits",
         "search": "Search",
         "sources": "Sources",
+        "glossary": "Glossary",
         "traceability": "Traceability",
         "download": "Print and offline",
         "accessibility": "Accessibility",
@@ -115,6 +117,7 @@ def default_nav(project: Project, language: str, own_pages: Iterable[str] = ()) 
     nav += [
         {label["search"]: "search.md"},
         {label["sources"]: "sources.md"},
+        *([{label["glossary"]: glossary.PATH}] if project.glossary is not None else []),
         {label["traceability"]: "coverage.md"},
         {label["download"]: "download.md"},
         {

@@ -26,6 +26,7 @@ INDEX = f"{DIR}/index.md"
 
 STATUS_LABELS = {Status.planned: "予定", Status.held: "開催済み", Status.recorded: "開催済み・録画あり"}
 UNKNOWN = "未定"  # not decided, or not announced yet
+UNCONFIRMED = "開催の記録は未確認"  # a past plan's session that no source confirms
 NOT_RECORDED = "不明"  # the session took place, but no record of this detail was found
 
 
@@ -140,9 +141,9 @@ def _rows(series: Series) -> list[dict]:
             {
                 "session": None,
                 "label": f"{len(known) + n + 1}か所目",
-                "city": UNKNOWN,
-                "date": UNKNOWN,
-                "status": STATUS_LABELS[Status.planned],
+                "city": NOT_RECORDED if series.historical else UNKNOWN,
+                "date": NOT_RECORDED if series.historical else UNKNOWN,
+                "status": UNCONFIRMED if series.historical else STATUS_LABELS[Status.planned],
             }
         )
     return rows

@@ -7,12 +7,12 @@ Every problem is collected with file, line, field and a hint, as for the guideli
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 
 from pydantic import TypeAdapter
 
 from ..collect import Collector, Reporter
+from ..deontic import MARKERS, Markers, check_level
 from ..guideline.model import Dimension, Guideline
 from ..problems import DataError
 from ..yaml_lines import load_with_lines
@@ -30,7 +30,8 @@ def load_checklist(data_dir: Path, guideline: Guideline | None, root: Path | Non
     Without a guideline (it failed to load) the files are still checked, minus their references to it.
 
     Rules, by file. profile.yml: `check_questions`, `check_tracks`. checklist.yml:
-    `check_scale`, `check_bands`, `check_entries`. guideline.yml: `check_coverage_variants`.
+    `check_scale`, `check_bands`, `check_entries`, `check_levels`. guideline.yml:
+    `check_coverage_variants`, `deontic_markers`.
     """
     root = root or data_dir.parent
     profile_path, checklist_path = data_dir / PROFILE, data_dir / CHECKLIST
@@ -49,6 +50,7 @@ def load_checklist(data_dir: Path, guideline: Guideline | None, root: Path | Non
     track_ids = [t.id for t in questionnaire.tracks]
     check_entries(spec, guideline, options, track_ids, checklist)
     if guideline is not None:
+        check_levels(spec, guideline, checklist, c.reporter(data_dir / "guideline.yml", {}))
         check_coverage_variants(guideline, track_ids, c.reporter(data_dir / "guideline.yml", {}))
     if c.problems:
         raise DataError(c.problems)
@@ -151,6 +153,38 @@ def check_entries(
             check_ways(entry, track_ids, at)
 
 
+def deontic_markers(guideline: Guideline) -> Markers | None:
+    """The guideline's own markers, else the built-in table for its language (None: neither)."""
+    own = guideline.meta.deontic
+    if own is not None:
+        return Markers(required=tuple(own.required), recommended=tuple(own.recommended), words=own.words)
+    return MARKERS.get(guideline.meta.language)
+
+
+def check_levels(spec: ChecklistSpec, guideline: Guideline, r: Reporter, meta: Reporter) -> None:
+    """Each entry's level matches the force of the rules it cites: a 必須 entry quotes a rule
+    sentence, a 推奨 one an example or 望ましい sentence and no rule sentence (tebiki.data.deontic)."""
+    markers = deontic_markers(guideline)
+    if markers is None:
+        meta.collector.add(
+            meta.path,
+            0,
+            "language",
+            f"no deontic markers for language {guideline.meta.language!r}",
+            f"add `deontic:` with `required` and `recommended` phrases, or use one of: {', '.join(MARKERS)}",
+        )
+        return
+    rules = guideline.rule_index()
+    quotes = {rule_id: rule.quote for rule_id, rule in rules.items()}
+    for g, group in enumerate(spec.groups):
+        for e, entry in enumerate(group.entries):
+            if not all(ref in rules for ref in entry.basis):
+                continue  # unknown rules are reported by check_entries
+            mismatch = check_level(entry.id, entry.level.value, entry.basis, quotes, markers)
+            if mismatch is not None:
+                r.within("groups", g, "entries", e).at(("level",), mismatch.message, mismatch.hint)
+
+
 def check_ways(entry: Entry, track_ids: list[str], r: Reporter) -> None:
     """`how` per track names every track, and only known ones."""
     if not isinstance(entry.how, dict):
@@ -176,7 +210,7 @@ def check_coverage_variants(guideline: Guideline, track_ids: list[str], r: Repor
         if variant not in track_ids:
             if not r.lines:  # guideline.yml's line marks, read again only to report this
                 text = r.collector.read(r.path)
-                r = replace(r, lines=load_with_lines(text)[1] if text else {})
+                r = r.with_lines(load_with_lines(text)[1] if text else {})
             r.at(
                 ("coverage", "checklist", "variants", i),
                 f"unknown track {variant!r}",

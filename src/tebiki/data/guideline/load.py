@@ -14,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import accumulate
 from pathlib import Path
@@ -76,6 +76,7 @@ def read_guideline(data_dir: Path, root: Path | None = None) -> tuple[Guideline 
     )
     texts = _source_texts(c, data_dir, sources, source_lines)
     known = Known(
+        superseded=meta.superseded,
         rule_ids={r.id for r in rules},
         kinds={item.id: item.kind for _, s, _ in sections for item in s.items()},
         sources={s.id: s for s in sources},
@@ -89,6 +90,7 @@ def read_guideline(data_dir: Path, root: Path | None = None) -> tuple[Guideline 
         for loc, item in _items_with_loc(section):
             for rule_check in ITEM_RULES:
                 rule_check(item, known, in_section.within(*loc))
+    check_pamphlet_references(meta, known, c.reporter(data_dir / "guideline.yml", meta_lines))
     ordered = sorted((s for _, s, _ in sections), key=lambda s: (s.order, s.id))
     warnings = unchecked_quotes(
         sources, rules, [s for _, s, _ in sections], c.reporter(data_dir / "sources.yml", source_lines)
@@ -171,6 +173,7 @@ def _source_texts(c: Collector, data_dir: Path, sources: list[Source], lines: Ma
 class Known:
     """What items and rules may refer to, gathered once from every file."""
 
+    superseded: bool  # the guideline's status: then every item says how it maps to the rules of now
     rule_ids: set[str]
     kinds: dict[str, Kind]  # item ID -> kind
     sources: dict[str, Source]
@@ -190,9 +193,21 @@ def check_rule_quote(rule: Rule, known: Known, r: Reporter) -> None:
         )
 
 
+def check_item_today(item: Item, known: Known, r: Reporter) -> None:
+    """An item of a superseded guideline says how it maps to the rules of now; one in force does not."""
+    if known.superseded and item.today is None:
+        r.at(
+            ("today",),
+            "the guideline is superseded, so each item says how it maps to the rules that apply now",
+            "add `today: {equivalence: direct|changed|none, rules: [...], summary: ...}`",
+        )
+    if not known.superseded and item.today is not None:
+        r.at(("today",), "the guideline is in force: items have no `today`", "remove `today`")
+
+
 def check_item_references(item: Item, known: Known, r: Reporter) -> None:
     """An item's rules exist, and the items it answers are problems."""
-    for j, rule in enumerate(item.today.rules):
+    for j, rule in enumerate(item.today.rules if item.today else []):
         if rule not in known.rule_ids:
             r.at(("today", "rules", j), f"unknown rule {rule!r}", "add it to guideline/today.yml or fix the ID")
     for j, ref in enumerate(item.answers):
@@ -200,6 +215,20 @@ def check_item_references(item: Item, known: Known, r: Reporter) -> None:
             r.at(("answers", j), f"unknown item {ref!r}", "use the ID of a problem item")
         elif known.kinds[ref] is not Kind.problem:
             r.at(("answers", j), f"{ref!r} is a {known.kinds[ref].value}, not a problem", "list problem items only")
+
+
+def check_pamphlet_references(meta: Meta, known: Known, r: Reporter) -> None:
+    """guideline.yml: the items the short pamphlet's first steps send the reader to exist."""
+    if meta.pamphlet is None:
+        return
+    for s, step in enumerate(meta.pamphlet.first_steps):
+        for i, ref in enumerate(step.items):
+            if ref not in known.kinds:
+                r.at(
+                    ("pamphlet", "first_steps", s, "items", i),
+                    f"unknown item {ref!r}",
+                    "use the ID of an item in sections/*.yml",
+                )
 
 
 def check_item_fields_for_kind(item: Item, known: Known, r: Reporter) -> None:
@@ -244,6 +273,7 @@ def check_item_quote(item: Item, known: Known, r: Reporter) -> None:
 
 # The rules every item of sections/*.yml is checked against, in order.
 ITEM_RULES: tuple[Callable[[Item, Known, Reporter], None], ...] = (
+    check_item_today,
     check_item_references,
     check_item_fields_for_kind,
     check_item_quote,
@@ -270,7 +300,7 @@ def unchecked_quotes(sources: list[Source], rules: list[Rule], sections: list[Se
         for item in section.items():
             quoting[item.source.document] = quoting.get(item.source.document, 0) + 1
     warnings = Collector(r.collector.root)
-    found = replace(r, collector=warnings)
+    found = r.to(warnings)
     for i, source in enumerate(sources):
         if source.file is None and quoting.get(source.id):
             found.at(

@@ -204,6 +204,9 @@ class Series(Strict):
     organisers: list[Text] = Field(min_length=1)
     items: list[ItemId] = Field(default_factory=list, description="Guideline items that describe this plan.")
     planned: int | None = Field(default=None, ge=1, description="How many sessions were announced, if known.")
+    historical: bool = Field(
+        default=False, description="The plan is past: sessions not in the data show as 未確認, never as 予定."
+    )
     sessions: list[Session] = Field(default_factory=list)
 
     @model_validator(mode="after")

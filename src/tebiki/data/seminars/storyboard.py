@@ -164,4 +164,6 @@ def recorded_hash(notes: list[str]) -> str | None:
 
 def notice_line(meta: Meta) -> str:
     """The footer every slide carries: the guideline is history; what applies today."""
+    if meta.abolished is None:  # in force: nothing to say
+        return ""
     return f"このガイドラインは{japanese_date(meta.abolished)}に廃止されました。今は{meta.successor}が適用されます。"
