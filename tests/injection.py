@@ -98,11 +98,10 @@ class _Walker:
             self.injected.fields[marker] = f"{self.file}: {'.'.join(map(str, path))}"
             if is_markdown or "Markdown" in schema.get("description", ""):
                 self.injected.markdown.add(marker)
-            text = self.injected.payload(marker)
-            if self._quoted(path):
+            text = f"{value}{self.injected.payload(marker)}"
+            if self._quoted(path):  # still the quoted words (a duty stays a duty), then the payload
                 self.quotes.append((path, text))
-                return text
-            return f"{value}{text}"
+            return text
         return value
 
     def _quoted(self, path: tuple) -> bool:
