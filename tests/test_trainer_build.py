@@ -55,3 +55,36 @@ def test_slides_and_the_live_quiz_stay_out_of_search(built_site: Path) -> None:
             assert "data-pagefind-body" not in html, page  # the site's pages have it; these are left out
     kit_page = (built_site / "trainers" / PROJECT.trainer.kits[0].id / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" in kit_page
+
+
+def test_every_deck_is_published_as_one_pdf_of_landscape_pages_one_per_slide(built_site: Path) -> None:
+    import io
+    import re
+
+    import pypdfium2
+    from pypdf import PdfReader
+
+    from tebiki.generate import trainer
+
+    decks = trainer.deck_paths(PROJECT)
+    assert decks
+    for deck in decks:
+        page = (built_site / deck.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        data = (built_site / (deck.removesuffix(".md") + ".pdf")).read_bytes()
+        frames = len(re.findall(r'<section[^>]*class="tebiki-frame', page))
+        document = pypdfium2.PdfDocument(data)
+        assert len(document) == frames, deck
+        width, height = document[0].get_size()
+        assert (round(width), round(height)) == (842, 595), deck  # A4 landscape
+        titles = re.findall(r'class="tebiki-slide__title"[^>]*>([^<]+)<', page)
+        text = "".join("".join(document[i].get_textpage().get_text_range().split()) for i in range(len(document)))
+        assert all("".join(t.split()) in text for t in titles), deck
+        assert "ノート" not in text and "全画面" not in text  # neither notes nor controls
+        for font in PdfReader(io.BytesIO(data)).pages[0]["/Resources"]["/Font"].values():
+            descendant = font.get_object()["/DescendantFonts"][0].get_object()
+            assert "/FontFile2" in descendant["/FontDescriptor"] or "/FontFile3" in descendant["/FontDescriptor"]
+    kit = PROJECT.trainer.kits[0]
+    closing = (built_site / "trainers" / kit.id / "slides.pdf").read_bytes()
+    assert sorted(qr_urls(closing)) == [SITE_URL + "checklist/", SITE_URL + "quiz/"]
+    kit_page = (built_site / "trainers" / kit.id / "index.html").read_text(encoding="utf-8")
+    assert 'href="../slides.pdf"' in kit_page or 'href="slides.pdf"' in kit_page

@@ -40,6 +40,23 @@ def test_no_broken_internal_link_or_anchor(published_site: Path) -> None:
     assert sitecheck.check_links(published_site, SITE_URL) == []
 
 
+def test_the_download_page_links_the_offline_package_only_when_it_is_published(
+    built_site: Path, published_site: Path, tmp_path: Path
+) -> None:
+    """`make site` writes no package, so its download page has no link to one (it was a 404)."""
+    assert "tebiki-offline.zip" not in html(built_site, "download/index.html")
+    assert sitecheck.check_links(built_site, SITE_URL) == []
+    assert 'href="../tebiki-offline.zip"' in html(published_site, "download/index.html")
+    # Published without the package: the link is reported.
+    site = tmp_path / "site"
+    shutil.copytree(published_site, site)
+    (site / "tebiki-offline.zip").unlink()
+    problems = sitecheck.check_links(site, SITE_URL)
+    assert problems == [
+        "download/index.html: <a> points to '../tebiki-offline.zip', but tebiki-offline.zip does not exist"
+    ], problems
+
+
 def test_every_page_has_a_unique_title_and_a_description(published_site: Path) -> None:
     assert sitecheck.check_titles(published_site) == []
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from support import ROOT
 from tebiki.data.checklist import conditions
 from tebiki.data.project import Paths, load_project
-from tebiki.generate import pamphlet_html, print_parts
+from tebiki.generate import print_parts, reference_html
 from tebiki.generate.printed import PrintPart, document
 from tebiki.publish import typeset
 
@@ -41,8 +41,8 @@ def project():
 
 @pytest.fixture(scope="module")
 def reader(built_site: Path) -> PdfReader:
-    path = built_site / typeset.PAMPHLET
-    assert path.exists(), "the build did not put the pamphlet into the site"
+    path = built_site / typeset.REFERENCE
+    assert path.exists(), "the build did not put the item-by-item reference into the site"
     return PdfReader(path)
 
 
@@ -73,7 +73,7 @@ def test_pdf_has_one_bookmarked_section_per_part(reader: PdfReader, project) -> 
 def test_checklists_for_both_tracks_are_printed_as_tick_boxes(text: str, project) -> None:
     if project.checklist is None:
         pytest.skip("this guideline has no checklist data")
-    html = pamphlet_html(project, site_name="手引き", site_url=None, issued=dt.date(2024, 4, 1))
+    html = reference_html(project, site_name="手引き", site_url=None, issued=dt.date(2024, 4, 1))
     checklist = project.checklist
     entries = checklist.entries()
     assert len(checklist.tracks) == 2
@@ -145,8 +145,8 @@ def test_nothing_interactive_is_left(reader: PdfReader, text: str) -> None:
 
 def test_same_data_gives_the_same_bytes(project) -> None:
     args = {"site_name": "手引き", "site_url": None, "issued": dt.date(2024, 4, 1)}
-    html = pamphlet_html(project, **args)
-    assert typeset.pamphlet_pdf(html) == typeset.pamphlet_pdf(pamphlet_html(project, **args))
+    html = reference_html(project, **args)
+    assert typeset.reference_pdf(html) == typeset.reference_pdf(reference_html(project, **args))
 
 
 def test_a_checklist_part_prints_tick_boxes_for_both_tracks(project) -> None:
@@ -193,7 +193,7 @@ def test_part_ids_must_be_unique(project) -> None:
 
 def test_site_links_to_the_pamphlet(built_site: Path) -> None:
     page = (built_site / "download" / "index.html").read_text(encoding="utf-8")
-    assert f'href="../{typeset.PAMPHLET}"' in page
+    assert f'href="../{typeset.PAMPHLET}"' in page and f'href="../{typeset.REFERENCE}"' in page
     assert 'href="download/"' in (built_site / "index.html").read_text(encoding="utf-8")
 
 

@@ -6,7 +6,18 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from ..data.project import Project
-from . import accessibility, checklist, glossary, pamphlet, quiz, seminars, sources, traceability, trainer
+from . import (
+    accessibility,
+    checklist,
+    glossary,
+    pamphlet,
+    quiz,
+    seminars,
+    short_pamphlet,
+    sources,
+    traceability,
+    trainer,
+)
 from .printed import PrintPart, document
 
 
@@ -45,6 +56,18 @@ def print_parts(project: Project) -> list[PrintPart]:
     return [part for kind in PAGE_KINDS if hasattr(kind, "print_parts") for part in kind.print_parts(project)]
 
 
-def pamphlet_html(project: Project, *, site_name: str, site_url: str | None, issued: dt.date) -> str:
-    """The printed pamphlet as one HTML document, for publish/typeset.py."""
+def reference_html(project: Project, *, site_name: str, site_url: str | None, issued: dt.date) -> str:
+    """The item-by-item reference as one HTML document (every page kind's print parts)."""
     return document(project.guideline.meta, print_parts(project), site_name=site_name, site_url=site_url, issued=issued)
+
+
+def has_short(project: Project) -> bool:
+    """The data describes a short pamphlet (`pamphlet` in guideline.yml): it is printed first."""
+    return project.guideline.meta.pamphlet is not None
+
+
+def pamphlet_html(project: Project, *, site_name: str, site_url: str | None, issued: dt.date) -> str:
+    """The printed pamphlet people read, for publish/typeset.py: the short one, or the reference."""
+    if has_short(project):
+        return short_pamphlet.document(project, site_name=site_name, site_url=site_url, issued=issued)
+    return reference_html(project, site_name=site_name, site_url=site_url, issued=issued)

@@ -16,11 +16,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..checks import coverage, quiz_leaks, traceability
 from ..data.problems import DataError
 from ..data.project import Paths, Project, load_project
-from ..generate import Page, generate, handouts, pamphlet_html, qti
+from ..generate import Page, generate, handouts, has_short, pamphlet_html, qti, reference_html
+from ..generate import trainer as trainer_pages
 from ..generate.nav import default_nav, expand_nav
 from ..generate.paths import UrlOf
 from ..generate.siteurl import printable
-from ..publish import csp, offline, search, staging, typeset
+from ..publish import csp, offline, search, slides_pdf, staging, typeset
 from ..publish.reproducible import build_date
 from ..seams import SEARCH_EXCLUDE
 from . import markup_fixes, quiz_patch, theme
@@ -40,6 +41,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.command: str | None = None
         self.project: Project | None = None
         self.pages: list[Page] = []
+        self.decks: dict[str, str] = {}  # a slide deck's source -> its PDF's path
+        self.deck_pages: dict[str, tuple[str, str]] = {}  # its PDF's path -> (built HTML, page dest)
         self.site_dir: Path | None = None  # where the site is published
         self.staging: Path | None = None  # where this build writes, if atomic
         self.failed = False
@@ -139,15 +142,28 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         # links to it are checked like any other, and it lands in the staging folder with the rest.
         if self.config.pdf:
             files.append(File.generated(config, self.config.pdf, content=self._pamphlet(config)))
+        # Every slide deck also as one PDF, typeset from its built page once the pages are written
+        # (on_post_build); known to MkDocs from here, so the kit page's links to them are checked.
+        self.decks = {path: path.removesuffix(".md") + ".pdf" for path in trainer_pages.deck_paths(self.project)}
+        self.deck_pages = {}
+        for path in self.decks.values():
+            files.append(File.generated(config, path, content=b""))
+        # The item-by-item reference is a PDF of its own (the same as the pamphlet when the
+        # guideline describes no short one): the download page links both.
+        if self.config.reference_pdf:
+            files.append(
+                File.generated(config, self.config.reference_pdf, content=self._pamphlet(config, reference=True))
+            )
         return files
 
-    def _pamphlet(self, config: MkDocsConfig) -> bytes:
+    def _pamphlet(self, config: MkDocsConfig, *, reference: bool = False) -> bytes:
         assert self.project is not None
-        html = pamphlet_html(
-            self.project, site_name=config.site_name, site_url=printable(config.site_url), issued=build_date()
-        )
+        make = reference_html if reference else pamphlet_html
+        html = make(self.project, site_name=config.site_name, site_url=printable(config.site_url), issued=build_date())
         try:
-            return typeset.pamphlet_pdf(html, cache=self._pdf_cache())
+            if reference:
+                return typeset.reference_pdf(html, cache=self._pdf_cache())
+            return typeset.pamphlet_pdf(html, cache=self._pdf_cache(), short=has_short(self.project))
         except typeset.TypesetError as exc:
             raise PluginError(str(exc)) from None
 
@@ -175,9 +191,12 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(content, encoding="utf-8")
         try:
-            return csp.protect(markup_fixes.fix(output))
+            output = csp.protect(markup_fixes.fix(output))
         except csp.PolicyError as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
+        if page.file.src_uri in self.decks:  # typeset as a PDF once every page is written
+            self.deck_pages[self.decks[page.file.src_uri]] = (output, page.file.dest_uri)
+        return output
 
     # Static templates (the 404 page) get their policy too.
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -196,6 +215,12 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 + "\n  ".join(map(str, leaks))
                 + "\n→ quiz pages need `quiz: {enabled: true}` in their front matter and the mkdocs_quiz plugin."
             )
+        for path, (html, dest) in sorted(self.deck_pages.items()):
+            try:
+                data = slides_pdf.typeset(html, site_dir=built, page_dest=dest, cache=self._pdf_cache(), name=path)
+            except (slides_pdf.SlidesPdfError, typeset.TypesetError) as exc:
+                raise PluginError(f"{path}: {exc}") from None
+            (built / path).write_bytes(data)
         if self.config.offline:
             offline.inline_captions(built)
         if self.config.search and self.config.offline:

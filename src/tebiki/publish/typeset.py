@@ -24,11 +24,12 @@ from pathlib import Path
 
 from ..data.project import Project
 from ..files import write_atomic
-from ..generate import handouts, pamphlet_html
+from ..generate import handouts, has_short, pamphlet_html
 from ..generate.paths import UrlOf
 from .reproducible import build_date
 
-PAMPHLET = "tebiki-pamphlet.pdf"
+PAMPHLET = "tebiki-pamphlet.pdf"  # the short pamphlet (the reference, if the data describes none)
+REFERENCE = "tebiki-reference.pdf"  # the item-by-item reference
 
 
 class TypesetError(Exception):
@@ -91,18 +92,26 @@ def _stylesheet(*parts: str) -> str:
     return files("tebiki").joinpath("theme", "templates", *parts).read_text(encoding="utf-8")
 
 
-def pamphlet_pdf(html: str, cache: Path | None = None) -> bytes:
-    """The printed pamphlet (A4): HTML in, PDF bytes out; identical input gives identical bytes."""
-    return html_to_pdf(
-        html, _stylesheet("print", "pamphlet.css"), what="the printed pamphlet", cache=cache, name=PAMPHLET
-    )
+def pamphlet_pdf(html: str, cache: Path | None = None, *, short: bool = False) -> bytes:
+    """The printed pamphlet (A4): HTML in, PDF bytes out; identical input gives identical bytes.
+
+    `short`: the HTML is the short pamphlet (generate/short_pamphlet.py), with its own stylesheet;
+    otherwise it is the item-by-item reference, printed under the pamphlet's name."""
+    css = _stylesheet("print", "short.css" if short else "pamphlet.css")
+    return html_to_pdf(html, css, what="the printed pamphlet", cache=cache, name=PAMPHLET)
+
+
+def reference_pdf(html: str, cache: Path | None = None) -> bytes:
+    """The item-by-item reference (A4), from generate.reference_html."""
+    css = _stylesheet("print", "pamphlet.css")
+    return html_to_pdf(html, css, what="the printed reference", cache=cache, name=REFERENCE)
 
 
 def write_pamphlet(
     project: Project, out: Path, *, site_name: str, site_url: str | None, issued: dt.date | None = None
 ) -> Path:
     html = pamphlet_html(project, site_name=site_name, site_url=site_url, issued=issued or build_date())
-    return write_atomic(out, pamphlet_pdf(html))
+    return write_atomic(out, pamphlet_pdf(html, short=has_short(project)))
 
 
 def handout_pdfs(

@@ -90,6 +90,7 @@ def read_guideline(data_dir: Path, root: Path | None = None) -> tuple[Guideline 
         for loc, item in _items_with_loc(section):
             for rule_check in ITEM_RULES:
                 rule_check(item, known, in_section.within(*loc))
+    check_pamphlet_references(meta, known, c.reporter(data_dir / "guideline.yml", meta_lines))
     ordered = sorted((s for _, s, _ in sections), key=lambda s: (s.order, s.id))
     warnings = unchecked_quotes(
         sources, rules, [s for _, s, _ in sections], c.reporter(data_dir / "sources.yml", source_lines)
@@ -214,6 +215,20 @@ def check_item_references(item: Item, known: Known, r: Reporter) -> None:
             r.at(("answers", j), f"unknown item {ref!r}", "use the ID of a problem item")
         elif known.kinds[ref] is not Kind.problem:
             r.at(("answers", j), f"{ref!r} is a {known.kinds[ref].value}, not a problem", "list problem items only")
+
+
+def check_pamphlet_references(meta: Meta, known: Known, r: Reporter) -> None:
+    """guideline.yml: the items the short pamphlet's first steps send the reader to exist."""
+    if meta.pamphlet is None:
+        return
+    for s, step in enumerate(meta.pamphlet.first_steps):
+        for i, ref in enumerate(step.items):
+            if ref not in known.kinds:
+                r.at(
+                    ("pamphlet", "first_steps", s, "items", i),
+                    f"unknown item {ref!r}",
+                    "use the ID of an item in sections/*.yml",
+                )
 
 
 def check_item_fields_for_kind(item: Item, known: Known, r: Reporter) -> None:

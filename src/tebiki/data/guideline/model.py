@@ -196,6 +196,34 @@ class DeonticMarkers(Strict):
     words: bool = Field(default=False, description="Match whole words only (languages written with spaces).")
 
 
+class FirstStep(Strict):
+    """One thing to do first, for the pamphlet's 「今やること」 page."""
+
+    text: Text = Field(description="What to do, as one sentence an owner can act on.")
+    items: list[ItemId] = Field(
+        default_factory=list, description="Items that explain it: the pamphlet names the page to read."
+    )
+
+
+class Contact(Strict):
+    """Where a reader can ask: printed on the pamphlet's last page."""
+
+    name: Text = Field(description="e.g. 個人情報保護委員会 個人情報保護法相談ダイヤル")
+    phone: Text | None = None
+    hours: Text | None = Field(default=None, description="When it answers, e.g. 平日9:30〜17:30.")
+    url: Text | None = None
+    note: Text | None = Field(default=None, description="What to ask there, in one sentence.")
+
+
+class Pamphlet(Strict):
+    """The short printed pamphlet (the item-by-item reference is a PDF of its own)."""
+
+    message: Text = Field(description="The one message of the cover, in one short sentence.")
+    lead: Text = Field(description="Two or three sentences under it: who this is for and what it gives.")
+    first_steps: list[FirstStep] = Field(min_length=1, max_length=7, description="The 今やること page.")
+    contacts: list[Contact] = Field(min_length=1, description="The 「どこに聞けばよいか」 page.")
+
+
 class Meta(Strict):
     title: Text
     short_title: Text
@@ -216,6 +244,9 @@ class Meta(Strict):
     )
     coverage: dict[Dimension, CoverageRule] = Field(
         description="Coverage dimension (pamphlet, checklist, video, quiz, slides) -> rule."
+    )
+    pamphlet: Pamphlet | None = Field(
+        default=None, description="The short printed pamphlet; without it the pamphlet is the item-by-item reference."
     )
 
     @model_validator(mode="after")
