@@ -110,7 +110,8 @@ def packages(project: Project, url_of: UrlOf) -> Iterator[tuple[str, bytes]]:
     for name, title, questions in sets:
         # The exporters only read the collection: one serves every version.
         collection = QuizCollection(
-            title=title,
+            # mkdocs-quiz 1.7 writes the title into XML attributes escaping &, < and > but not `"`.
+            title=title.replace('"', "＂"),
             quizzes=[_quiz(convert, q) for q in questions],
             description=project.guideline.meta.short_title,
             identifier=f"tebiki-{name}",
