@@ -23,6 +23,7 @@ from . import qti_xml
 from .paths import UrlOf, section_path
 from .quiz import QTI_VERSIONS, SELFTEST_TITLE, fill_parts, qti_path, selftest_questions
 from .render import render
+from .render import text as as_text
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
@@ -70,11 +71,14 @@ def _quiz(convert: _Converter, question: Question) -> Quiz:
             identifier=question.id,
         )
     answers = [
-        Answer(text=convert.inline(oneline(c.text)), is_correct=c.correct, identifier=f"{question.id}-{n}")
+        Answer(text=convert.inline(as_text(oneline(c.text))), is_correct=c.correct, identifier=f"{question.id}-{n}")
         for n, c in enumerate(question.choices, 1)
     ]
     return Quiz(
-        question=convert.inline(oneline(question.question)), answers=answers, content=content, identifier=question.id
+        question=convert.inline(as_text(oneline(question.question))),
+        answers=answers,
+        content=content,
+        identifier=question.id,
     )
 
 
