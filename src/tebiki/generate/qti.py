@@ -62,7 +62,7 @@ def _quiz(convert: _Converter, question: Question) -> Quiz:
     content = convert.html(render("quiz-qti.md.j2", question=question, link=convert.link))
     if question.type is QuestionType.fill:
         before, after = fill_parts(question)
-        text = convert.inline(oneline(before)) + "{{BLANK_0}}" + convert.inline(oneline(after))
+        text = convert.inline(as_text(oneline(before))) + "{{BLANK_0}}" + convert.inline(as_text(oneline(after)))
         assert question.answer is not None  # checked by the loader
         return Quiz(
             question=text,
