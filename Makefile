@@ -17,6 +17,7 @@ site: $(STAMP)
 # it, and every output check passed. The accessibility run tests the built site and the
 # second build publishes its results; the results page itself is then tested too.
 A11Y_RESULTS := .tebiki/a11y-results.json
+publish: export TEBIKI_OFFLINE_PACKAGE := true
 publish: $(STAMP)
 	$(BIN)/mkdocs build --strict
 	$(BIN)/tebiki a11y --out $(A11Y_RESULTS)

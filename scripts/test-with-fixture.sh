@@ -17,4 +17,6 @@ cp -r "$fixture/mkdocs.yml" "$fixture/docs" "$fixture/guideline" "$fixture/quizz
 ln -s "$here/.venv" "$work/.venv"
 [ -d "$here/node_modules" ] && ln -s "$here/node_modules" "$work/node_modules"
 cd "$work"
+# The copy's own code, not the editable install's checkout (which may change while this runs).
+export PYTHONPATH="$work/src:$work${PYTHONPATH:+:$PYTHONPATH}"
 NO_MKDOCS_2_WARNING=1 .venv/bin/pytest tests --ignore=tests/content -p no:cacheprovider "$@"

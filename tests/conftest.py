@@ -42,7 +42,9 @@ def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def published_site(built_site: Path, offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as the workflow publishes it: the build with the offline zip beside it."""
     site = tmp_path_factory.mktemp("published") / "site"
-    shutil.copytree(built_site, site)
+    # As `make publish` builds it: the download page links to the package beside the site.
+    result = mkdocs_build(ROOT, site, env={"TEBIKI_OFFLINE_PACKAGE": "true"})
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     shutil.copy2(offline_zip, site / offline_zip.name)
     return site
 

@@ -92,3 +92,11 @@ def test_a_theme_tebiki_cannot_work_with_is_refused(tmp_path: Path, theme: str, 
     assert message in built.stdout + built.stderr
     assert "make setup" not in built.stdout + built.stderr
     assert not (site / "site").exists()
+
+
+def test_a_site_without_a_home_page_is_refused(tmp_path: Path) -> None:
+    site = new(tmp_path, "--language", "en")
+    (site / "docs" / "index.md").unlink()
+    built = mkdocs_build(site, site / "site")
+    assert built.returncode != 0
+    assert "the home page is missing" in built.stdout + built.stderr and "write docs/index.md" in built.stderr

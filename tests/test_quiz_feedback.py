@@ -59,5 +59,6 @@ def test_a_strict_build_with_a_changed_quiz_script_fails_before_writing_the_site
 ) -> None:
     monkeypatch.setattr(quiz_patch, "QUIZ_VERIFIED_VERSION", "1.6.0")
     plugin = TebikiPlugin()
+    plugin.load_config({}, str(ROOT / "mkdocs.yml"))  # its options, as MkDocs gives them before on_config
     with pytest.raises(PluginError, match="installed is 1.7.1"):
         plugin.on_config(load_config(str(ROOT / "mkdocs.yml")))

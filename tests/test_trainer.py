@@ -19,7 +19,7 @@ from tebiki.generate.nav import expand_nav
 from tebiki.publish import typeset
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
-SITE = "https://example.org/kit/"
+SITE = "https://tebiki.github.io/kit/"  # a real-looking address: placeholders print no codes
 KIT = """\
 intro: テスト用の説明会キットです。
 kits:
@@ -80,10 +80,37 @@ def test_section_deck_has_every_item_of_the_section_in_the_briefing_order(projec
     for item in section.items():
         assert item.title in deck and item.id in deck
     # problem -> measures -> the small-business way -> today's rule
-    labels = re.findall(r'<p class="tebiki-slide__label">([^<]+)</p>', deck)
+    labels = [re.sub(r"<[^>]+>", "", label) for label in re.findall(r'<p class="tebiki-slide__label">(.*?)</p>', deck)]
     order = [labels.index("問題点"), labels.index("対策"), labels.index("小規模のやり方"), labels.index("今のルール")]
     assert order == sorted(order), labels
     assert "template: presenter.html" in deck and "presenter: slides" in deck
+
+
+def test_a_section_opens_with_its_path_as_four_cards_with_icons(project: Project, pages) -> None:
+    deck = pages["trainers/slides/one.md"]
+    path = re.search(r'<ol class="tebiki-path">(.*?)</ol>', deck, re.S)
+    assert path is not None
+    steps = re.findall(r'<li class="tebiki-path__step tebiki-slide--(\w+)">', path.group(1))
+    assert steps == ["problem", "measure", "sme", "today"]
+    assert path.group(1).count('<svg class="tebiki-icon') == 4 and 'aria-hidden="true"' in path.group(1)
+    problems = [i for i in project.guideline.sections[0].items() if i.kind.value == "problem"]
+    assert all(p.title in path.group(1) for p in problems[:3])
+
+
+def test_the_real_session_has_no_more_slides_than_minutes() -> None:
+    """One idea per slide made 100 slides for 90 minutes: items are grouped a few to a slide."""
+    from support import ROOT
+
+    real = load_project(Paths.under(ROOT))
+    assert real.trainer is not None
+    for kit in real.trainer.kits:
+        slides = trainer_pages.kit_slides(real, kit, "../../")
+        assert len(slides) <= kit.minutes(), (kit.id, len(slides))
+        on_slides = {i for s in slides for i in s.items}
+        for section_id in kit.sections():
+            section = next(s for s in real.guideline.sections if s.id == section_id)
+            assert {i.id for i in section.items()} <= on_slides  # denser, nothing left out
+        assert all(len(s.points) <= 5 for s in slides)
 
 
 def test_speaker_notes_come_from_the_item_data(project: Project, pages) -> None:
@@ -234,9 +261,12 @@ def test_checklist_handout_scores_on_paper_like_the_online_checklist(project: Pr
     spec = project.checklist.spec
     pdf = pypdfium2.PdfDocument(documents["trainers/handout-checklist.pdf"])
     text = pdf_text(documents["trainers/handout-checklist.pdf"])
+    entries = project.checklist.entries()
     for point in spec.scale:
         answer = f"{point.label}（{point.points}点）" if point.points is not None else f"{point.label}（数えない）"
-        assert text.count("".join(answer.split())) == len(project.checklist.entries()), answer
+        # Like the online checklist, a required entry has no 「当てはまらない」.
+        offered = [e for e in entries if point.points is not None or e.level.value != "required"]
+        assert text.count("".join(answer.split())) == len(offered), answer
     last = "".join(pdf[len(pdf) - 2].get_textpage().get_text_range().split())  # the QR codes may follow
     last += "".join(pdf[len(pdf) - 1].get_textpage().get_text_range().split())
     top = max(p.points or 0 for p in spec.scale)
@@ -256,3 +286,14 @@ def test_checklist_handout_says_which_businesses_each_entry_is_for(project: Proj
     text = pdf_text(documents["trainers/handout-checklist.pdf"])
     for entry in project.checklist.entries():
         assert "対象：" + "".join(describe(entry.applies_if, project.checklist).split()) in text, entry.id
+
+
+def test_handouts_print_no_codes_for_a_placeholder_address(project: Project) -> None:
+    """Paper cannot be corrected: with mkdocs.yml's placeholder address the handouts carry no QR code."""
+
+    def placeholder(path: str) -> str:
+        return "https://tebiki.example.github.io/tebiki/" + path.removesuffix("index.md")
+
+    for path, data in typeset.handout_pdfs(project, placeholder, site_name="x"):
+        assert qr_urls(data) == [], path
+        assert "example.github.io" not in pdf_text(data), path

@@ -11,6 +11,7 @@ from mkdocs.utils.yaml import yaml_load
 from support import ROOT
 from tebiki.checks import coverage
 from tebiki.data.project import Paths, load_project
+from tebiki.generate.siteurl import is_placeholder
 from test_trainer import pdf_text, qr_urls
 
 PROJECT = load_project(Paths.under(ROOT))
@@ -19,15 +20,17 @@ SITE_URL = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_ur
 pytestmark = pytest.mark.skipif(PROJECT.trainer is None, reason="the site has no trainer kit")
 
 
-def test_handouts_are_published_and_their_qr_codes_open_the_published_site(built_site: Path) -> None:
-    expected = [SITE_URL + "checklist/", SITE_URL + "quiz/"]
+def test_handouts_are_published_without_the_placeholder_address(built_site: Path) -> None:
+    """The tests build with mkdocs.yml's placeholder site_url: paper then carries no QR code and no
+    address (a real address is printed and encoded: tests/test_trainer.py checks that)."""
+    assert is_placeholder(SITE_URL)
     pdfs = [built_site / "trainers" / "handout-checklist.pdf"]
     for kit in PROJECT.trainer.kits:
         pdfs += [built_site / "trainers" / kit.id / name for name in ("quiz-sheet.pdf", "answer-key.pdf")]
     for pdf in pdfs:
         data = pdf.read_bytes()
-        assert sorted(qr_urls(data)) == expected, pdf
-        assert SITE_URL.removeprefix("https://") in pdf_text(data)  # the address is printed in words too
+        assert qr_urls(data) == [], pdf
+        assert SITE_URL.removeprefix("https://") not in pdf_text(data), pdf
 
 
 def test_the_closing_slide_shows_qr_codes_of_the_same_pages(built_site: Path) -> None:
@@ -52,3 +55,36 @@ def test_slides_and_the_live_quiz_stay_out_of_search(built_site: Path) -> None:
             assert "data-pagefind-body" not in html, page  # the site's pages have it; these are left out
     kit_page = (built_site / "trainers" / PROJECT.trainer.kits[0].id / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" in kit_page
+
+
+def test_every_deck_is_published_as_one_pdf_of_landscape_pages_one_per_slide(built_site: Path) -> None:
+    import io
+    import re
+
+    import pypdfium2
+    from pypdf import PdfReader
+
+    from tebiki.generate import trainer
+
+    decks = trainer.deck_paths(PROJECT)
+    assert decks
+    for deck in decks:
+        page = (built_site / deck.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        data = (built_site / (deck.removesuffix(".md") + ".pdf")).read_bytes()
+        frames = len(re.findall(r'<section[^>]*class="tebiki-frame', page))
+        document = pypdfium2.PdfDocument(data)
+        assert len(document) == frames, deck
+        width, height = document[0].get_size()
+        assert (round(width), round(height)) == (842, 595), deck  # A4 landscape
+        titles = re.findall(r'class="tebiki-slide__title"[^>]*>([^<]+)<', page)
+        text = "".join("".join(document[i].get_textpage().get_text_range().split()) for i in range(len(document)))
+        assert all("".join(t.split()) in text for t in titles), deck
+        assert "ノート" not in text and "全画面" not in text  # neither notes nor controls
+        for font in PdfReader(io.BytesIO(data)).pages[0]["/Resources"]["/Font"].values():
+            descendant = font.get_object()["/DescendantFonts"][0].get_object()
+            assert "/FontFile2" in descendant["/FontDescriptor"] or "/FontFile3" in descendant["/FontDescriptor"]
+    kit = PROJECT.trainer.kits[0]
+    closing = (built_site / "trainers" / kit.id / "slides.pdf").read_bytes()
+    assert sorted(qr_urls(closing)) == [SITE_URL + "checklist/", SITE_URL + "quiz/"]
+    kit_page = (built_site / "trainers" / kit.id / "index.html").read_text(encoding="utf-8")
+    assert 'href="../slides.pdf"' in kit_page or 'href="slides.pdf"' in kit_page

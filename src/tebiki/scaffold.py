@@ -44,6 +44,8 @@ TEXT: dict[str, dict[str, str]] = {
         "requirement_text": "事業者は、記録を扱う担当者を決めること。",
         "article_text": "事業者は、記録の管理について責任者を置かなければならない。",
         "rule_quote": "事業者は、記録の管理の状況を定期的に確認しなければならない。",
+        "example_quote": "例えば、月に一度、記録の一覧を責任者が見直すことが望ましい。",
+        "example_label": "サンプル規定 第1条の例（月に一度の見直し）",
         "rule_label": "サンプル規定 第1条（定期的な確認）",
         "section_title": "記録の管理",
         "section_description": "記録をどう管理するかを、記入例として説明するページです。",
@@ -144,6 +146,8 @@ TEXT: dict[str, dict[str, str]] = {
         "requirement_text": "The organisation names a person responsible for its records.",
         "article_text": "Every organisation shall appoint a person responsible for keeping records.",
         "rule_quote": "Every organisation shall check how its records are kept at regular intervals.",
+        "example_quote": "For example, the person in charge should review the list of records once a month.",
+        "example_label": "Sample rules, article 1, example (a monthly review)",
         "rule_label": "Sample rules, article 1 (regular checks)",
         "section_title": "Keeping records",
         "section_description": "How records are kept, as an example page to edit.",
@@ -284,7 +288,9 @@ def site_files(options: Options) -> dict[str, str]:
     }
     if options.superseded:
         files["guideline/today.yml"] = _data("today", _rules(t))
-        files[f"guideline/sources/{RULES_FILE}"] = t["rules_title"] + "\n\n" + t["rule_quote"] + "\n"
+        files[f"guideline/sources/{RULES_FILE}"] = (
+            t["rules_title"] + "\n\n" + t["rule_quote"] + "\n\n" + t["example_quote"] + "\n"
+        )
     files.update(_schemas())
     return files
 
@@ -345,7 +351,12 @@ def _line(t: dict[str, str], key: str) -> int:
 
 def _meta(t: dict[str, str], options: Options) -> dict[str, Any]:
     kinds = ["problem", "measure", "requirement"]
-    data: dict[str, Any] = {"title": t["title"], "short_title": t["short_title"]}
+    data: dict[str, Any] = {
+        "title": t["title"],
+        "short_title": t["short_title"],
+        "status": options.status,
+        "language": options.language,
+    }
     if options.superseded:
         data |= {
             "abolished": "2020-03-31",
@@ -387,7 +398,12 @@ def _sources(t: dict[str, str], options: Options) -> list[dict[str, str]]:
 
 
 def _rules(t: dict[str, str]) -> list[dict[str, str]]:
-    return [{"id": "rule-1", "label": t["rule_label"], "quote": t["rule_quote"], "source": "sample-rules"}]
+    # A duty and an example of how to meet it: the checklist's required and recommended entries
+    # rest on one each (the deontic check in tebiki.deontic).
+    return [
+        {"id": "rule-1", "label": t["rule_label"], "quote": t["rule_quote"], "source": "sample-rules"},
+        {"id": "rule-2", "label": t["example_label"], "quote": t["example_quote"], "source": "sample-rules"},
+    ]
 
 
 def _item(t: dict[str, str], options: Options, key: str, item_id: str) -> dict[str, Any]:
@@ -479,7 +495,7 @@ def _checklist(t: dict[str, str]) -> dict[str, Any]:
                         "title": t["entry_check"],
                         "items": ["REC-MEA-01"],
                         "level": "recommended",
-                        "basis": ["rule-1"],
+                        "basis": ["rule-2"],
                         "how": {"small": t["how_small"], "standard": t["how_standard"]},
                         "why": t["why"],
                         "next": t["next_check"],

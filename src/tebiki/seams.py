@@ -56,51 +56,6 @@ MATERIAL_HEADER_REPLACED = (
 MATERIAL_DRAWER_BREAKPOINT = "76.234375em"
 
 
-@dataclass(frozen=True)
-class KnownThemeError:
-    """A Nu checker error in markup that a third party writes (Material for MkDocs' templates,
-    the mkdocs-quiz plugin's injected code) and tebiki cannot change without copying a whole
-    template or patching the plugin. Matched on the message *and* the element, so the same
-    mistake in tebiki's own markup is still reported."""
-
-    message: str
-    element: str  # a substring of the highlighted element
-    why: str
-
-
-# -- Material 9.8.2 and mkdocs-quiz 1.7.1: Nu checker errors in their markup, set aside by check-site ------
-KNOWN_THEME_ERRORS = (
-    KnownThemeError(
-        "Attribute “autocomplete” is only allowed when the input type is",
-        'data-md-toggle="',
-        "Material's base.html puts autocomplete=off on its two hidden drawer/search toggles "
-        "(a Firefox state workaround); harmless, and base.html has no block to override.",
-    ),
-    KnownThemeError(
-        "Bad value “” for attribute “tabindex” on element “label”",
-        'class="md-nav__link',
-        'Material\'s nav-item.html writes tabindex="" on section labels with navigation.sections; '
-        "browsers ignore an empty tabindex.",
-    ),
-    KnownThemeError(
-        "A “style” element in “body” must be the first child of its parent",
-        '<style type="text/css">',
-        "mkdocs-quiz 1.7 inlines its stylesheet in the body of quiz pages (only they enable it).",
-    ),
-    KnownThemeError(
-        "must not have a “defer” attribute",
-        '<script type="text/javascript" defer>',
-        "mkdocs-quiz 1.7 inlines its script with `defer`, which browsers ignore on inline scripts.",
-    ),
-    KnownThemeError(
-        "The “aria-label” attribute must not be specified on any “div” element",
-        'id="quiz-progress-',
-        "mkdocs-quiz 1.7's progress panel is a <div> with aria-label and no role; the panel's "
-        "own text carries the same information.",
-    ),
-)
-
-
 SEAMS = (
     Seam(
         "mkdocs-quiz mkdocs_quiz/js/quiz.js (fill-in feedback written with innerHTML)",
@@ -127,9 +82,9 @@ SEAMS = (
         "tests/test_seams.py (the breakpoint in Material's CSS and in the script); the browser tests",
     ),
     Seam(
-        "Nu checker messages about Material's and mkdocs-quiz's markup",
+        "Invalid markup in Material's nav-item.html and base.html and mkdocs-quiz's progress panel",
         f"Material {MATERIAL_VERIFIED_VERSION}, mkdocs-quiz {QUIZ_VERIFIED_VERSION}",
-        "KNOWN_THEME_ERRORS, set aside by checks/sitecheck.py",
-        "matched on message and element, so tebiki's own markup is still reported",
+        "mkdocs_plugin/markup_fixes.py (three exact replacements); quiz_patch.externalise (style and scripts)",
+        "tebiki check-site: the Nu checker, with no error set aside; tests/test_markup_fixes.py",
     ),
 )

@@ -30,4 +30,6 @@ def japanese_date(day: dt.date) -> str:
 
 def normalise(text: str) -> str:
     """Compare quotes ignoring layout: NFKC and no whitespace at all."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    if not unicodedata.is_normalized("NFKC", text):  # a quick check, far cheaper than normalising
+        text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split())

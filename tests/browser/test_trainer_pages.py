@@ -275,8 +275,10 @@ PAGE_HEIGHT = """(() => {
 })()"""
 
 
-def test_slides_print_one_slide_per_landscape_page(page: Page, site_url: str) -> None:
-    page.goto(site_url + f"trainers/slides/{KIT.sections()[1]}/")
+@pytest.mark.parametrize("path", [f"trainers/slides/{KIT.sections()[1]}/" if KIT else "", LIVE], ids=["deck", "live"])
+def test_slides_print_one_slide_per_landscape_page(page: Page, site_url: str, path: str) -> None:
+    """Every frame fills its page, the live quiz's answers included (printed, every answer shows)."""
+    page.goto(site_url + path)
     page.emulate_media(media="print")
     frames = page.locator(".tebiki-frame")
     assert frames.count() > 3
@@ -285,6 +287,8 @@ def test_slides_print_one_slide_per_landscape_page(page: Page, site_url: str) ->
         assert frames.nth(i).evaluate("f => getComputedStyle(f).breakAfter") == "page"
     expect(page.locator(".tebiki-controls")).to_be_hidden()
     expect(page.locator(".tebiki-slide__notes").first).to_be_hidden()
+    if path == LIVE:
+        expect(page.locator(".tebiki-live__answer").last).to_be_visible()
     # Each slide fills its page: as high as the page's content area, and its text inside it.
     heights = frames.evaluate_all(
         "fs => fs.map(f => [f.getBoundingClientRect().height, f.scrollHeight, f.clientHeight])"

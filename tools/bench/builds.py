@@ -17,7 +17,7 @@ from mkdocs.utils.yaml import yaml_load
 from tebiki.checks import coverage
 from tebiki.cli import main as tebiki_main
 from tebiki.data.project import Paths, load_project
-from tebiki.generate import pamphlet_html
+from tebiki.generate import reference_html
 from tebiki.generate.nav import expand_nav
 from tebiki.generate.theme_files import OVERRIDES
 from tebiki.publish import search, typeset
@@ -182,7 +182,7 @@ def scaling(root: Path, work: Path, sizes: list[int], rounds: int, results: Resu
     for n in sizes:
         project = synthetic.write_project(work / f"synthetic-{n}", synthetic.Plan(n), root)
         # Without the printed pamphlet: WeasyPrint typesetting every item took over two
-        # minutes at 1,000 items, outweighing the rest of the build (see README).
+        # minutes at 1,000 items, outweighing the rest of the build (see tools/bench/README.md).
         configs[n] = write_variant(project, "mkdocs-no-pdf.yml", {"plugins": _plugins(project, {"pdf": ""})})
     # Not --strict: the copied hand-written pages may link to pages only the real data has.
     commands = {n: functools.partial(build, config, work / f"synthetic-site-{n}") for n, config in configs.items()}
@@ -214,8 +214,8 @@ def printing(root: Path, work: Path, sizes: list[int], results: Results) -> None
     times = {}
     for n in sizes:
         project = load_project(Paths.under(synthetic.write_project(work / f"synthetic-{n}", synthetic.Plan(n), root)))
-        html = pamphlet_html(project, site_name="bench", site_url=None, issued=build_date())
-        times[n] = measure.timed(functools.partial(typeset.pamphlet_pdf, html), 1)[0]
+        html = reference_html(project, site_name="bench", site_url=None, issued=build_date())
+        times[n] = measure.timed(functools.partial(typeset.reference_pdf, html), 1)[0]
         cpu = f"CPU {times[n].cpu:.1f} s"
         results.add(Figure("print", f"{n:,} items: pamphlet typeset", times[n].wall, "s", note=cpu))
     results.details["print"] = {str(n): asdict(t) for n, t in times.items()}

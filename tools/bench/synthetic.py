@@ -99,6 +99,9 @@ def article_text(n: int) -> str:
 
 
 def rule_quote(r: int) -> str:
+    # Even rules are duties, odd ones recommendations: entries take the level of their basis.
+    if r % 2:
+        return f"合成規定{r}：個人情報取扱事業者は、第{r}号に定める措置を講じることが望ましい。"
     return f"合成規定{r}：個人情報取扱事業者は、第{r}号に定める措置を講じなければならない。"
 
 
@@ -264,7 +267,7 @@ def _entries(plan: Plan, base: int) -> list[dict]:
                 "id": f"CL-{n:05d}",
                 "title": f"合成項目{n}を実施する",
                 "items": [item_id(n)],
-                "level": "required" if plan.kind(n) == "requirement" else "recommended",
+                "level": "recommended" if ((n // ITEMS_PER_RULE) % plan.rules) % 2 else "required",
                 "basis": [rule_id((n // ITEMS_PER_RULE) % plan.rules)],
                 "how": {
                     "sme": f"合成項目{n}を、できる範囲で実施します。",

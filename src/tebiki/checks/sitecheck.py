@@ -25,10 +25,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
-from ..seams import KNOWN_THEME_ERRORS
+from ..files import html_pages
 
 # Folders of generated assets that are not pages (Pagefind's bundle).
-NOT_PAGES = ("pagefind/",)
 
 _URL_ATTRS = {
     "a": ("href",),
@@ -85,11 +84,9 @@ class Page:
 
 
 def pages(site_dir: Path) -> dict[str, Page]:
+    """Every page of the built site, parsed once; pass the result to the checks to share it."""
     out = {}
-    for file in sorted(site_dir.rglob("*.html")):
-        rel = file.relative_to(site_dir).as_posix()
-        if rel.startswith(NOT_PAGES):
-            continue
+    for rel, file in html_pages(site_dir):
         parser = _PageParser()
         parser.feed(file.read_text(encoding="utf-8"))
         out[rel] = Page(rel, parser)
@@ -122,8 +119,8 @@ def _target(site_dir: Path, page: str, url: str, site_url: str | None) -> tuple[
     return joined, parts.fragment
 
 
-def check_links(site_dir: Path, site_url: str | None = None) -> list[str]:
-    found = pages(site_dir)
+def check_links(site_dir: Path, site_url: str | None = None, found: dict[str, Page] | None = None) -> list[str]:
+    found = found if found is not None else pages(site_dir)
     problems = []
     for page in found.values():
         for tag, url in page.parsed.refs:
@@ -140,10 +137,10 @@ def check_links(site_dir: Path, site_url: str | None = None) -> list[str]:
     return problems
 
 
-def check_titles(site_dir: Path) -> list[str]:
+def check_titles(site_dir: Path, found: dict[str, Page] | None = None) -> list[str]:
     problems = []
     seen: dict[str, str] = {}
-    for page in pages(site_dir).values():
+    for page in (found if found is not None else pages(site_dir)).values():
         title = " ".join((page.parsed.title or "").split())
         if not title:
             problems.append(f"{page.path}: no <title>")
@@ -161,7 +158,7 @@ def _page_urls(path: str, site_url: str) -> set[str]:
     return {site_url + path.removesuffix("index.html"), site_url + path}
 
 
-def check_sitemap(site_dir: Path, site_url: str) -> list[str]:
+def check_sitemap(site_dir: Path, site_url: str, found: dict[str, Page] | None = None) -> list[str]:
     if not site_url.endswith("/"):
         site_url += "/"
     sitemap = site_dir / "sitemap.xml"
@@ -181,7 +178,7 @@ def check_sitemap(site_dir: Path, site_url: str) -> list[str]:
         rel = unquote(loc.removeprefix(site_url))
         if not (site_dir / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)).is_file():
             problems.append(f"sitemap.xml lists {loc}, which is not a page of the site")
-    for page in pages(site_dir).values():
+    for page in (found if found is not None else pages(site_dir)).values():
         if page.path == "404.html":
             continue
         urls = _page_urls(page.path, site_url)
@@ -210,26 +207,23 @@ def vnu_jar(root: Path) -> Path:
     return jar
 
 
-def check_html(site_dir: Path, jar: Path) -> tuple[list[str], int]:
-    """Nu HTML checker errors, and how many known third-party errors were set aside."""
-    files = [site_dir / p for p in pages(site_dir)]
+def check_html(site_dir: Path, jar: Path, found: dict[str, Page] | None = None) -> list[str]:
+    """Every Nu HTML checker error: none is set aside, the theme's and plugins' included."""
+    files = [site_dir / p for p in (found if found is not None else pages(site_dir))]
     cmd = ["java", "-jar", str(jar), "--errors-only", "--format", "json", *map(str, files)]
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     try:
         messages = json.loads(result.stderr or result.stdout)["messages"]
     except (json.JSONDecodeError, KeyError):
-        return [f"the Nu HTML checker did not run (exit {result.returncode}):\n{result.stderr}"], 0
-    problems, known = [], 0
+        return [f"the Nu HTML checker did not run (exit {result.returncode}):\n{result.stderr}"]
+    problems = []
     for m in messages:
         if m.get("type") not in ("error", "non-document-error"):
             continue
         extract = m.get("extract", "")
         start = m.get("hiliteStart", 0)
         element = extract[start : start + m.get("hiliteLength", len(extract))]
-        if any(k.message in m["message"] and k.element in element for k in KNOWN_THEME_ERRORS):
-            known += 1
-            continue
         page = Path(re.sub(r"^file:", "", m.get("url", ""))).as_posix()
         page = page.removeprefix(site_dir.resolve().as_posix() + "/").removeprefix(site_dir.as_posix() + "/")
         problems.append(f"{page}:{m.get('lastLine', '?')}: {m['message']} [{element.strip()}]")
-    return problems, known
+    return problems

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 ItemId = Annotated[
     str,
@@ -19,3 +22,40 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# Characters no address needs, which would let it leave a link or an attribute.
+_URL_FORBIDDEN = set('"<>\\`^{|}')
+
+
+def _url_check(schemes: tuple[str, ...]) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in schemes:
+            raise PydanticCustomError(
+                "url_scheme",
+                "{value!r} is not an allowed address: it must start with {allowed}",
+                {"value": value, "allowed": " or ".join(f"{s}:" for s in schemes)},
+            )
+        bad = sorted({c for c in value if c in _URL_FORBIDDEN or c.isspace() or not c.isprintable()})
+        if bad or (parts.scheme == "https" and not parts.hostname) or (parts.scheme == "mailto" and "@" not in value):
+            raise PydanticCustomError(
+                "url_invalid", "{value!r} is not a valid {scheme}: address", {"value": value, "scheme": parts.scheme}
+            )
+        return value
+
+    return check
+
+
+def _url(schemes: tuple[str, ...], description: str) -> Any:
+    start = "|".join(schemes)
+    return Annotated[
+        str,
+        AfterValidator(_url_check(schemes)),
+        Field(description=description, json_schema_extra={"format": "uri", "pattern": f"^({start}):"}),
+    ]
+
+
+# Addresses are checked by scheme: a `javascript:` or `data:` link cannot reach a page.
+WebUrl = _url(("https",), "An https:// address (no other scheme is accepted).")
+ContactUrl = _url(("https", "mailto"), "An https:// address, or mailto: for an e-mail address.")

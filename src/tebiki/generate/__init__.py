@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..data.project import Project
-from . import accessibility, checklist, pamphlet, quiz, seminars, sources, trainer
+from . import (
+    accessibility,
+    checklist,
+    glossary,
+    pamphlet,
+    quiz,
+    seminars,
+    short_pamphlet,
+    sources,
+    traceability,
+    trainer,
+)
 from .printed import PrintPart, document
 
 
@@ -19,12 +30,25 @@ class Page:
 
 
 # Each page kind is a module with `pages(project)` yielding (path, content, origin[, listed]).
-PAGE_KINDS = (pamphlet, checklist, sources, seminars, quiz, trainer, accessibility)
+PAGE_KINDS = (pamphlet, checklist, sources, glossary, seminars, quiz, trainer, accessibility, traceability)
+# Pages that link the glossary's terms at their first use: the reader's pages (not the glossary
+# itself, nor slide decks and live quizzes, which are shown on a screen and not read).
+_GLOSSED = (pamphlet, checklist, sources, seminars, quiz)
 
 
 def generate(project: Project) -> list[Page]:
     """Every generated page, in a stable order."""
-    return [Page(*args) for kind in PAGE_KINDS for args in kind.pages(project)]
+    terms = glossary.links(project)
+    pages = []
+    for kind in PAGE_KINDS:
+        for args in kind.pages(project):
+            page = Page(*args)
+            if terms and kind in _GLOSSED and page.listed:
+                page = replace(
+                    page, content=glossary.link_first_uses(page.content, terms, glossary.relative_href(page.path))
+                )
+            pages.append(page)
+    return pages
 
 
 def print_parts(project: Project) -> list[PrintPart]:
@@ -32,6 +56,18 @@ def print_parts(project: Project) -> list[PrintPart]:
     return [part for kind in PAGE_KINDS if hasattr(kind, "print_parts") for part in kind.print_parts(project)]
 
 
-def pamphlet_html(project: Project, *, site_name: str, site_url: str | None, issued: dt.date) -> str:
-    """The printed pamphlet as one HTML document, for publish/typeset.py."""
+def reference_html(project: Project, *, site_name: str, site_url: str | None, issued: dt.date) -> str:
+    """The item-by-item reference as one HTML document (every page kind's print parts)."""
     return document(project.guideline.meta, print_parts(project), site_name=site_name, site_url=site_url, issued=issued)
+
+
+def has_short(project: Project) -> bool:
+    """The data describes a short pamphlet (`pamphlet` in guideline.yml): it is printed first."""
+    return project.guideline.meta.pamphlet is not None
+
+
+def pamphlet_html(project: Project, *, site_name: str, site_url: str | None, issued: dt.date) -> str:
+    """The printed pamphlet people read, for publish/typeset.py: the short one, or the reference."""
+    if has_short(project):
+        return short_pamphlet.document(project, site_name=site_name, site_url=site_url, issued=issued)
+    return reference_html(project, site_name=site_name, site_url=site_url, issued=issued)

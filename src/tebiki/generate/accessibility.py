@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..data.a11y_results import DEFAULT_RESULTS
 from ..data.project import Project
+from ..text import japanese_date
 from .render import render
 
 PATH = "accessibility/results.md"
@@ -27,7 +28,7 @@ TAG_LABELS = {
 
 def jst(moment: dt.datetime) -> str:
     local = moment.astimezone(JST)
-    return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}（日本時間）"
+    return f"{japanese_date(local)} {local:%H:%M}（日本時間）"
 
 
 def _origin(project: Project) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..data.checklist import conditions
 from ..data.checklist.conditions import Condition
 from ..data.checklist.model import Checklist, Entry, Level
 from ..data.project import Project
@@ -129,7 +130,7 @@ def print_parts(project: Project) -> Iterator[PrintPart]:
     if checklist is None:
         return
     spec = checklist.spec
-    tracks = [
+    tracks: list[dict[str, Any]] = [
         {
             "id": track.id,
             "title": track.title,
@@ -147,6 +148,8 @@ def print_parts(project: Project) -> Iterator[PrintPart]:
                             "items": entry.items,
                         }
                         for entry in group.entries
+                        # Paper has no profile to hide entries by: leave out what can never apply on this track.
+                        if conditions.possible_on(entry.applies_if, track.id, checklist.questions, checklist.tracks)
                     ],
                 }
                 for group in spec.groups
@@ -154,6 +157,8 @@ def print_parts(project: Project) -> Iterator[PrintPart]:
         }
         for track in checklist.tracks
     ]
+    for track in tracks:
+        track["groups"] = [g for g in track["groups"] if g["entries"]]
     yield PrintPart(
         id="part-checklist",
         title=spec.title,

@@ -18,6 +18,7 @@ from .checklist import describe
 from .paths import UrlOf
 from .quiz import fill_parts
 from .render import render_html
+from .siteurl import is_placeholder
 
 
 class HandoutError(Exception):
@@ -33,7 +34,7 @@ class Code:
     image: str  # data: URI of the SVG
 
 
-def _codes(project: Project, url_of: UrlOf) -> list[Code]:
+def _codes(project: Project, url_of: UrlOf, *, printed: bool = True) -> list[Code]:
     from ..generate import qr  # imported late: segno (with urllib and xml) only for guidelines with trainer kits
 
     codes = []
@@ -44,6 +45,8 @@ def _codes(project: Project, url_of: UrlOf) -> list[Code]:
                 f"no public URL for {target.page}: the handouts' QR codes need it.\n"
                 "→ set `site_url` in mkdocs.yml to the address the site is published at."
             )
+        if printed and is_placeholder(url):
+            return []  # paper cannot be corrected: no codes rather than a dead address
         codes.append(Code(target.label, url, qr.data_uri(url)))
     return codes
 
@@ -54,7 +57,7 @@ def qr_images(project: Project, url_of: UrlOf) -> Iterator[tuple[str, bytes]]:
         return
     from ..generate import qr
 
-    for target, code in zip(pages.qr_targets(project), _codes(project, url_of), strict=True):
+    for target, code in zip(pages.qr_targets(project), _codes(project, url_of, printed=False), strict=True):
         yield target.image, qr.svg(code.url)
 
 

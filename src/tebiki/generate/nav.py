@@ -6,19 +6,29 @@ section pages follows the data: a new section file appears without a nav edit.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from typing import Any
 
 from ..data.project import Project
-from . import checklist, quiz, trainer
+from . import checklist, glossary, quiz, trainer
 from .pamphlet import section_path
 from .seminars import nav_entries
 
 PREFIX = "tebiki:"
 
 
+def _escaped(entries: Any) -> Any:
+    """Nav titles from the data, HTML-escaped: the theme prints a title unescaped."""
+    if isinstance(entries, list):
+        return [_escaped(e) for e in entries]
+    if isinstance(entries, dict):
+        return {html.escape(title): _escaped(value) for title, value in entries.items()}
+    return entries
+
+
 def placeholders(project: Project) -> dict[str, list[dict[str, str]]]:
-    out = {"sections": [{s.nav_title or s.title: section_path(s)} for s in project.guideline.sections]}
+    out: dict[str, Any] = {"sections": [{s.nav_title or s.title: section_path(s)} for s in project.guideline.sections]}
     if project.checklist is not None:
         out["checklists"] = [
             {project.checklist.spec.nav_title: checklist.INTERACTIVE},
@@ -27,7 +37,7 @@ def placeholders(project: Project) -> dict[str, list[dict[str, str]]]:
     out["seminars"] = nav_entries(project.seminars)
     out["quizzes"] = quiz.nav(project)
     out["trainers"] = trainer.nav(project)
-    return out
+    return {kind: _escaped(entries) for kind, entries in out.items()}
 
 
 def expand_nav(nav: Any, project: Project) -> Any:
@@ -64,6 +74,8 @@ NAV_LABELS = {
         "trainers": "説明会キット",
         "search": "検索",
         "sources": "出典と今のルール",
+        "glossary": "用語集",
+        "traceability": "対応表",
         "download": "印刷・オフライン用",
         "accessibility": "ウェブアクセシビリティ",
         "policy": "ウェブアクセシビリティ方針",
@@ -78,6 +90,8 @@ NAV_LABELS = {
         "trainers": "Trainer kits",
         "search": "Search",
         "sources": "Sources",
+        "glossary": "Glossary",
+        "traceability": "Traceability",
         "download": "Print and offline",
         "accessibility": "Accessibility",
         "policy": "Accessibility policy",
@@ -98,11 +112,13 @@ def default_nav(project: Project, language: str, own_pages: Iterable[str] = ()) 
         for kind in ("sections", "checklists", "seminars", "quizzes", "trainers")
         if known.get(kind)
     ]
-    listed = {"index.md", "search.md", "download.md", "accessibility/index.md"}
+    listed = {"index.md", "search.md", "download.md", "accessibility/index.md", "coverage.md"}
     nav += [page for page in own_pages if page not in listed]
     nav += [
         {label["search"]: "search.md"},
         {label["sources"]: "sources.md"},
+        *([{label["glossary"]: glossary.PATH}] if project.glossary is not None else []),
+        {label["traceability"]: "coverage.md"},
         {label["download"]: "download.md"},
         {
             label["accessibility"]: [

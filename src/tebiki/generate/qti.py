@@ -19,6 +19,7 @@ from mkdocs_quiz.qti import Answer, Blank, QTIExporter, QTIVersion, Quiz, QuizCo
 from ..data.project import Project
 from ..data.quiz.model import Question, QuestionType
 from ..text import oneline
+from . import qti_xml
 from .paths import UrlOf, section_path
 from .quiz import QTI_VERSIONS, SELFTEST_TITLE, fill_parts, qti_path, selftest_questions
 from .render import render
@@ -79,9 +80,17 @@ def _quiz(convert: _Converter, question: Question) -> Quiz:
 
 def package(collection: QuizCollection, version: str) -> bytes:
     """One QTI content package (ZIP) holding the collection's questions."""
-    exporter = QTIExporter.create(collection, QTIVersion.from_string(version))
+    qti_version = QTIVersion.from_string(version)
+    exporter = QTIExporter.create(collection, qti_version)
     entries = {"imsmanifest.xml": exporter.generate_manifest(), "assessment.xml": exporter.generate_assessment()}
-    entries.update(exporter.generate_items())
+    items = exporter.generate_items()
+    # What the exporter leaves out (XHTML content, the feedback shown), put right in its XML.
+    if qti_version is QTIVersion.V2_1:
+        entries["assessment.xml"] = qti_xml.assessment21(entries["assessment.xml"], collection.title)
+        items = {name: qti_xml.item21(xml) for name, xml in items.items()}
+    else:
+        items = {name: qti_xml.item12(xml) for name, xml in items.items()}
+    entries.update(items)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for filename, text in entries.items():

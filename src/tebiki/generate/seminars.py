@@ -10,20 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..data.project import Project
 from ..data.seminars import storyboard
 from ..data.seminars.captions import Captions
 from ..data.seminars.load import Seminars
 from ..data.seminars.model import Format, Provider, Recording, Series, Session, Status
-from ..text import oneline
+from ..text import japanese_date, oneline
 from .paths import item_link
-from .render import KIND_LABELS, render
+from .render import KIND_LABELS, render, text
 
 DIR = "seminars"
 INDEX = f"{DIR}/index.md"
 
 STATUS_LABELS = {Status.planned: "予定", Status.held: "開催済み", Status.recorded: "開催済み・録画あり"}
 UNKNOWN = "未定"  # not decided, or not announced yet
+UNCONFIRMED = "開催の記録は未確認"  # a past plan's session that no source confirms
 NOT_RECORDED = "不明"  # the session took place, but no record of this detail was found
 
 
@@ -95,10 +98,15 @@ def nav_entries(seminars: Seminars) -> list[dict[str, str]]:
     return [{"一覧": INDEX}, *({s.title: session_path(s)} for _, s in seminars.sessions())]
 
 
-def _item_linker(project: Project, to_root: str) -> Callable[[str], str]:
+def _item_linker(project: Project, to_root: str) -> Callable[[str], Markup]:
     """item ID -> a Markdown link to it in its pamphlet section."""
     link = item_link(project.guideline, to_root)
-    return lambda item_id: "[{}]({})".format(*link(item_id))
+
+    def markdown_link(item_id: str) -> Markup:
+        title, url = link(item_id)
+        return Markup(f"[{text(title)}]({url})")
+
+    return markdown_link
 
 
 def _status(session: Session) -> str:
@@ -115,9 +123,7 @@ def _where(session: Session) -> tuple[str, str, str]:
     else:
         city, venue = session.city or unknown, session.venue or unknown
     if session.date:
-        date = f"{session.date.year}年{session.date.month}月{session.date.day}日" + (
-            f" {session.time}" if session.time else ""
-        )
+        date = japanese_date(session.date) + (f" {session.time}" if session.time else "")
     else:
         date = "いつでも視聴できます" if session.format is Format.online else unknown
     return city, date, venue
@@ -135,9 +141,9 @@ def _rows(series: Series) -> list[dict]:
             {
                 "session": None,
                 "label": f"{len(known) + n + 1}か所目",
-                "city": UNKNOWN,
-                "date": UNKNOWN,
-                "status": STATUS_LABELS[Status.planned],
+                "city": NOT_RECORDED if series.historical else UNKNOWN,
+                "date": NOT_RECORDED if series.historical else UNKNOWN,
+                "status": UNCONFIRMED if series.historical else STATUS_LABELS[Status.planned],
             }
         )
     return rows

@@ -21,7 +21,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
     used_by: dict[str, list[tuple[str, str, str]]] = {}
     for section in guideline.sections:
         for item in section.items():
-            for rule in item.today.rules:
+            for rule in item.today.rules if item.today else []:
                 used_by.setdefault(rule, []).append((item.id, item.title, section_path(section)))
     yield (
         PATH,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from ..data.guideline.model import Equivalence, Item, Kind, Section
 from ..data.project import Project
@@ -26,6 +27,8 @@ from .paths import item_link, section_path
 from .render import KIND_LABELS, render
 from .seminars import INDEX as SEMINARS
 from .seminars import session_path
+
+T = TypeVar("T")
 
 DIR = "trainers"
 INDEX = f"{DIR}/index.md"
@@ -66,6 +69,13 @@ def section_deck_path(section: Section) -> str:
     return f"{DIR}/slides/{section.id}.md"
 
 
+def deck_paths(project: Project) -> list[str]:
+    """Every slide deck's page: one per section, one per kit (each is also published as a PDF)."""
+    if project.trainer is None:
+        return []
+    return [section_deck_path(s) for s in project.guideline.sections] + [deck_path(k) for k in project.trainer.kits]
+
+
 @dataclass(frozen=True)
 class QrTarget:
     """A page attendees are sent to from paper or the screen, as a QR code."""
@@ -99,6 +109,7 @@ class Slide:
     qr: list[tuple[QrTarget, str]] = field(default_factory=list)  # (target, image link)
     agenda: list[AgendaRow] = field(default_factory=list)
     block: AgendaRow | None = None  # on a block's divider: its planned time, for the presenter view
+    path: list[Step] = field(default_factory=list)  # on a section's overview: its steps as cards
 
     @property
     def density(self) -> str:
@@ -164,73 +175,159 @@ def _item_notes(project: Project, item: Item) -> list[str]:
     return notes
 
 
+# A slide holds at most this many points: more would need type too small for the back row.
+PER_SLIDE = 4
+
+
+def _chunks(things: list[T], size: int = PER_SLIDE) -> list[list[T]]:
+    """Split evenly: 5 points give slides of 3 and 2, not 4 and 1."""
+    count = -(-len(things) // size)
+    if count <= 1:
+        return [things] if things else []
+    per = -(-len(things) // count)
+    return [things[i : i + per] for i in range(0, len(things), per)]
+
+
+def _first_sentence(text: str) -> str:
+    text = oneline(text)
+    head, dot, _ = text.partition("。")
+    return head + dot
+
+
 def section_slides(project: Project, section: Section) -> list[Slide]:
-    """One section as slides: problems, then measures (and every other item), the SME way, today's rule."""
+    """One section as a briefing: the whole path first (problem → measures → the SME way →
+    today's rule, on one slide in the layout every point shares), then each step in a few
+    denser slides: the problems together, each group's measures together, the SME ways,
+    today's rules. Every item stays on a slide (coverage), with its notes."""
     items = section.items()
     slides = [Slide("title", section.title, label=section.nav_title or "", lead=oneline(section.lead))]
     problems = [i for i in items if i.kind is Kind.problem]
-    others = [i for i in items if i.kind is not Kind.problem]
-    for item in problems + others:
-        slides.append(
-            Slide(
-                "problem" if item.kind is Kind.problem else "measure",
-                item.title,
-                label=_kind_label(item),
-                lead=caption_text(item),
-                notes=_item_notes(project, item),
-                items=[item.id],
-            )
-        )
-    slides += _sme_slides(project, items)
-    rules = project.guideline.rule_index()
-    for group in section.groups:
-        slides.append(
-            Slide(
-                "today",
-                f"今のルール：{group.title}",
-                label="今のルール",
-                points=[
-                    f"{i.title}：{EQUIVALENCE_LABELS[i.today.equivalence]}"
-                    + (f"（{'、'.join(rules[r].label for r in i.today.rules)}）" if i.today.rules else "")
-                    for i in group.items
-                ],
-                notes=[f"{i.title}：{oneline(i.today.summary)}" for i in group.items],
-                items=[i.id for i in group.items],
-            )
-        )
+    groups = [(g, [i for i in g.items if i.kind is not Kind.problem]) for g in section.groups]
+    groups = [(g, others) for g, others in groups if others]
+    entries = _sme_entries(project, items)
+    path = _path(project, section, problems, groups, entries)
+    if path:
+        slides.append(Slide("path", f"{section.nav_title or section.title}の流れ", label="全体の流れ", path=path))
+    for chunk in _chunks(problems):
+        slides.append(_item_slide(project, "problem", "何が問題だったか", chunk))
+    for group, others in groups:
+        for chunk in _chunks(others):
+            slides.append(_item_slide(project, "measure", group.title, chunk))
+    slides += _sme_slides(project, entries)
+    slides += _today_slides(project, section)
     return slides
+
+
+def _item_slide(project: Project, kind: str, heading: str, items: list[Item]) -> Slide:
+    """One item in large type (its title and one sentence), or several as a list of titles."""
+    label = _kind_label(items[0])
+    if len(items) == 1:
+        item = items[0]
+        return Slide(
+            kind, item.title, label=label, lead=caption_text(item), notes=_item_notes(project, item), items=[item.id]
+        )
+    notes = [f"【{i.title}】" + " ".join(_item_notes(project, i)) for i in items]
+    return Slide(kind, heading, label=label, points=[i.title for i in items], notes=notes, items=[i.id for i in items])
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a revision point's path, as a card on the overview slide."""
+
+    kind: str  # problem, measure, sme, today: the icon and colour
+    label: str
+    lines: list[str]
+
+
+def _path(
+    project: Project,
+    section: Section,
+    problems: list[Item],
+    groups: list[tuple[Any, list[Item]]],
+    entries: list[tuple[Any, list[str]]],
+) -> list[Step]:
+    """The overview: at most three lines a step; a section without problems has no path."""
+    if not problems:
+        return []
+    steps = [Step("problem", "問題点", [p.title for p in problems][:3])]
+    # The groups of measures (not the law they rest on, which the problems slide leads to).
+    measures = [g.title for g, others in groups if any(i.kind is Kind.measure for i in others)]
+    steps.append(Step("measure", "対策", (measures or [g.title for g, _ in groups])[:3]))
+    if entries and project.checklist is not None:
+        steps.append(Step("sme", project.checklist.tracks[0].how_label, [e.title for e, _ in entries][:3]))
+    rules = project.guideline.rule_index()
+    ids = list(dict.fromkeys(r for i in section.items() if i.today is not None for r in i.today.rules))
+    if ids:
+        steps.append(Step("today", "今のルール", [rules[r].label for r in ids][:3]))
+    return steps
 
 
 def _kind_label(item: Item) -> str:
     return KIND_LABELS[item.kind.value]
 
 
-def _sme_slides(project: Project, items: list[Item]) -> list[Slide]:
-    """The checklist entries that put these items into practice, in the first track's way.
+def _sme_entries(project: Project, items: list[Item]) -> list[tuple[Any, list[str]]]:
+    """The checklist entries that put these items into practice, with the items they cover."""
+    if project.checklist is None:
+        return []
+    ids = {i.id for i in items}
+    found = []
+    for entry in project.checklist.entries():
+        covered = [i for i in entry.items if i in ids]
+        if covered:
+            found.append((entry, covered))
+    return found
+
+
+def _sme_slides(project: Project, entries: list[tuple[Any, list[str]]]) -> list[Slide]:
+    """The entries in the first track's way, a few to a slide: what to do, and its first sentence.
 
     profile.yml lists the most specific track first (the 中小規模事業者 way); the
     other tracks' ways go into the notes, so the trainer can answer a larger firm too.
     """
-    if project.checklist is None:
+    if project.checklist is None or not entries:
         return []
-    ids = {i.id for i in items}
     tracks = project.checklist.tracks
     first, rest = tracks[0], tracks[1:]
     slides = []
-    for entry in project.checklist.entries():
-        covered = [i for i in entry.items if i in ids]
-        if not covered:
-            continue
-        notes = [f"{t.how_label}：{oneline(entry.how_for(t.id))}" for t in rest]
-        notes += [f"なぜ：{oneline(entry.why)}", f"最初の一歩：{oneline(entry.next)}"]
+    for chunk in _chunks(entries, 3):
+        notes = []
+        for entry, _ in chunk:
+            note = [f"【{entry.title}】{first.how_label}：{oneline(entry.how_for(first.id))}"]
+            note += [f"{t.how_label}：{oneline(entry.how_for(t.id))}" for t in rest]
+            note += [f"なぜ：{oneline(entry.why)}", f"最初の一歩：{oneline(entry.next)}"]
+            notes.append(" ".join(note))
         slides.append(
             Slide(
                 "sme",
-                entry.title,
+                f"{first.label}では",
                 label=first.how_label,
-                lead=oneline(entry.how_for(first.id)),
+                points=[f"{entry.title}：{_first_sentence(entry.how_for(first.id))}" for entry, _ in chunk],
                 notes=notes,
-                items=covered,
+                items=list(dict.fromkeys(i for _, covered in chunk for i in covered)),
+            )
+        )
+    return slides
+
+
+def _today_slides(project: Project, section: Section) -> list[Slide]:
+    """Today's rule for every item of the section, a few items to a slide (none while the guideline is in force)."""
+    rules = project.guideline.rule_index()
+    mapped = [(i, i.today) for g in section.groups for i in g.items if i.today is not None]
+    slides = []
+    for chunk in _chunks(mapped, 5):
+        slides.append(
+            Slide(
+                "today",
+                f"今のルール：{section.nav_title or section.title}",
+                label="今のルール",
+                points=[
+                    f"{i.title}：{EQUIVALENCE_LABELS[today.equivalence]}"
+                    + (f"（{'、'.join(rules[r].label for r in today.rules)}）" if today.rules else "")
+                    for i, today in chunk
+                ],
+                notes=[f"{i.title}：{oneline(today.summary)}" for i, today in chunk],
+                items=[i.id for i, _ in chunk],
             )
         )
     return slides

@@ -44,11 +44,21 @@ class TebikiConfig(base.Config):
     """Where the printed pamphlet (A4 PDF, typeset from the data) goes in the site;
     an empty string leaves it out."""
 
+    reference_pdf = c.Type(str, default="tebiki-reference.pdf")
+    """Where the item-by-item reference (A4 PDF) goes; `pdf` is the short pamphlet when
+    guideline.yml has a `pamphlet` block, else the same document. An empty string leaves it out."""
+
     offline = c.Type(bool, default=False)
     """Build the variant for the offline package: page URLs end in `.html` (so the site
     works opened from disk) and search uses an index inlined in a script, because
     Pagefind cannot fetch its index from file://. `tebiki offline` sets it through
     the TEBIKI_OFFLINE environment variable (see mkdocs.yml)."""
+
+    offline_package = c.Type(bool, default=False)
+    """The offline package (`tebiki offline`) is published beside the site: the download
+    page links to it. Off by default, so a plain build (`make site`) has no link to a file
+    it did not write; `make publish` sets it through TEBIKI_OFFLINE_PACKAGE, and
+    `tebiki check-site` reports the link if the zip is then missing."""
 
 
 def site_config(mkdocs_yml: Path) -> tuple[str, str | None, str]:

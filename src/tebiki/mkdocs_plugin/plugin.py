@@ -17,15 +17,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..checks import coverage, quiz_leaks
+from ..checks import coverage, quiz_leaks, traceability
 from ..data.problems import DataError
 from ..data.project import Paths, Project, load_project
 from ..generate import Page, generate, notices
+from ..generate import trainer as trainer_pages
 from ..generate.nav import default_nav, expand_nav
 from ..generate.paths import UrlOf
-from ..publish import background, offline, search, staging
+from ..generate.siteurl import printable
+from ..publish import background, csp, offline, search, slides_pdf, staging, typeset
 from ..seams import SEARCH_EXCLUDE
-from . import quiz_patch, theme
+from . import markup_fixes, quiz_patch, theme
 from .config import TebikiConfig
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
@@ -42,6 +44,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.command: str | None = None
         self.project: Project | None = None
         self.pages: list[Page] = []
+        self.decks: dict[str, str] = {}  # a slide deck's source -> its PDF's path
+        self.deck_pages: dict[str, tuple[str, str]] = {}  # its PDF's path -> (built HTML, page dest)
         self.site_dir: Path | None = None  # where the site is published
         self.staging: Path | None = None  # where this build writes, if atomic
         self.failed = False
@@ -97,6 +101,11 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.pages = generate(self.project)
         try:
             if config.nav is None:
+                if not (Path(config.docs_dir) / "index.md").is_file():
+                    raise PluginError(
+                        f"{Path(config.docs_dir) / 'index.md'}: the home page is missing; tebiki's default nav starts"
+                        " there.\n→ write docs/index.md (`tebiki new` writes a sample), or give mkdocs.yml a nav."
+                    )
                 config.nav = default_nav(self.project, str(config.theme.get("language") or "en"), _own_pages(config))
             config.nav = expand_nav(config.nav, self.project)
         except ValueError as exc:
@@ -144,13 +153,26 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             made = self.worker.made
         for path, content in made.files.items():
             files.append(File.generated(config, path, content=content))
+        # Every slide deck also as one PDF, typeset from its built page once the pages are written
+        # (on_post_build); known to MkDocs from here, so the kit page's links to them are checked.
+        assert self.project is not None
+        self.decks = {path: path.removesuffix(".md") + ".pdf" for path in trainer_pages.deck_paths(self.project)}
+        self.deck_pages = {}
+        for path in self.decks.values():
+            files.append(File.generated(config, path, content=b""))
         return files
 
     def _request(self, files: Files, config: MkDocsConfig) -> background.Request:
         base = config.site_url.rstrip("/") + "/" if config.site_url else None
         urls = {f.src_uri: base + f.url for f in files} if base else {}
         return background.Request(
-            self.paths, urls, config.site_name, config.site_url, self.config.pdf, self._pdf_cache()
+            self.paths,
+            urls,
+            config.site_name,
+            printable(config.site_url),
+            self.config.pdf,
+            self.config.reference_pdf,
+            self._pdf_cache(),
         )
 
     def _pdf_cache(self) -> Path | None:
@@ -196,11 +218,29 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         return notices.printing_state(pending, made.errors, language) + html
 
     # Runs after every plugin's on_page_content, mkdocs-quiz's script included.
+    # The policy is computed last, over the page as it will be published.
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         try:
-            return quiz_patch.escape_typed_answers(output)
+            output = quiz_patch.escape_typed_answers(output)
+            output, assets = quiz_patch.externalise(output, "../" * page.url.count("/"))
         except quiz_patch.QuizScriptChanged as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
+        for name, content in assets.items():
+            target = Path(config.site_dir) / name
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(content, encoding="utf-8")
+        try:
+            output = csp.protect(markup_fixes.fix(output))
+        except csp.PolicyError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+        if page.file.src_uri in self.decks:  # typeset as a PDF once every page is written
+            self.deck_pages[self.decks[page.file.src_uri]] = (output, page.file.dest_uri)
+        return output
+
+    # Static templates (the 404 page) get their policy too.
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return csp.protect(markup_fixes.fix(output_content)) if template_name.endswith(".html") else output_content
 
     # Check the output itself: no raw quiz syntax, the search index must build, every item must be on the page.
     # Last of every plugin's post_build, so the checks see their output and `finished` means all ran.
@@ -215,8 +255,35 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 + "\n  ".join(map(str, leaks))
                 + "\n→ quiz pages need `quiz: {enabled: true}` in their front matter and the mkdocs_quiz plugin."
             )
+        for path, (html, dest) in sorted(self.deck_pages.items()):
+            try:
+                data = slides_pdf.typeset(html, site_dir=built, page_dest=dest, cache=self._pdf_cache(), name=path)
+            except (slides_pdf.SlidesPdfError, typeset.TypesetError) as exc:
+                raise PluginError(f"{path}: {exc}") from None
+            (built / path).write_bytes(data)
         if self.config.offline:
             offline.inline_captions(built)
+        self._index(built)
+        if self.config.coverage:
+            report = coverage.check(self.project.guideline, built)
+            if self.config.coverage_report:
+                out = self.paths.root / self.config.coverage_report
+                out.write_text(report.to_json(), encoding="utf-8")
+            if not report.ok:
+                raise PluginError(
+                    "Coverage check failed on the built site:\n  "
+                    + "\n  ".join(report.gaps + report.unknown)
+                    + "\n→ run `tebiki coverage` for the full table."
+                )
+            try:
+                traceability.fill(built, self.project.guideline, report)  # what was proven, published
+            except traceability.TraceabilityError as exc:
+                raise PluginError(str(exc)) from None
+        self.finished = True
+        self._release_site()
+
+    def _index(self, built: Path) -> None:
+        """The search index: inlined offline, in the background while serving, else Pagefind now."""
         if self.config.search and self.config.offline:
             search.write_offline_index(built, exclude=SEARCH_EXCLUDE)
         elif self.worker is not None and self.config.search:
@@ -229,19 +296,6 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 indexer.index(built)
             except search.SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
-        if self.config.coverage:
-            report = coverage.check(self.project.guideline, built)
-            if self.config.coverage_report:
-                out = self.paths.root / self.config.coverage_report
-                out.write_text(report.to_json(), encoding="utf-8")
-            if not report.ok:
-                raise PluginError(
-                    "Coverage check failed on the built site:\n  "
-                    + "\n  ".join(report.gaps + report.unknown)
-                    + "\n→ run `tebiki coverage` for the full table."
-                )
-        self.finished = True
-        self._release_site()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True

@@ -1,4 +1,11 @@
-"""A correction to the script mkdocs-quiz inlines into every quiz page.
+"""Corrections to what mkdocs-quiz inlines into every quiz page.
+
+Its style and scripts are inlined after the page's content: a <style> in <body> is
+invalid HTML, and inline code would need the page's Content-Security-Policy to allow
+it. `externalise` moves them into files (the style to <head>, the scripts to a
+`<script src>` in the very place, so they run in the same order as before) and drops
+the inline `onsubmit`/`javascript:` action of its forms, whose submit its script
+already prevents.
 
 After a wrong fill-in answer, mkdocs-quiz 1.x lists what the reader typed with
 `innerHTML`, unescaped: typing `<img src=x onerror=…>` runs it, and typed `<b>`
@@ -17,6 +24,8 @@ import hashlib
 import re
 from importlib.metadata import version
 from importlib.resources import files
+
+from mkdocs_quiz import plugin as mkdocs_quiz
 
 from ..seams import QUIZ_SCRIPT_SHA256, QUIZ_VERIFIED_VERSION
 
@@ -66,3 +75,43 @@ def escape_typed_answers(html: str) -> str:
             f"so it may not be escaped: …{left[max(0, at - 40) : at + 40]}…\n{_RECHECK}"
         )
     return html
+
+
+# Verified against mkdocs-quiz 1.7: `html + style + confetti + translations + config + js + auto-number`.
+_SCRIPT = re.compile(r'<script type="text/javascript"(?: defer)?>(.*?)</script>', re.S)
+_FORM_INLINE = ' action="javascript:void(0);" onsubmit="return false;"'
+ASSETS = "assets/quiz"
+
+
+def _file(content: str, suffix: str) -> str:
+    return f"{ASSETS}/{hashlib.sha256(content.encode('utf-8')).hexdigest()[:16]}{suffix}"
+
+
+def externalise(html: str, to_root: str) -> tuple[str, dict[str, str]]:
+    """`html` with mkdocs-quiz's inline style and scripts moved to files (returned by
+    site path); `to_root` is the page's relative path to the site root."""
+    start = html.find(mkdocs_quiz.style) if mkdocs_quiz.style else -1
+    if start < 0:
+        return html, {}
+    files: dict[str, str] = {}
+    css = _file(mkdocs_quiz.style, ".css")
+    files[css] = mkdocs_quiz.style.removeprefix('<style type="text/css">').removesuffix("</style>")
+    tail = html[start + len(mkdocs_quiz.style) :]
+    scripts = []
+    while True:
+        match = _SCRIPT.match(tail.lstrip())
+        if match is None:
+            break
+        name = _file(match.group(1), ".js")
+        files[name] = match.group(1)
+        scripts.append(f'<script src="{to_root}{name}"></script>')
+        tail = tail.lstrip()[match.end() :]
+    if not scripts:
+        raise QuizScriptChanged(
+            "mkdocs-quiz no longer puts its scripts after its style.\n→ compare mkdocs_quiz/plugin.py "
+            "(on_page_content) with src/tebiki/mkdocs_plugin/quiz_patch.py and update externalise."
+        )
+    body = html[:start] + "".join(scripts) + tail
+    body = body.replace(_FORM_INLINE, "")
+    link = f'<link rel="stylesheet" href="{to_root}{css}">\n'
+    return body.replace("</head>", link + "</head>", 1), files

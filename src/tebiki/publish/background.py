@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..data.problems import DataError
 from ..data.project import Paths, Project, load_project
-from ..generate import handouts, pamphlet_html, qti
+from ..generate import handouts, has_short, pamphlet_html, qti, reference_html
 from . import search, typeset
 from .reproducible import build_date
 
@@ -40,11 +40,14 @@ class Request:
     site_name: str
     site_url: str | None
     pdf: str  # the pamphlet's path, "" for none
+    reference: str  # the item-by-item reference's path, "" for none
     cache: Path | None
 
     def fingerprint(self) -> str:
         """Everything the files are made from: every data file's bytes and this request."""
-        digest = hashlib.sha256(repr((sorted(self.urls.items()), self.site_name, self.site_url, self.pdf)).encode())
+        digest = hashlib.sha256(
+            repr((sorted(self.urls.items()), self.site_name, self.site_url, self.pdf, self.reference)).encode()
+        )
         for folder in (self.paths.data, self.paths.quizzes):
             for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
                 if path.is_file():
@@ -75,9 +78,15 @@ def make_files(request: Request, project: Project | None = None) -> Made:
         jobs = typeset.handout_jobs(project, url_of, site_name=request.site_name)
     except handouts.HandoutError as exc:
         return Made(fingerprint, files, {"handouts": str(exc)})
+    issued = build_date()
     if request.pdf:
-        html = pamphlet_html(project, site_name=request.site_name, site_url=request.site_url, issued=build_date())
-        jobs.append(typeset.replace_name(typeset.pamphlet_job(html), request.pdf))
+        html = pamphlet_html(project, site_name=request.site_name, site_url=request.site_url, issued=issued)
+        jobs.append(typeset.replace_name(typeset.pamphlet_job(html, short=has_short(project)), request.pdf))
+    # The item-by-item reference: a PDF of its own (the same as the pamphlet when the guideline
+    # describes no short one); the download page links both.
+    if request.reference:
+        html = reference_html(project, site_name=request.site_name, site_url=request.site_url, issued=issued)
+        jobs.append(typeset.replace_name(typeset.reference_job(html), request.reference))
     errors = {}
     for job in jobs:
         try:

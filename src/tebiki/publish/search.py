@@ -15,6 +15,8 @@ from pathlib import Path
 from pagefind.index import IndexConfig, PagefindIndex
 from pagefind.service import PagefindService
 
+from ..files import html_files
+
 
 class SearchIndexError(Exception):
     pass
@@ -151,8 +153,7 @@ def offline_index(site_dir: Path, exclude: Sequence[str] = ()) -> list[dict[str,
     if unknown:
         raise ValueError(f"the offline index understands only #id and .class selectors, not {unknown}")
     entries = []
-    for path in sorted(site_dir.rglob("*.html")):
-        page = path.relative_to(site_dir).as_posix()
+    for page, path in html_files(site_dir):
         parser = _SectionParser(exclude)
         parser.feed(path.read_text(encoding="utf-8"))
         sections = [{k: " ".join(v.split()) for k, v in s.items()} for s in parser.sections]

@@ -18,8 +18,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import logging
-import os
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -27,11 +25,13 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..data.project import Project
-from ..generate import handouts, pamphlet_html
+from ..files import write_atomic
+from ..generate import handouts, has_short, pamphlet_html
 from ..generate.paths import UrlOf
 from .reproducible import build_date
 
-PAMPHLET = "tebiki-pamphlet.pdf"
+PAMPHLET = "tebiki-pamphlet.pdf"  # the short pamphlet (the reference, if the data describes none)
+REFERENCE = "tebiki-reference.pdf"  # the item-by-item reference
 
 
 class TypesetError(Exception):
@@ -83,9 +83,7 @@ class PrintJob:
             for old in cache.glob(f"{self._prefix}*.pdf"):
                 if len(old.name) == len(entry.name):  # this document's, not one whose name only starts the same
                     old.unlink(missing_ok=True)
-            partial = entry.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")  # never read half-written
-            partial.write_bytes(pdf)
-            partial.replace(entry)
+            write_atomic(entry, pdf)
         return pdf
 
 
@@ -129,27 +127,37 @@ def replace_name(job: PrintJob, name: str) -> PrintJob:
     return dataclasses.replace(job, name=name)
 
 
-def pamphlet_job(html: str) -> PrintJob:
-    return PrintJob(PAMPHLET, html, _stylesheet("print", "pamphlet.css"), "the printed pamphlet")
+def pamphlet_job(html: str, *, short: bool = False) -> PrintJob:
+    """The short pamphlet (generate/short_pamphlet.py, its own stylesheet), or the item-by-item
+    reference printed under the pamphlet's name."""
+    css = _stylesheet("print", "short.css" if short else "pamphlet.css")
+    return PrintJob(PAMPHLET, html, css, "the printed pamphlet")
 
 
-def pamphlet_pdf(html: str, cache: Path | None = None) -> bytes:
-    """The printed pamphlet (A4): HTML in, PDF bytes out; identical input gives identical bytes."""
-    job = pamphlet_job(html)
+def reference_job(html: str) -> PrintJob:
+    return PrintJob(REFERENCE, html, _stylesheet("print", "pamphlet.css"), "the printed reference")
+
+
+def _made(job: PrintJob, cache: Path | None) -> bytes:
     cached = job.cached(cache)
     return cached if cached is not None else job.typeset(cache)
+
+
+def pamphlet_pdf(html: str, cache: Path | None = None, *, short: bool = False) -> bytes:
+    """The printed pamphlet (A4): HTML in, PDF bytes out; identical input gives identical bytes."""
+    return _made(pamphlet_job(html, short=short), cache)
+
+
+def reference_pdf(html: str, cache: Path | None = None) -> bytes:
+    """The item-by-item reference (A4), from generate.reference_html."""
+    return _made(reference_job(html), cache)
 
 
 def write_pamphlet(
     project: Project, out: Path, *, site_name: str, site_url: str | None, issued: dt.date | None = None
 ) -> Path:
     html = pamphlet_html(project, site_name=site_name, site_url=site_url, issued=issued or build_date())
-    data = pamphlet_pdf(html)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(out)
-    return out
+    return write_atomic(out, pamphlet_pdf(html, short=has_short(project)))
 
 
 def handout_jobs(project: Project, url_of: UrlOf, *, site_name: str) -> list[PrintJob]:

@@ -25,15 +25,19 @@ Condition = Mapping[str, Any]
 
 
 class _Question(Protocol):
-    id: str
-    ask_if: Condition | None
-
+    # Read-only members: the models are frozen.
+    @property
+    def id(self) -> str: ...
+    @property
+    def ask_if(self) -> Condition | None: ...
     def values(self) -> list[str]: ...
 
 
 class _Track(Protocol):
-    id: str
-    when: Condition | None
+    @property
+    def id(self) -> str: ...
+    @property
+    def when(self) -> Condition | None: ...
 
 
 def holds(condition: Condition | None, answers: Answers) -> bool:
@@ -73,6 +77,25 @@ def track_of(tracks: Sequence[_Track], answers: Answers) -> str:
         if holds(track.when, answers):
             return track.id
     raise ValueError("no track matched: the last track must have no `when`")
+
+
+def possible_on(
+    condition: Condition | None, track: str, questions: Sequence[_Question], tracks: Sequence[_Track]
+) -> bool:
+    """True if some complete profile on `track` satisfies `condition` (e.g. no contractor is on
+    the small-business track, so the contractors' entries can never apply there)."""
+    if condition is None:
+        return True
+    profiles: list[dict[str, str]] = [{}]
+    for question in questions:
+        grown = []
+        for profile in profiles:
+            if holds(question.ask_if, profile):
+                grown += [{**profile, question.id: value} for value in question.values()]
+            else:
+                grown.append(profile)
+        profiles = grown
+    return any(track_of(tracks, p) == track and holds(condition, p) for p in profiles)
 
 
 def check(

@@ -14,7 +14,8 @@ from pydantic import Field, StringConstraints, WithJsonSchema
 
 from ..types import ItemId, RuleId, Slug, Strict, Text
 
-Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+_NAME = r"^[a-z][a-z0-9_]*$"
+Name = Annotated[str, StringConstraints(pattern=_NAME)]
 EntryId = Annotated[
     str,
     StringConstraints(pattern=r"^CL(-[A-Z0-9]+)+$"),
@@ -30,8 +31,8 @@ _CONDITION_SCHEMA = {
     ),
     "additionalProperties": {
         "anyOf": [
-            {"type": "string"},
-            {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            {"type": "string", "pattern": _NAME},
+            {"type": "array", "items": {"type": "string", "pattern": _NAME}, "minItems": 1},
             {"type": "array", "items": {"type": "object"}, "minItems": 1},
         ]
     },

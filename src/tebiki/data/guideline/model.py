@@ -8,11 +8,36 @@ IDs) are checked in `load`, where the whole project is known.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
 
-from ..types import ItemId, RuleId, Slug, Strict, Text
+from ..types import ItemId, RuleId, Slug, Strict, Text, WebUrl
+
+# The fields whose text is Markdown say so in their description (and so in the JSON Schema).
+MARKDOWN_FIELD = "Markdown: emphasis, code and https: or mailto: links; any other HTML or link is removed."
+
+# Segments never start with a dot: no `..`, no hidden file, no leading slash or drive.
+_LOCAL_COPY = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$")
+
+
+def _inside_sources(value: str) -> str:
+    if not _LOCAL_COPY.match(value):
+        raise PydanticCustomError("local_copy", "{value!r} is not a file inside guideline/sources/", {"value": value})
+    return value
+
+
+LocalCopy = Annotated[
+    str,
+    AfterValidator(_inside_sources),
+    Field(
+        description="Local copy, a path relative to guideline/sources/ that stays inside it.",
+        json_schema_extra={"pattern": _LOCAL_COPY.pattern},
+    ),
+]
 
 
 class Kind(StrEnum):
@@ -39,7 +64,7 @@ class Equivalence(StrEnum):
 class SeedRef(Strict):
     """Where in the seed document an item comes from."""
 
-    document: Text = Field(description="ID of an entry in sources.yml.")
+    document: RuleId = Field(description="ID of an entry in sources.yml.")
     line: int = Field(ge=1, description="First line of the passage in the source text file.")
     heading: Text = Field(description="The slide heading or column the passage sits under.")
 
@@ -72,15 +97,18 @@ class Item(Strict):
     title: Text = Field(description="Short plain-Japanese heading for the item's section.")
     text: Text = Field(description="The source wording, quoted exactly (line breaks removed).")
     source: SeedRef
-    plain: Text = Field(description="What it means in practice, in plain Japanese.")
-    why: str | None = Field(default=None, description="Why it matters (optional).")
+    plain: Text = Field(description="What it means in practice, in plain Japanese. " + MARKDOWN_FIELD)
+    why: str | None = Field(default=None, description="Why it matters (optional). " + MARKDOWN_FIELD)
     date: dt.date | None = Field(default=None, description="For events: the day it happened.")
     date_label: str | None = Field(
         default=None, description="For events without a day: the whole label, e.g. 2014年12月以降."
     )
     article: Article | None = None
     answers: list[ItemId] = Field(default_factory=list, description="Problem items this measure answers.")
-    today: Today
+    today: Today | None = Field(
+        default=None,
+        description="How the item maps to the rules that apply now; required if the guideline is superseded.",
+    )
 
 
 class Group(Strict):
@@ -116,15 +144,15 @@ class Rule(Strict):
     label: Text = Field(description="e.g. 通則編 10-6(3) 外部からの不正アクセス等の防止")
     law: Text | None = Field(default=None, description="Article of today's Act, e.g. 法第23条.")
     quote: Text | None = Field(default=None, description="Exact wording from the PPC text; checked against the copy.")
-    source: Text = Field(description="ID of an entry in sources.yml.")
+    source: RuleId = Field(description="ID of an entry in sources.yml.")
 
 
 class Source(Strict):
     id: RuleId
     title: Text
     publisher: Text
-    url: Text | None = None
-    file: str | None = Field(default=None, description="Local copy under guideline/sources/.")
+    url: WebUrl | None = None
+    file: LocalCopy | None = None
     licence: Text = Field(description="Why it may be reused here.")
     credit: Text = Field(description="The credit line shown on the sources page.")
 
@@ -150,12 +178,66 @@ class Dimension(StrEnum):
     slides = "slides"  # a slide of the trainers' decks
 
 
+class Status(StrEnum):
+    """Whether the guideline applies: in force, or superseded by other rules (then each item says how it maps)."""
+
+    in_force = "in-force"
+    superseded = "superseded"
+
+
+_SUPERSEDED_FIELDS = ("abolished", "successor", "successor_url")
+
+
+class DeonticMarkers(Strict):
+    """Phrases that make a quoted sentence a duty or a recommendation (see `tebiki.data.deontic`)."""
+
+    required: list[Text] = Field(min_length=1, description="e.g. しなければならない, must, shall")
+    recommended: list[Text] = Field(min_length=1, description="e.g. 望ましい, should, for example")
+    words: bool = Field(default=False, description="Match whole words only (languages written with spaces).")
+
+
+class FirstStep(Strict):
+    """One thing to do first, for the pamphlet's 「今やること」 page."""
+
+    text: Text = Field(description="What to do, as one sentence an owner can act on.")
+    items: list[ItemId] = Field(
+        default_factory=list, description="Items that explain it: the pamphlet names the page to read."
+    )
+
+
+class Contact(Strict):
+    """Where a reader can ask: printed on the pamphlet's last page."""
+
+    name: Text = Field(description="e.g. 個人情報保護委員会 個人情報保護法相談ダイヤル")
+    phone: Text | None = None
+    hours: Text | None = Field(default=None, description="When it answers, e.g. 平日9:30〜17:30.")
+    url: Text | None = None
+    note: Text | None = Field(default=None, description="What to ask there, in one sentence.")
+
+
+class Pamphlet(Strict):
+    """The short printed pamphlet (the item-by-item reference is a PDF of its own)."""
+
+    message: Text = Field(description="The one message of the cover, in one short sentence.")
+    lead: Text = Field(description="Two or three sentences under it: who this is for and what it gives.")
+    first_steps: list[FirstStep] = Field(min_length=1, max_length=7, description="The 今やること page.")
+    contacts: list[Contact] = Field(min_length=1, description="The 「どこに聞けばよいか」 page.")
+
+
 class Meta(Strict):
     title: Text
     short_title: Text
-    abolished: dt.date = Field(description="Day the guideline stopped applying.")
-    successor: Text = Field(description="What applies today.")
-    successor_url: Text
+    status: Status = Field(
+        default=Status.superseded,
+        description="in-force, or superseded (then abolished, successor and successor_url are required).",
+    )
+    abolished: dt.date | None = Field(default=None, description="Superseded: the day the guideline stopped applying.")
+    successor: Text | None = Field(default=None, description="Superseded: what applies now.")
+    successor_url: WebUrl | None = Field(default=None, description="Superseded: where what applies now is published.")
+    language: Slug = Field(default="ja", description="Language of the guideline's texts, e.g. ja or en.")
+    deontic: DeonticMarkers | None = Field(
+        default=None, description="Replaces the built-in deontic markers of `language` (tebiki.data.deontic.MARKERS)."
+    )
     today_checked: dt.date | None = Field(
         default=None,
         description="Day of the texts the 「今のルールでは」 boxes were checked against; shown with each box.",
@@ -163,6 +245,29 @@ class Meta(Strict):
     coverage: dict[Dimension, CoverageRule] = Field(
         description="Coverage dimension (pamphlet, checklist, video, quiz, slides) -> rule."
     )
+    pamphlet: Pamphlet | None = Field(
+        default=None, description="The short printed pamphlet; without it the pamphlet is the item-by-item reference."
+    )
+
+    @model_validator(mode="after")
+    def _status_fields(self) -> Meta:
+        given = [name for name in _SUPERSEDED_FIELDS if getattr(self, name) is not None]
+        if self.status is Status.superseded and len(given) < len(_SUPERSEDED_FIELDS):
+            missing = ", ".join(name for name in _SUPERSEDED_FIELDS if name not in given)
+            raise ValueError(
+                "a superseded guideline says when it stopped applying (`abolished`, YYYY-MM-DD), what applies "
+                f"now (`successor`) and where that is published (`successor_url`); missing: {missing}. "
+                "For a guideline still in force, write `status: in-force` instead"
+            )
+        if self.status is Status.in_force and given:
+            raise ValueError(
+                f"a guideline in force has no {', '.join(given)}: remove them, or write `status: superseded`"
+            )
+        return self
+
+    @property
+    def superseded(self) -> bool:
+        return self.status is Status.superseded
 
 
 class Guideline(Strict):

@@ -32,7 +32,7 @@ class QuestionType(StrEnum):
 
 
 class Choice(Strict):
-    text: Text = Field(description="The choice as the reader sees it (one line; Markdown allowed).")
+    text: Text = Field(description="The choice as the reader sees it (one line of plain text: shown as written).")
     correct: bool = Field(default=False, description="Mark every correct choice `true`.")
     feedback: Text | None = Field(
         default=None, description="Shown when the reader picks this choice: why it is right or wrong."

@@ -15,9 +15,8 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema, model_validator
 
-from ..types import ItemId, Strict, Text
+from ..types import ContactUrl, ItemId, Slug, Strict, Text, WebUrl
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 # A file under docs/, written as the site path: media/briefings/overview.mp4
 DocsPath = Annotated[
     str,
@@ -25,7 +24,6 @@ DocsPath = Annotated[
     StringConstraints(pattern=r"^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$"),
     Field(description="Path of a file under docs/, e.g. media/briefings/overview.mp4."),
 ]
-Url = Annotated[str, StringConstraints(pattern=r"^https://\S+$"), Field(description="An https:// address.")]
 
 _CLOCK = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d(?:\.\d+)?)$")
 
@@ -157,7 +155,7 @@ class Recording(Strict):
 
 class Material(Strict):
     title: Text
-    url: Url | None = None
+    url: WebUrl | None = None
     file: DocsPath | None = None
 
     @model_validator(mode="after")
@@ -179,7 +177,9 @@ class Session(Strict):
     time: Text | None = Field(default=None, description="e.g. 13:30〜16:00")
     venue: Text | None = None
     organisers: list[Text] = Field(default_factory=list, description="Defaults to the series' organisers.")
-    registration: Url | None = Field(default=None, description="Where to sign up, while the session is planned.")
+    registration: ContactUrl | None = Field(
+        default=None, description="Where to sign up, while the session is planned: an https:// or mailto: address."
+    )
     summary: Text | None = None
     materials: list[Material] = Field(default_factory=list)
     recordings: list[Recording] = Field(default_factory=list)
@@ -204,6 +204,9 @@ class Series(Strict):
     organisers: list[Text] = Field(min_length=1)
     items: list[ItemId] = Field(default_factory=list, description="Guideline items that describe this plan.")
     planned: int | None = Field(default=None, ge=1, description="How many sessions were announced, if known.")
+    historical: bool = Field(
+        default=False, description="The plan is past: sessions not in the data show as 未確認, never as 予定."
+    )
     sessions: list[Session] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -18,7 +18,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from ...text import oneline
+from ...text import japanese_date, oneline
 from ..guideline.model import Item, Meta
 from .model import Recording
 
@@ -164,5 +164,6 @@ def recorded_hash(notes: list[str]) -> str | None:
 
 def notice_line(meta: Meta) -> str:
     """The footer every slide carries: the guideline is history; what applies today."""
-    d = meta.abolished
-    return f"このガイドラインは{d.year}年{d.month}月{d.day}日に廃止されました。今は{meta.successor}が適用されます。"
+    if meta.abolished is None:  # in force: nothing to say
+        return ""
+    return f"このガイドラインは{japanese_date(meta.abolished)}に廃止されました。今は{meta.successor}が適用されます。"

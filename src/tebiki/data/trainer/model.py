@@ -42,7 +42,11 @@ class Kit(Strict):
     seminar: Slug | None = Field(
         default=None, description="ID of a seminar series or session in seminars.yml: the venue's page."
     )
-    start: str | None = Field(default=None, description="Clock time the session starts, e.g. 13:30 (optional).")
+    start: str | None = Field(
+        default=None,
+        description="Clock time the session starts, e.g. 13:30 (optional).",
+        json_schema_extra={"pattern": _CLOCK.pattern},
+    )
     agenda: list[AgendaEntry] = Field(min_length=1)
 
     @field_validator("start")

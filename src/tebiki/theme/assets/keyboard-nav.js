@@ -4,6 +4,18 @@
 // screens), each such label is swapped for a real <button> with the same classes and content that toggles the
 // same checkbox and says whether its panel is open (aria-expanded); on wide screens Material's labels return.
 // Focus follows the panels, Escape closes the drawer. The CSS hides whatever the drawer does not show.
+// Material's drawer and search checkboxes carried autocomplete=off, which HTML does not allow on a checkbox
+// (mkdocs_plugin/markup_fixes.py removes it), so that a browser would not bring them back checked after a
+// reload or Back: they are closed here instead, as the page is shown.
+window.addEventListener("pageshow", function () {
+  ["__drawer", "__search"].forEach(function (id) {
+    var toggle = document.getElementById(id);
+    if (toggle && toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  });
+});
 (function () {
   var drawer = document.getElementById("__drawer");
   var headerLabel = document.querySelector('.md-header label[for="__drawer"]');
