@@ -18,16 +18,7 @@ import yaml
 from support import copy_project
 from tebiki.data.project import schemas
 
-# Where the schema of each data file is (relative to the project root).
-SCHEMA_OF = {
-    "guideline/guideline.yml": "guideline",
-    "guideline/today.yml": "today",
-    "guideline/sources.yml": "sources",
-    "guideline/profile.yml": "profile",
-    "guideline/checklist.yml": "checklist",
-    "guideline/seminars.yml": "seminars",
-    "guideline/trainer.yml": "trainer",
-}
+# Data files whose schema is not named after them; every other guideline/<name>.yml has schema <name>.
 SCHEMA_OF_FOLDER = {"guideline/sections": "section", "quizzes": "quiz-bank"}
 
 
@@ -107,11 +98,10 @@ class _Walker:
             self.injected.fields[marker] = f"{self.file}: {'.'.join(map(str, path))}"
             if is_markdown or "Markdown" in schema.get("description", ""):
                 self.injected.markdown.add(marker)
-            text = self.injected.payload(marker)
-            if self._quoted(path):
+            text = f"{value}{self.injected.payload(marker)}"
+            if self._quoted(path):  # still the quoted words (a duty stays a duty), then the payload
                 self.quotes.append((path, text))
-                return text
-            return f"{value}{text}"
+            return text
         return value
 
     def _quoted(self, path: tuple) -> bool:
@@ -141,9 +131,11 @@ def inject(dest: Path, canary: str) -> Injected:
     root = copy_project(dest)
     injected = Injected(root, canary)
     all_schemas = schemas()
-    files = [(rel, name) for rel, name in SCHEMA_OF.items() if (root / rel).exists()]
+    files = [(f"guideline/{name}.yml", name) for name in all_schemas if (root / f"guideline/{name}.yml").exists()]
     for folder, name in SCHEMA_OF_FOLDER.items():
         files += [(str(p.relative_to(root)), name) for p in sorted((root / folder).glob("*.yml"))]
+    every = {str(p.relative_to(root)) for p in [*root.glob("guideline/**/*.yml"), *root.glob("quizzes/*.yml")]}
+    assert every == {rel for rel, _ in files}, f"data files without a schema here: {every - {r for r, _ in files}}"
     copies = _sources(root)
     for rel, name in files:
         path = root / rel

@@ -32,6 +32,7 @@ def test_generated_paths_and_origins(pages) -> None:
         "checklist/index.md",
         "checklist/sme.md",
         "checklist/standard.md",
+        "coverage.md",
         "guideline/one.md",
         "quiz/answers.md",
         "quiz/index.md",

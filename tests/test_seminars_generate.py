@@ -39,7 +39,7 @@ def pages(project):
 
 
 def test_generated_paths_and_origins(pages) -> None:
-    assert sorted(pages) == sorted([*PATHS, "sources.md", "accessibility/results.md"])
+    assert sorted(pages) == sorted([*PATHS, "sources.md", "accessibility/results.md", "coverage.md"])
     assert pages["seminars/south/index.md"].origin == "guideline/seminars.yml"
 
 

@@ -44,7 +44,7 @@ QUERIES: list[tuple[str, str, bool]] = [
 # What readers type, and the page that must come first for it (the page about it, not one that mentions it).
 # Full-width forms are folded (NFKC) before the search, so they must find what the half-width forms find.
 FIRST: dict[str, str] = {
-    "個人データ": "guideline/point1/",
+    "個人データ": "glossary/",  # the glossary defines it
     "スマートフォン": "guideline/point1/",
     "私物": "guideline/point1/",
     "ログ": "guideline/point1/",
@@ -53,9 +53,8 @@ FIRST: dict[str, str] = {
     "監視カメラ": "guideline/point1/",
     "持ち込み": "guideline/point1/",
     "持ち出し": "guideline/point1/",
-    "データベース": "guideline/point1/",
+    "データベース": "glossary/",  # the glossary defines it
     "ダウンロード": "guideline/point1/",
-    "記録": "guideline/point1/",
     "委託先": "guideline/point2/",
     "委託先の監督": "guideline/point2/",
     "子会社": "guideline/point2/",
@@ -70,7 +69,7 @@ FIRST: dict[str, str] = {
     "委託元": "guideline/point2/",
     "誓約書": "guideline/point3/",
     "取得の経緯": "guideline/point3/",
-    "共同利用": "guideline/point3/",
+    "共同利用": "glossary/",  # the glossary defines it
     "中小企業": "guideline/sme/",
     "中小規模事業者": "guideline/sme/",
     "優越的地位": "guideline/sme/",
@@ -79,20 +78,17 @@ FIRST: dict[str, str] = {
     "廃止": "guideline/timeline/",
     "パンフレット": "guideline/outreach/",
     "クラウド": "guideline/now/",
-    "オプトアウト": "sources/",
+    "オプトアウト": "glossary/",  # the glossary defines it
     "USBメモリ": "checklist/",
     "ＵＳＢメモリ": "checklist/",
     "パスワード": "checklist/",
     "シュレッダー": "checklist/",
     "鍵": "checklist/",
     "就業規則": "checklist/",
-    "基本方針": "checklist/",
-    "説明会": "seminars/",
     "解説動画": "seminars/overview/",
     "理解度チェック": "quiz/",
     "クイズ": "quiz/",
     "研修": "quiz/trainers/",
-    "オフライン": "download/",
 }
 
 

@@ -209,7 +209,7 @@ def test_axe_finds_nothing_on_the_facade_before_and_after_play(watched, hosted_u
 def test_the_sites_video_loads_its_japanese_caption_track(watched, site_url: str, built_site: Path) -> None:
     page, requests = watched
     page.goto(site_url + "seminars/overview/", wait_until="networkidle")
-    page.wait_for_function("document.querySelector('#player-overview track').readyState === 2", timeout=10_000)
+    page.wait_for_function("() => document.querySelector('#player-overview track').readyState === 2", timeout=10_000)
     facts = page.evaluate(
         """() => {
             const video = document.querySelector('#player-overview video');
@@ -237,10 +237,12 @@ def test_an_item_links_to_the_moment_of_the_video_that_explains_it(watched, site
     ).first.click()
     expect(page).to_have_url(re.compile(r"/seminars/overview/#chapter-overview-2$"))
     # The URL changes when navigation commits, before the new page's player exists: wait for the player.
-    page.wait_for_function("document.querySelector('#player-overview video')?.currentTime >= 24", timeout=10_000)
+    page.wait_for_function("() => document.querySelector('#player-overview video')?.currentTime >= 24", timeout=10_000)
     assert page.evaluate("document.querySelector('#player-overview video').currentTime") == pytest.approx(24, abs=0.1)
     # What a viewer sees at that moment: the first caption of the chapter, and only that.
-    page.wait_for_function("document.querySelector('#player-overview video')?.textTracks[0]?.activeCues?.length > 0")
+    page.wait_for_function(
+        "() => document.querySelector('#player-overview video')?.textTracks[0]?.activeCues?.length > 0"
+    )
     shown = page.evaluate(
         "[...document.querySelector('#player-overview video').textTracks[0].activeCues].map(c => c.text)"
     )
@@ -279,14 +281,14 @@ def test_chapter_buttons_seek_the_sites_video_from_the_keyboard(watched, site_ur
     tab_to(page, "[data-seek='74']")
     expect(page.locator(":focus")).to_have_accessible_name("「委託先等の監督の強化」を1:14から再生")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('#player-overview video').currentTime >= 74", timeout=10_000)
+    page.wait_for_function("() => document.querySelector('#player-overview video').currentTime >= 74", timeout=10_000)
     expect(page.locator("#player-overview video")).to_be_focused()
 
 
 def test_a_time_in_the_address_starts_the_only_video_there(watched, site_url: str) -> None:
     page, _ = watched
     page.goto(site_url + "seminars/overview/#t=114", wait_until="networkidle")
-    page.wait_for_function("document.querySelector('#player-overview video').currentTime >= 114", timeout=10_000)
+    page.wait_for_function("() => document.querySelector('#player-overview video').currentTime >= 114", timeout=10_000)
     assert page.evaluate("document.querySelector('#player-overview video').paused"), "a link must not start playing"
 
 

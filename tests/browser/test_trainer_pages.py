@@ -115,7 +115,7 @@ def test_full_screen_shows_the_frame_alone(page: Page, site_url: str) -> None:
     page.goto(site_url + SLIDES + "#slide-4")
     expect(page.locator(".tebiki-controls")).to_be_visible()
     page.keyboard.press("f")
-    page.wait_for_function("document.fullscreenElement !== null")
+    page.wait_for_function("() => document.fullscreenElement !== null")
     expect(page.locator(".tebiki-controls")).to_be_hidden()
     expect(page.locator(".tebiki-presenter__back")).to_be_hidden()
     assert visible_frames(page) == ["slide-4"]
