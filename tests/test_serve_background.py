@@ -12,13 +12,13 @@ from tebiki.publish.background import Request
 
 def test_the_files_are_remade_exactly_when_data_or_urls_change(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
-    request = Request(Paths.under(project), {"index.md": "https://x.example/"}, "site", None, "a.pdf", None)
+    request = Request(Paths.under(project), {"index.md": "https://x.example/"}, "site", None, "a.pdf", "r.pdf", None)
     before = request.fingerprint()
     assert Request(**{**request.__dict__}).fingerprint() == before
     section = next((project / "guideline" / "sections").glob("*.yml"))
     edit(section, "title: ", "title: 改")
     assert request.fingerprint() != before
-    moved = Request(Paths.under(project), {"index.md": "https://y.example/"}, "site", None, "a.pdf", None)
+    moved = Request(Paths.under(project), {"index.md": "https://y.example/"}, "site", None, "a.pdf", "r.pdf", None)
     assert moved.fingerprint() != request.fingerprint()
 
 
