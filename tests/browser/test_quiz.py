@@ -123,8 +123,8 @@ def test_full_width_answers_are_right(page: Page, site_url: str) -> None:
         expect(box).to_have_value(canonical)
         expect(quiz.locator("section.content")).to_contain_text("解説")
 
-    page.goto(site_url + "quiz/point1/", wait_until="networkidle")
-    quiz = type_answer(page, "Q-SEC-07", "ｃｐｏ")
+    page.goto(site_url + "quiz/now/", wait_until="networkidle")
+    quiz = type_answer(page, "Q-NOW-06", "３")  # on another page too
     expect(quiz.locator(".quiz-feedback")).to_have_text("正解です。")
 
 
@@ -240,7 +240,7 @@ FOCUS_DRAWN = """
 
 
 def test_focus_is_visible_on_every_quiz_control(page: Page, site_url: str) -> None:
-    page.goto(site_url + "quiz/point1/#Q-SEC-06", wait_until="networkidle")
+    page.goto(site_url + "quiz/now/#Q-NOW-05", wait_until="networkidle")
     seen = []
     for _ in range(9):  # three choices, the button, then the next questions' controls and a fill-in box
         page.keyboard.press("Tab")
