@@ -6,7 +6,7 @@
     showImages: false,
     resetStyles: false,
     autofocus: true,
-    translations: { placeholder: "キーワードを入力（例：委託先の監督）" }
+    translations: { placeholder: document.getElementById("tebiki-search").dataset.placeholder }
   });
   var q = new URLSearchParams(window.location.search).get("q");
   if (q) ui.triggerSearch(q);

@@ -36,7 +36,6 @@ WIDTH, HEIGHT = 960, 540
 FPS = 2  # slides change at most a few times a minute; 2 fps keeps slide changes within half a second
 CAPTION_SPACE = 150  # the bottom of each slide stays empty: the browser draws the captions there
 INK, PAPER, BRAND, MUTED = "#111827", "#ffffff", "#1e3a8a", "#374151"
-CREDIT = "出典：経済産業省の資料を加工して作成"
 # Characters that must not begin a line in Japanese (kinsoku).
 _NO_LINE_START = set("、。，．）」』】〕ー・：；？！ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
 
@@ -113,7 +112,7 @@ def _canvas():
     return image, ImageDraw.Draw(image)
 
 
-def draw_slide(recording: Recording, slide: storyboard.Slide, notice: str):
+def draw_slide(recording: Recording, slide: storyboard.Slide, notice: str, credit: str):
     """One item on screen: chapter, kind and ID, and the item's title in large type."""
     image, draw = _canvas()
     y = _header(draw, recording.title, notice) + 28
@@ -128,11 +127,11 @@ def draw_slide(recording: Recording, slide: storyboard.Slide, notice: str):
     title_font = _font(38, bold=True)
     lines = wrap(slide.item.title, title_font, WIDTH - 96)[:3]
     _draw_lines(draw, (48, y), lines, title_font, INK, spacing=1.35)
-    draw.text((WIDTH - 32, HEIGHT - CAPTION_SPACE - 8), CREDIT, font=_font(14), fill=MUTED, anchor="rb")
+    draw.text((WIDTH - 32, HEIGHT - CAPTION_SPACE - 8), credit, font=_font(14), fill=MUTED, anchor="rb")
     return image
 
 
-def draw_poster(recording: Recording, notice: str):
+def draw_poster(recording: Recording, notice: str, credit: str):
     """The still shown before playing: the title and the chapters with their start times."""
     image, draw = _canvas()
     y = _header(draw, "解説動画", notice) + 28
@@ -147,7 +146,7 @@ def draw_poster(recording: Recording, notice: str):
             break
         draw.text((64, y), f"{clock(chapter.start)}　{number}. {chapter.title}", font=body, fill=INK)
         y += 36
-    draw.text((WIDTH - 32, 120), CREDIT, font=_font(14), fill=MUTED, anchor="ra")
+    draw.text((WIDTH - 32, 120), credit, font=_font(14), fill=MUTED, anchor="ra")
     return image
 
 
@@ -159,6 +158,7 @@ def make(recording: Recording, guideline: Guideline, docs: Path) -> Made:
         raise VideoError(f"{recording.id}: a generated recording has exactly one caption track (its own text)")
     items = {item.id: item for item in guideline.items()}
     notice = storyboard.notice_line(guideline.meta)
+    credit = storyboard.credit_line(guideline)
     slides = storyboard.storyboard(recording, items)
     assert recording.file is not None
     video, poster, vtt = docs / recording.file, docs / recording.poster, docs / recording.captions[0].file
@@ -167,7 +167,7 @@ def make(recording: Recording, guideline: Guideline, docs: Path) -> Made:
         entries = ["ffconcat version 1.0"]
         for number, slide in enumerate(slides, start=1):
             name = f"slide-{number:03d}.png"
-            draw_slide(recording, slide, notice).save(work / name)
+            draw_slide(recording, slide, notice, credit).save(work / name)
             entries += [f"file '{name}'", f"duration {slide.end - slide.start:.3f}"]
         entries.append(f"file 'slide-{len(slides):03d}.png'")  # the concat demuxer needs the last frame twice
         (work / "slides.txt").write_text("\n".join(entries) + "\n", encoding="utf-8")
@@ -176,7 +176,7 @@ def make(recording: Recording, guideline: Guideline, docs: Path) -> Made:
         for path in (video, poster, vtt):
             path.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(out, video)
-    draw_poster(recording, notice).save(poster, optimize=True)
+    draw_poster(recording, notice, credit).save(poster, optimize=True)
     cues = [cue for slide in slides for cue in slide.cues]
     digest = storyboard.source_hash(recording, items, notice)
     vtt.write_text(captions.write(cues, [storyboard.hash_note(digest)]), encoding="utf-8")

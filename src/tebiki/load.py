@@ -2,9 +2,9 @@
 
 Layout under the data directory (default `guideline/`):
 
-    guideline.yml        meta: title, abolition date, coverage rules
+    guideline.yml        meta: title, status (in force or superseded), coverage rules
     sections/*.yml       one pamphlet page each, with its items
-    today.yml            today's rules that items point to
+    today.yml            today's rules that items point to (optional while in force)
     sources.yml          documents quoted or relied on
     sources/*.txt        local copies of those documents, for quote checks
 """
@@ -82,7 +82,12 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
     root = root or data_dir.parent
     c = Collector(root)
     meta, meta_lines = c.load(data_dir / "guideline.yml", TypeAdapter(Meta))
-    rules, rule_lines = c.load(data_dir / "today.yml", TypeAdapter(list[Rule]))
+    rules: list[Rule] | None
+    rule_lines: Mapping
+    if meta is not None and not meta.superseded and not (data_dir / "today.yml").exists():
+        rules, rule_lines = [], {}  # a guideline in force may have no rules of its own to point to
+    else:
+        rules, rule_lines = c.load(data_dir / "today.yml", TypeAdapter(list[Rule]))
     sources, source_lines = c.load(data_dir / "sources.yml", TypeAdapter(list[Source]))
     section_files = sorted((data_dir / "sections").glob("*.yml"))
     if not section_files:
@@ -122,7 +127,7 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
     rule_ids = {r.id for r in rules}
     for path, section, lines in sections:
         for loc, item in _items_with_loc(section):
-            _check_item(c, path, lines, loc, item, rule_ids, kinds, source_by_id, texts)
+            _check_item(c, path, lines, loc, item, meta.superseded, rule_ids, kinds, source_by_id, texts)
     if c.problems:
         raise DataError(c.problems)
     ordered = sorted((s for _, s, _ in sections), key=lambda s: (s.order, s.id))
@@ -217,11 +222,24 @@ def _check_rules(c, path, rules, lines, source_by_id, texts) -> None:
                 )
 
 
-def _check_item(c, path, lines, loc, item: Item, rule_ids, kinds, source_by_id, texts) -> None:
+def _check_item(c, path, lines, loc, item: Item, superseded: bool, rule_ids, kinds, source_by_id, texts) -> None:
     def add(field: tuple, message: str, hint: str) -> None:
         c.add(path, line_of(lines, loc + field), dotted(loc + field), message, hint)
 
-    for j, rule in enumerate(item.today.rules):
+    if item.today is None and superseded:
+        add(
+            (),
+            f"item {item.id} has no `today`",
+            "a superseded guideline maps every item to today's rules: add `today` (equivalence, rules, summary)",
+        )
+    elif item.today is not None and not superseded:
+        add(
+            ("today",),
+            "`today` is only for a superseded guideline",
+            "remove `today`, or set `status: superseded` with `abolished`, `successor` and `successor_url`"
+            " in guideline.yml",
+        )
+    for j, rule in enumerate(item.today.rules if item.today else []):
         if rule not in rule_ids:
             add(("today", "rules", j), f"unknown rule {rule!r}", "add it to guideline/today.yml or fix the ID")
     for j, ref in enumerate(item.answers):

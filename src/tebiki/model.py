@@ -90,7 +90,9 @@ class Item(Strict):
     date_label: str | None = Field(default=None, description="For events: e.g. 12月以降.")
     article: Article | None = None
     answers: list[ItemId] = Field(default_factory=list, description="Problem items this measure answers.")
-    today: Today
+    today: Today | None = Field(
+        default=None, description="Required when the guideline is superseded; not used while it is in force."
+    )
 
 
 class Group(Strict):
@@ -147,15 +149,76 @@ class CoverageRule(Strict):
     )
 
 
+class Status(StrEnum):
+    in_force = "in_force"  # the guideline applies today
+    superseded = "superseded"  # it was abolished; items map to the rules that replaced it
+
+
+_SUPERSESSION = ("abolished", "successor", "successor_url")
+
+
+class Cover(Strict):
+    """The printed pamphlet's cover and metadata."""
+
+    kicker: Text | None = Field(default=None, description="The line above the title, e.g. who the pamphlet is for.")
+    description: Text | None = Field(default=None, description="One sentence for the PDF's description metadata.")
+
+
 class Meta(Strict):
     title: Text
     short_title: Text
-    abolished: dt.date = Field(description="Day the guideline stopped applying.")
-    successor: Text = Field(description="What applies today.")
-    successor_url: Text
+    based_on: Text | None = Field(
+        default=None,
+        description="What the site retells, as a noun phrase for the sources page"
+        " (e.g. 〇〇省が2014年に公表した概要資料); default: the title.",
+    )
+    law: Text | None = Field(
+        default=None,
+        description="Name of the Act requirement items quote, as it stood then (e.g. 個人情報保護法（2014年当時）).",
+    )
+    credit: Text | None = Field(
+        default=None,
+        description="Credit line in every page's footer; used when mkdocs.yml sets no `copyright`.",
+    )
+    search_examples: list[Text] = Field(
+        default_factory=list, description="Words a reader might search for; shown as examples by the search boxes."
+    )
+    cover: Cover = Field(default_factory=Cover)
+    status: Status = Field(
+        default=Status.in_force,
+        description="in_force, or superseded (then `abolished`, `successor`, `successor_url` and every item's `today`"
+        " are required). Defaults to superseded when `abolished` is given.",
+    )
+    abolished: dt.date | None = Field(default=None, description="Superseded only: day the guideline stopped applying.")
+    successor: Text | None = Field(default=None, description="Superseded only: what applies today.")
+    successor_url: Text | None = Field(default=None, description="Superseded only: where to read what applies today.")
     coverage: dict[RuleId, CoverageRule] = Field(
         description="Dimension name (pamphlet, checklist, quiz, video) -> rule."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _status_from_abolished(cls, data: object) -> object:
+        if isinstance(data, dict) and "status" not in data and data.get("abolished") is not None:
+            return {**data, "status": Status.superseded.value}
+        return data
+
+    @model_validator(mode="after")
+    def _supersession_fields(self) -> Meta:
+        given = [name for name in _SUPERSESSION if getattr(self, name) is not None]
+        if self.status is Status.superseded and len(given) < len(_SUPERSESSION):
+            missing = ", ".join(f"`{n}`" for n in _SUPERSESSION if n not in given)
+            raise ValueError(f"a superseded guideline needs {missing} (abolition date, successor and its URL)")
+        if self.status is Status.in_force and given:
+            raise ValueError(
+                f"{', '.join(f'`{n}`' for n in given)} only apply to a superseded guideline:"
+                " set `status: superseded` or remove them"
+            )
+        return self
+
+    @property
+    def superseded(self) -> bool:
+        return self.status is Status.superseded
 
 
 class Guideline(Strict):

@@ -57,6 +57,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         except DataError as exc:
             raise PluginError(exc.report()) from None
         self.pages = generate(self.project)
+        meta = self.project.guideline.meta
+        if not config.copyright and meta.credit:
+            config.copyright = meta.credit  # the footer credits the guideline's publisher, from the data
         try:
             config.nav = expand_nav(config.nav, self.project)
         except ValueError as exc:
@@ -73,6 +76,12 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         if self.config.search and not self.config.offline:
             self.indexer = search.Indexer(exclude=quiz.SEARCH_EXCLUDE)
         return config
+
+    # The theme's templates (overrides/) read the guideline's own words, e.g. search examples.
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        assert self.project is not None
+        env.globals["tebiki_meta"] = self.project.guideline.meta
+        return env
 
     # Generated pages exist only in memory; they are never written to docs/.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -18,7 +18,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from .model import Item, Meta
+from .model import Guideline, Item, Meta
 from .seminar_model import Recording
 
 # Bump when the slide layout or timing rules change, so every generated video counts as stale.
@@ -165,6 +165,15 @@ def recorded_hash(notes: list[str]) -> str | None:
 
 
 def notice_line(meta: Meta) -> str:
-    """The footer every slide carries: the guideline is history; what applies today."""
+    """The footer every slide carries: the guideline is history; what applies today (empty while in force)."""
     d = meta.abolished
+    if d is None:
+        return ""
     return f"このガイドラインは{d.year}年{d.month}月{d.day}日に廃止されました。今は{meta.successor}が適用されます。"
+
+
+def credit_line(guideline: Guideline) -> str:
+    """The credit in a corner of every frame: whose documents the items are quoted from."""
+    by_id = {s.id: s for s in guideline.sources}
+    publishers = dict.fromkeys(by_id[item.source.document].publisher for item in guideline.items())
+    return f"出典：{'、'.join(publishers)}の資料を加工して作成"

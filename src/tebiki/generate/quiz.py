@@ -93,7 +93,13 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
     link = item_link(guideline)
     sections = {s.id: s for s in guideline.sections}
     folder = display_path(project.paths.quizzes, project.paths.root)
-    common = {"link": link, "fill_parts": fill_parts, "qti_href": qti_href, "versions": QTI_VERSIONS}
+    common = {
+        "meta": guideline.meta,
+        "link": link,
+        "fill_parts": fill_parts,
+        "qti_href": qti_href,
+        "versions": QTI_VERSIONS,
+    }
     selftest = selftest_questions(project)
     yield (
         INDEX,
@@ -123,7 +129,9 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
             render(
                 "quiz-page.md.j2",
                 title=SELFTEST_TITLE,
-                description="すべての確認クイズから選んだ問題で、2014年改訂ガイドラインと今のルールの理解をまとめて確かめるテストです。",
+                description="すべての確認クイズから選んだ問題で、ガイドライン"
+                + ("と今のルール" if guideline.meta.superseded else "")
+                + "の理解をまとめて確かめるテストです。",
                 intro=None,
                 questions=selftest,
                 section=None,

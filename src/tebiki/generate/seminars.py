@@ -64,6 +64,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
             meta=meta,
             seminars=seminars,
             rows={s.id: _rows(s) for s in seminars.series},
+            has_recordings=any(session.recordings for _, session in seminars.sessions()),
             item_link=_item_linker(project, "../"),
             session_path=lambda s: s.id + "/index.md",
         ),
@@ -122,7 +123,8 @@ def _where(session: Session) -> tuple[str, str, str]:
             f" {session.time}" if session.time else ""
         )
     else:
-        date = "いつでも視聴できます" if session.format is Format.online else unknown
+        # Only a published recording can be watched at any time; a planned online session is just undated.
+        date = "いつでも視聴できます" if session.recordings else unknown
     return city, date, venue
 
 

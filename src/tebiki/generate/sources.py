@@ -16,16 +16,28 @@ def rule_anchor(rule_id: str) -> str:
     return f"rule-{rule_id}"
 
 
+def rule_publishers(project: Project) -> list[str]:
+    """Who published the documents today's rules are quoted from, in order of first use."""
+    by_id = {s.id: s for s in project.guideline.sources}
+    return list(dict.fromkeys(by_id[r.source].publisher for r in project.guideline.rules))
+
+
 def pages(project: Project) -> Iterator[tuple[str, str, str]]:
     guideline = project.guideline
     used_by: dict[str, list[tuple[str, str, str]]] = {}
     for section in guideline.sections:
         for item in section.items():
-            for rule in item.today.rules:
+            for rule in item.today.rules if item.today else []:
                 used_by.setdefault(rule, []).append((item.id, item.title, section_path(section)))
     yield (
         PATH,
-        render("sources.md.j2", guideline=guideline, used_by=used_by, rule_anchor=rule_anchor),
+        render(
+            "sources.md.j2",
+            guideline=guideline,
+            used_by=used_by,
+            rule_anchor=rule_anchor,
+            rule_publishers=rule_publishers(project),
+        ),
         "guideline/sources.yml",
     )
 
@@ -37,7 +49,7 @@ def print_parts(project: Project) -> Iterator[PrintPart]:
         id="part-sources",
         title="出典と今のルール",
         template="print/sources.html.j2",
-        context={"guideline": guideline, "rule_anchor": rule_anchor},
+        context={"guideline": guideline, "rule_anchor": rule_anchor, "rule_publishers": rule_publishers(project)},
         lead="引用した資料の出典と利用条件、各項目が対応する今の規定。",
         appendix=True,
     )

@@ -168,7 +168,7 @@ def section_slides(project: Project, section: Section) -> list[Slide]:
         )
     slides += _sme_slides(project, items)
     rules = project.guideline.rule_index()
-    for group in section.groups:
+    for group in section.groups if project.guideline.meta.superseded else []:
         slides.append(
             Slide(
                 "today",
@@ -178,8 +178,9 @@ def section_slides(project: Project, section: Section) -> list[Slide]:
                     f"{i.title}：{EQUIVALENCE_LABELS[i.today.equivalence]}"
                     + (f"（{'、'.join(rules[r].label for r in i.today.rules)}）" if i.today.rules else "")
                     for i in group.items
+                    if i.today
                 ],
-                notes=[f"{i.title}：{oneline(i.today.summary)}" for i in group.items],
+                notes=[f"{i.title}：{oneline(i.today.summary)}" for i in group.items if i.today],
                 items=[i.id for i in group.items],
             )
         )
