@@ -37,7 +37,7 @@ def test_track_is_sme_exactly_by_the_ppc_definition(real: Checklist) -> None:
     """通則編 10 (別添) ※2: 100 or fewer employees, except > 5,000 people on any day in the
     past six months, and except businesses handling personal data as a contractor."""
     profiles = every_profile(real)
-    assert len(profiles) == 2**6 + 3 * 2**6  # recontract (3 options) is asked only when entrusting
+    assert len(profiles) == 2**7 + 3 * 2**7  # recontract (3 options) is asked only when entrusting
     for profile in profiles:
         expected = (
             "sme"
@@ -72,6 +72,7 @@ SHOP = {
     "acquires": "no",
     "it": "yes",
     "room": "no",
+    "abroad": "no",
 }
 
 
@@ -97,6 +98,7 @@ def test_every_entry_applies_to_some_profile_and_rules_follow_the_answers(real: 
         assert ("acquiring" in by_group) == (profile["acquires"] == "yes"), profile
         assert ("contracted" in by_group) == (profile["contractor"] == "yes"), profile
         assert ("CL-ROOM" in entries) == (profile["room"] == "yes"), profile
+        assert ("CL-ABROAD" in entries) == (profile["abroad"] == "yes"), profile
         assert ("CL-SUBCHECK" in entries) == (profile.get("recontract") in ("yes", "unknown")), profile
     assert reached == {e.id for e in real.entries()}
 

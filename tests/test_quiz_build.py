@@ -89,9 +89,10 @@ def test_every_mkdocs_quiz_string_has_a_reviewed_translation() -> None:
     import mkdocs_quiz
 
     template = polib.pofile(str(Path(mkdocs_quiz.__file__).parent / "locales" / "mkdocs_quiz.pot"))
-    ours = {e.msgid: e.msgstr for e in polib.pofile(str(ROOT / "quizzes" / "locale" / "ja.po"))}
+    po = ROOT / "src" / "tebiki" / "theme" / "locales" / "mkdocs-quiz" / "ja.po"
+    ours = {e.msgid: e.msgstr for e in polib.pofile(str(po))}
     missing = [e.msgid for e in template if e.msgid and not ours.get(e.msgid)]
-    assert not missing, f"add these to quizzes/locale/ja.po: {missing}"
+    assert not missing, f"add these to src/tebiki/theme/locales/mkdocs-quiz/ja.po: {missing}"
 
 
 def test_explanations_link_to_the_items_and_items_link_back(built_site: Path) -> None:
@@ -221,21 +222,20 @@ def test_build_fails_when_a_page_holds_quizzes_without_the_quiz_plugin(tmp_path:
     assert not site.exists()  # nothing was published
 
 
-def test_build_fails_when_the_quiz_plugin_is_dropped(tmp_path: Path) -> None:
-    """As with an engine that ignores MkDocs plugins: the generated quiz pages must not go out raw."""
+def test_a_site_listing_mkdocs_quiz_with_embedded_answers_is_refused(tmp_path: Path) -> None:
+    """tebiki registers mkdocs-quiz itself; a site that lists it may not turn on embed_source,
+    which would carry every answer into the page source. The previous site stays."""
     project = copy_project(tmp_path / "project")
     mkdocs_yml = project / "mkdocs.yml"
     text = mkdocs_yml.read_text(encoding="utf-8")
-    start = text.index("  - mkdocs_quiz:")
-    end = text.index("\n", text.index("        ja: quizzes/locale/ja.po")) + 1
-    mkdocs_yml.write_text(text[:start] + text[end:], encoding="utf-8")
+    mkdocs_yml.write_text(
+        text.replace("\nplugins:\n", "\nplugins:\n  - mkdocs_quiz:\n      embed_source: true\n"), encoding="utf-8"
+    )
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous site", encoding="utf-8")
     result = mkdocs_build(project, site)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    for bank in BANKS:
-        assert f"quiz/{bank.id}/index.html" in output
-    assert "fill-in answer [[…]] as text" in output or "raw <quiz> element" in output
+    assert "embed_source: true would publish every answer" in output
     assert (site / "index.html").read_text(encoding="utf-8") == "previous site"

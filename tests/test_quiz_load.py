@@ -185,7 +185,7 @@ def test_the_real_banks_load_and_cover_every_question_type() -> None:
     from support import ROOT
 
     project = load_project(Paths.under(ROOT))
-    assert [b.id for b in project.quizzes] == ["point1", "point2", "point3", "sme"]
+    assert [b.id for b in project.quizzes] == ["point1", "point2", "point3", "sme", "now"]
     types = {q.type for b in project.quizzes for q in b.questions}
     assert types == set(QuestionType)
     assert any(q.selftest for b in project.quizzes for q in b.questions)

@@ -219,3 +219,40 @@ def test_qr_images_for_the_closing_slide_are_svg_of_the_same_urls(project: Proje
     for path, svg in images.items():
         assert svg.startswith(b"<?xml") and b"<svg" in svg
         assert f"<title>{SITE}".encode() in svg, path
+
+
+def test_handouts_have_name_company_and_date_fields_but_the_answer_key_does_not(documents) -> None:
+    for path, data in documents.items():
+        text = pdf_text(data)
+        fields = all(word in text for word in ("お名前", "会社名", "記入日"))
+        assert fields == (not path.endswith("answer-key.pdf")), path
+
+
+def test_checklist_handout_scores_on_paper_like_the_online_checklist(project: Project, documents) -> None:
+    """Every entry has the online scale with its points; the last page has the same rule and bands."""
+    assert project.checklist is not None
+    spec = project.checklist.spec
+    pdf = pypdfium2.PdfDocument(documents["trainers/handout-checklist.pdf"])
+    text = pdf_text(documents["trainers/handout-checklist.pdf"])
+    for point in spec.scale:
+        answer = f"{point.label}（{point.points}点）" if point.points is not None else f"{point.label}（数えない）"
+        assert text.count("".join(answer.split())) == len(project.checklist.entries()), answer
+    last = "".join(pdf[len(pdf) - 2].get_textpage().get_text_range().split())  # the QR codes may follow
+    last += "".join(pdf[len(pdf) - 1].get_textpage().get_text_range().split())
+    top = max(p.points or 0 for p in spec.scale)
+    assert "点数の計算" in last and f"Ⓑ×{top}" in last and "Ⓐ÷Ⓒ×100" in last
+    for band in spec.bands:
+        row = f"{band.symbol}{band.label}{band.min_score}点以上"
+        if band.max_required_gaps is not None:
+            row += f"、かつⒹが{band.max_required_gaps}項目以下"
+        assert row in last, band.id
+        assert "".join(band.advice.split())[:20] in last, band.id
+
+
+def test_checklist_handout_says_which_businesses_each_entry_is_for(project: Project, documents) -> None:
+    from tebiki.generate.checklist import describe
+
+    assert project.checklist is not None
+    text = pdf_text(documents["trainers/handout-checklist.pdf"])
+    for entry in project.checklist.entries():
+        assert "対象：" + "".join(describe(entry.applies_if, project.checklist).split()) in text, entry.id

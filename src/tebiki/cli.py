@@ -56,6 +56,11 @@ def cmd_generate(args: argparse.Namespace) -> Exit:
     if args.include_docs:
         import shutil
 
+        from .theme_glue import ASSETS, PAGES
+
+        # What the plugin would add (tebiki's assets and default pages), then the site's own docs/ over it.
+        shutil.copytree(ASSETS, out / "assets", dirs_exist_ok=True)
+        shutil.copytree(PAGES, out, dirs_exist_ok=True)
         shutil.copytree(Path(args.root) / "docs", out, dirs_exist_ok=True)
     for page in generate(_load(args)):
         target = out / page.path
@@ -162,6 +167,20 @@ def cmd_a11y(args: argparse.Namespace) -> Exit:
     return Exit.FAILED if result.violations else Exit.OK
 
 
+def cmd_new(args: argparse.Namespace) -> Exit:
+    from .scaffold import Options, ScaffoldError, new_site
+
+    target = Path(args.dir)
+    try:
+        written = new_site(target, Options(language=args.language, status=args.status))
+    except ScaffoldError as exc:
+        print(f"tebiki new: {exc}", file=sys.stderr)
+        return Exit.USAGE
+    print(f"Wrote a sample site of {len(written)} files in {target}. Next:")
+    print(f"  cd {target} && mkdocs serve     # preview; edit guideline/ and quizzes/")
+    return Exit.OK
+
+
 def cmd_schema(args: argparse.Namespace) -> Exit:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -181,7 +200,7 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("validate", help="check the data; list every problem")
     g = sub.add_parser("generate", help="write the generated Markdown pages to a folder")
     g.add_argument("--out", required=True)
-    g.add_argument("--include-docs", action="store_true", help="also copy docs/, for a plain MkDocs build")
+    g.add_argument("--include-docs", action="store_true", help="also copy docs/ and tebiki's assets, for plain MkDocs")
     c = sub.add_parser("coverage", help="check the built site covers every item")
     c.add_argument("--site", default="site", help="built site folder under the root")
     c.add_argument("--json", default="coverage.json", help="where to write the JSON report")
@@ -198,6 +217,15 @@ def parser() -> argparse.ArgumentParser:
         "--out", default="", help=f"write the results for the test-results page (e.g. {a11y.DEFAULT_RESULTS})"
     )
     a.add_argument("--page", action="append", help="only this page (URL path under the site), repeatable")
+    n = sub.add_parser("new", help="write a small sample site for a new guideline into an empty folder")
+    n.add_argument("dir", help="the new site's folder (missing or empty)")
+    n.add_argument("--language", default="ja", choices=["ja", "en"], help="the site's language (theme.language)")
+    n.add_argument(
+        "--status",
+        default="superseded",
+        choices=["in-force", "superseded"],
+        help="a guideline still in force, or one superseded by newer rules (then each item maps to today's rule)",
+    )
     s = sub.add_parser("schema", help="export JSON Schemas for editors")
     s.add_argument("--out", default="schema")
     return p
@@ -209,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         "validate": cmd_validate,
         "generate": cmd_generate,
         "coverage": cmd_coverage,
+        "new": cmd_new,
         "schema": cmd_schema,
         "pdf": cmd_pdf,
         "offline": cmd_offline,

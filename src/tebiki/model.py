@@ -40,6 +40,7 @@ class Kind(StrEnum):
     caution = "caution"  # what to do when a condition is not met
     sme = "sme"  # consideration for small and medium businesses
     outreach = "outreach"  # the publicity and briefing plan
+    duty = "duty"  # a duty of today's law that came after the revision (quoted from today's texts)
 
 
 class Equivalence(StrEnum):
@@ -87,7 +88,9 @@ class Item(Strict):
     plain: Text = Field(description="What it means in practice, in plain Japanese.")
     why: str | None = Field(default=None, description="Why it matters (optional).")
     date: dt.date | None = Field(default=None, description="For events: the day it happened.")
-    date_label: str | None = Field(default=None, description="For events: e.g. 12月以降.")
+    date_label: str | None = Field(
+        default=None, description="For events without a day: the whole label, e.g. 2014年12月以降."
+    )
     article: Article | None = None
     answers: list[ItemId] = Field(default_factory=list, description="Problem items this measure answers.")
     today: Today | None = Field(
@@ -112,6 +115,9 @@ class Section(Strict):
     description: Text = Field(description="One sentence for search engines and link previews.")
     lead: Text = Field(description="The opening paragraph: what this page is about.")
     point: int | None = Field(default=None, ge=1, description="Revision point number, if any.")
+    current: bool = Field(
+        default=False, description="True: the page is about today's law, not the old guideline (no abolition notice)."
+    )
     groups: list[Group] = Field(min_length=1)
 
     def items(self) -> list[Item]:
@@ -192,6 +198,10 @@ class Meta(Strict):
     abolished: dt.date | None = Field(default=None, description="Superseded only: day the guideline stopped applying.")
     successor: Text | None = Field(default=None, description="Superseded only: what applies today.")
     successor_url: Text | None = Field(default=None, description="Superseded only: where to read what applies today.")
+    today_checked: dt.date | None = Field(
+        default=None,
+        description="Day of the texts the 「今のルールでは」 boxes were checked against; shown with each box.",
+    )
     coverage: dict[RuleId, CoverageRule] = Field(
         description="Dimension name (pamphlet, checklist, quiz, video) -> rule."
     )

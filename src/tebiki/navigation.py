@@ -6,6 +6,7 @@ section pages follows the data: a new section file appears without a nav edit.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from .generate import checklist, quiz, trainer
@@ -49,3 +50,65 @@ def expand_nav(nav: Any, project: Project) -> Any:
         return entry
 
     return expand(nav)
+
+
+# Group labels of the default nav, by theme.language (English for any other language).
+# TODO(l10n): move into the message catalogs once they are on main.
+NAV_LABELS = {
+    "ja": {
+        "home": "はじめに",
+        "sections": "ガイドラインの内容",
+        "checklists": "自社チェック",
+        "seminars": "説明会と解説動画",
+        "quizzes": "理解度チェック",
+        "trainers": "説明会キット",
+        "search": "検索",
+        "sources": "出典と今のルール",
+        "download": "印刷・オフライン用",
+        "accessibility": "ウェブアクセシビリティ",
+        "policy": "ウェブアクセシビリティ方針",
+        "results": "試験結果",
+    },
+    "en": {
+        "home": "Introduction",
+        "sections": "The guideline",
+        "checklists": "Self-check",
+        "seminars": "Briefings and videos",
+        "quizzes": "Quizzes",
+        "trainers": "Trainer kits",
+        "search": "Search",
+        "sources": "Sources",
+        "download": "Print and offline",
+        "accessibility": "Accessibility",
+        "policy": "Accessibility policy",
+        "results": "Test results",
+    },
+}
+
+
+def default_nav(project: Project, language: str, own_pages: Iterable[str] = ()) -> list[Any]:
+    """The nav of a site whose mkdocs.yml has none: home, every kind of generated page the
+    data has (as `tebiki:` placeholders, expanded later), the site's own pages (`own_pages`,
+    titled by their heading), then the default pages."""
+    label = NAV_LABELS.get(language.split("-")[0].lower(), NAV_LABELS["en"])
+    known = placeholders(project)
+    nav: list[Any] = [{label["home"]: "index.md"}]
+    nav += [
+        {label[kind]: PREFIX + kind}
+        for kind in ("sections", "checklists", "seminars", "quizzes", "trainers")
+        if known.get(kind)
+    ]
+    listed = {"index.md", "search.md", "download.md", "accessibility/index.md"}
+    nav += [page for page in own_pages if page not in listed]
+    nav += [
+        {label["search"]: "search.md"},
+        {label["sources"]: "sources.md"},
+        {label["download"]: "download.md"},
+        {
+            label["accessibility"]: [
+                {label["policy"]: "accessibility/index.md"},
+                {label["results"]: "accessibility/results.md"},
+            ]
+        },
+    ]
+    return nav

@@ -30,7 +30,7 @@ def pamphlet_html(project: Project, *, site_name: str, site_url: str | None, iss
 
 def render_pdf(html: str, cache: Path | None = None) -> bytes:
     """HTML in, PDF bytes out; identical input gives identical bytes (see typeset for `cache`)."""
-    css = (files("tebiki") / "templates" / "print" / "pamphlet.css").read_text(encoding="utf-8")
+    css = (files("tebiki") / "theme" / "templates" / "print" / "pamphlet.css").read_text(encoding="utf-8")
     return html_to_pdf(html, css, what="the printed pamphlet", cache=cache, name=FILENAME)
 
 

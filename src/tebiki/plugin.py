@@ -11,10 +11,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import coverage, offline, pdf, publish, quiz, search
+from . import coverage, offline, pdf, publish, quiz, search, theme_glue
 from .config import TebikiConfig
 from .generate import Page, generate
-from .navigation import expand_nav
+from .navigation import default_nav, expand_nav
 from .problems import DataError
 from .project import Paths, Project, load_project
 from .quiz import feedback, guard, qti
@@ -45,6 +45,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 
     # Load and validate before MkDocs touches site_dir, so bad data leaves it untouched.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        theme_glue.configure(config)
         self.paths = Paths.under(
             Path(config.config_file_path).parent,
             self.config.data_dir,
@@ -61,6 +62,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         if not config.copyright and meta.credit:
             config.copyright = meta.credit  # the footer credits the guideline's publisher, from the data
         try:
+            if config.nav is None:
+                config.nav = default_nav(self.project, str(config.theme.get("language") or "en"), _own_pages(config))
             config.nav = expand_nav(config.nav, self.project)
         except ValueError as exc:
             raise PluginError(f"mkdocs.yml nav: {exc}") from None
@@ -85,6 +88,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 
     # Generated pages exist only in memory; they are never written to docs/.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        files = theme_glue.with_theme_files(files, config)
         for page in self.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
@@ -196,6 +200,15 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         else:
             publish.publish(self.staging, self.site_dir)
         self.staging = None
+
+
+def _own_pages(config: MkDocsConfig) -> list[str]:
+    """The site's hand-written Markdown pages, in the order MkDocs reads docs/."""
+    docs = Path(config.docs_dir)
+    pages = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+    excluded = config.exclude_docs
+    pages = [p for p in pages if not (excluded and excluded.match_file(p))]
+    return sorted(pages, key=lambda p: (tuple(p.split("/")[:-1]), Path(p).stem not in ("index", "README"), p))
 
 
 def _url_of(files: Files, config: MkDocsConfig) -> qti.UrlOf:

@@ -62,7 +62,7 @@ class Indexer:
         except Exception as exc:  # the service reports failures as bare Exceptions
             raise SearchIndexError(
                 f"Pagefind failed to index {site_dir}: {exc}\n"
-                "→ check that `pagefind[extended]` is installed (make setup)."
+                "→ check that `pagefind[extended]` is installed: pip install 'pagefind[extended]>=1.5,<2'."
             ) from exc
         finally:
             self.close()
@@ -88,7 +88,7 @@ def index_site(site_dir: Path, exclude: Sequence[str] = ()) -> None:
 # Offline package: Pagefind loads its index with fetch() and an ES module import, which
 # browsers refuse for pages opened from file://. The offline variant instead ships the text
 # of every page section in a classic script (`<script src>` works from disk) that
-# docs/assets/offline-search.js searches by substring, which suits Japanese without spaces.
+# src/tebiki/theme/assets/offline-search.js searches by substring, which suits Japanese without spaces.
 OFFLINE_INDEX = "assets/tebiki-offline-index.js"
 
 _HEADINGS = {"h1", "h2", "h3"}

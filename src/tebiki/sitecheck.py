@@ -242,9 +242,13 @@ class CheckerMissing(Exception):
 def vnu_jar(root: Path) -> Path:
     jar = root / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
     if not jar.exists():
-        raise CheckerMissing(f"the Nu HTML checker is not installed ({jar} is missing)\n→ run: make setup")
+        raise CheckerMissing(
+            f"the Nu HTML checker is not installed ({jar} is missing)\n→ install it in {root}: npm install vnu-jar"
+        )
     if shutil.which("java") is None:
-        raise CheckerMissing("the Nu HTML checker needs Java\n→ run: make setup (installs default-jre-headless)")
+        raise CheckerMissing(
+            "the Nu HTML checker needs Java\n→ install a Java runtime, e.g. apt-get install default-jre-headless"
+        )
     return jar
 
 

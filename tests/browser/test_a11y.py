@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
+from waits import settle
 
 from conftest import DESKTOP, MOBILE, new_context
 from support import site_pages
@@ -159,7 +160,7 @@ def tab_through(page: Page, count: int) -> list[dict[str, Any]]:
     states = []
     for _ in range(count):
         page.keyboard.press("Tab")
-        page.wait_for_timeout(30)
+        settle(page)
         state = page.evaluate(FOCUS_STATE)
         if state:
             states.append(state)
@@ -207,7 +208,7 @@ def test_navigation_drawer_works_from_the_keyboard_on_a_phone(mobile_page: Page,
     expect(menu).to_have_attribute("aria-expanded", "false")
     page.keyboard.press("Enter")
     expect(menu).to_have_attribute("aria-expanded", "true")
-    page.wait_for_timeout(300)  # the drawer slides in
+    settle(page)  # the drawer slides in
     in_drawer = "() => !!document.activeElement.closest('.md-sidebar--primary')"
     assert page.evaluate(in_drawer), "focus did not move into the menu"
     states = [page.evaluate(FOCUS_STATE)]
@@ -223,7 +224,7 @@ def test_navigation_drawer_works_from_the_keyboard_on_a_phone(mobile_page: Page,
         pytest.fail(f"Tab never reached the section in the menu: {[s['what'] for s in states]}")
     assert not invisible_focus(states), "\n".join(invisible_focus(states))
     page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
+    settle(page)
     # The opener is now covered by the sub-panel; its back button is the only one with that name.
     back = page.get_by_role("button", name="ガイドラインの内容")
     expect(back).to_have_attribute("aria-expanded", "true")
@@ -236,7 +237,7 @@ def test_navigation_drawer_works_from_the_keyboard_on_a_phone(mobile_page: Page,
     # Its back button (Space, as for any button) returns to the first level, focus on the section again.
     back.focus()
     page.keyboard.press(" ")
-    page.wait_for_timeout(300)
+    settle(page)
     section = page.get_by_role("button", name="ガイドラインの内容", expanded=False)
     expect(section).to_be_focused()
     state = page.evaluate(FOCUS_STATE)
@@ -259,7 +260,7 @@ def test_the_menu_and_its_panels_are_buttons_on_a_phone_and_pass_axe_best_practi
         page.goto(site_url + path, wait_until="networkidle")
         reports.append(describe(f"{path or '/'} (menu closed)", axe_violations(page, BEST_PRACTICE_TAGS)))
         page.get_by_role("button", name="メニュー").click()
-        page.wait_for_timeout(300)
+        settle(page)
         reports.append(describe(f"{path or '/'} (menu open)", axe_violations(page, BEST_PRACTICE_TAGS)))
         roles = page.evaluate("() => [...document.querySelectorAll('label[role]')].map(l => l.outerHTML.slice(0, 80))")
         reports.extend(f"{path or '/'}: a <label> with a role: {html}" for html in roles)
@@ -269,7 +270,7 @@ def test_the_menu_and_its_panels_are_buttons_on_a_phone_and_pass_axe_best_practi
     back = page.get_by_role("button", name="ガイドラインの内容", expanded=True)
     expect(back).to_be_visible()
     back.click()
-    page.wait_for_timeout(300)  # the sub-panel slides out
+    settle(page)  # the sub-panel slides out
     expect(page.get_by_role("button", name="ガイドラインの内容", expanded=False)).to_be_visible()
     reports = [r for r in reports if r]
     assert not reports, "axe-core (best practices included) on a phone:\n" + "\n".join(reports)
@@ -295,9 +296,8 @@ def test_wide_screens_keep_the_sidebar_headings_and_the_drawer_works_without_jav
     phone = new_context(browser, viewport=MOBILE, is_mobile=True, has_touch=True, java_script_enabled=False)
     page = phone.new_page()
     page.goto(site_url)
+    # No script runs here, so no settle(): click() itself waits until its target stops moving.
     page.locator(".md-header label[for='__drawer']").click()
-    page.wait_for_timeout(300)
     page.locator(".md-nav--primary label.md-nav__link", has_text="ガイドラインの内容").click()
-    page.wait_for_timeout(300)
     expect(page.locator(".md-sidebar--primary a[href*='guideline/point1/']").first).to_be_visible()
     phone.close()

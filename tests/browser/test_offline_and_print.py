@@ -106,7 +106,7 @@ def test_checklist_works_from_disk(tab, unpacked: Path) -> None:
     page_file = unpacked / "checklist" / "index.html"
     if not page_file.exists():
         pytest.skip("this guideline has no checklist")
-    query = "employees=upto100&over5000=no&contractor=no&entrusts=no&acquires=no&it=yes&room=no"
+    query = "employees=upto100&over5000=no&contractor=no&entrusts=no&acquires=no&it=yes&room=no&abroad=no"
     tab.goto(page_file.as_uri() + "?" + query)
     status = tab.locator("[data-cl-status]")
     assert "点数：0点" in status.inner_text()

@@ -144,7 +144,7 @@ def test_typed_markup_is_shown_as_text_and_an_empty_blank_is_named_in_japanese(p
     expect(page.locator("#typed")).to_have_count(0)
 
     quiz = type_answer(page, "Q-SME-04", "")
-    expect(quiz.locator(".quiz-feedback del")).to_have_text("（未入力）")  # quizzes/locale/ja.po
+    expect(quiz.locator(".quiz-feedback del")).to_have_text("（未入力）")  # src/tebiki/theme/locales/mkdocs-quiz/ja.po
 
 
 def answer(quiz: Locator, right: bool) -> None:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 from test_a11y import FOCUS_STATE, axe_violations, describe
+from waits import settle
 
 from support import copy_project, mkdocs_build, serve
 
@@ -100,7 +101,7 @@ def open_quietly(page: Page, url: str) -> None:
     page.goto(url, wait_until="networkidle")
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(300)
+    settle(page)
 
 
 def tab_to(page: Page, selector: str, limit: int = 80) -> list[dict]:
@@ -197,7 +198,7 @@ def test_axe_finds_nothing_on_the_facade_before_and_after_play(watched, hosted_u
     assert not (found := axe_violations(page)), describe("seminars/hosted/", found)
     page.locator("#player-yt .tebiki-video__play").click()
     expect(page.locator("#player-yt iframe")).to_have_count(1)
-    page.wait_for_timeout(300)
+    settle(page)
     assert not (found := axe_violations(page)), describe("seminars/hosted/ after play", found)
 
 
@@ -233,10 +234,11 @@ def test_an_item_links_to_the_moment_of_the_video_that_explains_it(watched, site
         "link", name="「改訂の3つのポイント」2. 社内の安全管理措置の強化（0:24から）"
     ).first.click()
     expect(page).to_have_url(re.compile(r"/seminars/overview/#chapter-overview-2$"))
-    page.wait_for_function("document.querySelector('#player-overview video').currentTime >= 24", timeout=10_000)
+    # The URL changes when navigation commits, before the new page's player exists: wait for the player.
+    page.wait_for_function("document.querySelector('#player-overview video')?.currentTime >= 24", timeout=10_000)
     assert page.evaluate("document.querySelector('#player-overview video').currentTime") == pytest.approx(24, abs=0.1)
     # What a viewer sees at that moment: the first caption of the chapter, and only that.
-    page.wait_for_function("document.querySelector('#player-overview video').textTracks[0].activeCues.length > 0")
+    page.wait_for_function("document.querySelector('#player-overview video')?.textTracks[0]?.activeCues?.length > 0")
     shown = page.evaluate(
         "[...document.querySelector('#player-overview video').textTracks[0].activeCues].map(c => c.text)"
     )

@@ -18,13 +18,14 @@ from .. import coverage, pdf, publish, search
 from ..cli import main as tebiki_main
 from ..navigation import expand_nav
 from ..project import Paths, load_project
+from ..theme_glue import OVERRIDES
 from . import measure, synthetic
 from .report import Figure, Results
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # What `make site` and the tests build from; quizzes/ only once it exists.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "guideline", "quizzes")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "guideline", "quizzes")
 
 OVERHEAD_GOAL = 1.10
 SCALING_GOAL = 5.5
@@ -60,7 +61,8 @@ def plain_configs(project: Path, docs: Path) -> tuple[Path, Path]:
     with open(project / "mkdocs.yml", "rb") as fh:
         config = yaml_load(fh)
     nav = expand_nav(config.get("nav"), load_project(Paths.under(project)))
-    plain = {"docs_dir": str(docs), "nav": nav}
+    # Without the plugin, tebiki's overrides must be named: they are what the plugin would add.
+    plain = {"docs_dir": str(docs), "nav": nav, "theme": {"custom_dir": str(OVERRIDES)}}
     others = _plugins(project, None)  # e.g. mkdocs_quiz, which the generated quiz pages need
     return (
         write_variant(project, "mkdocs-plain.yml", {**plain, "plugins": others}),

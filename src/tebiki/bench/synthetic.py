@@ -407,13 +407,13 @@ description: 合成したガイドラインで tebiki のビルド時間を測�
 
 
 def write_project(root: Path, plan: Plan, template: Path) -> Path:
-    """A buildable project: the real mkdocs.yml, overrides and assets, synthetic data.
+    """A buildable project: the real mkdocs.yml and docs/, synthetic data.
 
     The home page is replaced because the real one links to the real sections.
     """
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy2(template / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs", "overrides", "quizzes/locale"):
+    for name in ("docs",):
         if (template / name).is_dir():
             shutil.copytree(template / name, root / name, dirs_exist_ok=True)
     (root / "docs" / "index.md").write_text(HOME.format(first=section_id(0)), encoding="utf-8")

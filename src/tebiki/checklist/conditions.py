@@ -11,7 +11,7 @@ A condition is data, written in YAML and embedded as JSON in the checklist page:
 A question that was not answered (or not asked) matches nothing. There is no
 `not`: each question has a short list of options, so the other options say it.
 
-docs/assets/checklist-rules.js is the same interpreter, line for line, for the
+src/tebiki/theme/assets/checklist-rules.js is the same interpreter, line for line, for the
 browser; tests run both on every profile and compare the results.
 """
 

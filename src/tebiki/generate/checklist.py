@@ -91,7 +91,7 @@ def describe(condition: Condition | None, checklist: Checklist) -> str:
 
 
 def script_data(checklist: Checklist) -> dict[str, Any]:
-    """What docs/assets/checklist.js needs, embedded in the page as JSON."""
+    """What src/tebiki/theme/assets/checklist.js needs, embedded in the page as JSON."""
     spec = checklist.spec
     return {
         "questions": [

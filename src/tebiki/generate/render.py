@@ -1,4 +1,4 @@
-"""The Jinja environment shared by the page kinds; Markdown lives in templates/."""
+"""The Jinja environment shared by the page kinds; Markdown lives in theme/templates/."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ KIND_LABELS = {
     "caution": "注意",
     "sme": "中小企業への配慮",
     "outreach": "広報・周知",
+    "duty": "今の法律の義務",
 }
 
 
@@ -52,7 +53,7 @@ def _with_filters(env: Environment) -> Environment:
 @cache
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("tebiki", "templates"),
+        loader=PackageLoader("tebiki", "theme/templates"),
         undefined=StrictUndefined,  # a typo in a template is an error, not blank output
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -68,7 +69,7 @@ def environment() -> Environment:
 def html_environment() -> Environment:
     """For templates that write HTML directly (the printed pamphlet): escape every value."""
     env = Environment(
-        loader=PackageLoader("tebiki", "templates"),
+        loader=PackageLoader("tebiki", "theme/templates"),
         undefined=StrictUndefined,
         autoescape=True,
         trim_blocks=True,

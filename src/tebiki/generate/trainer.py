@@ -5,7 +5,7 @@ a slide deck per guideline section and per session; a live quiz for the projecto
 Slides follow the path a briefing takes through a revision point: the problem,
 the measures, the small-business way (the checklist's first track), today's rule.
 Speaker notes come from the same items: the quoted wording, why it matters, the source.
-The deck and quiz pages use a standalone template (overrides/presenter.html) that
+The deck and quiz pages use a standalone template (theme/overrides/presenter.html) that
 shows one frame at a time; without JavaScript, and on paper, every frame is shown.
 """
 
@@ -97,6 +97,16 @@ class Slide:
     links: list[tuple[str, str]] = field(default_factory=list)  # (text, relative link)
     qr: list[tuple[QrTarget, str]] = field(default_factory=list)  # (target, image link)
     agenda: list[AgendaRow] = field(default_factory=list)
+    block: AgendaRow | None = None  # on a block's divider: its planned time, for the presenter view
+
+    @property
+    def density(self) -> str:
+        """A CSS modifier for slides with more text: print sizes its type a step smaller.
+
+        On screen presenter.js fits the type to the frame; paper (and WeasyPrint) has no script.
+        """
+        size = len(self.title) + len(self.lead) + sum(len(p) + 4 for p in self.points) + 16 * len(self.agenda)
+        return "denser" if size > 240 else "dense" if size > 130 else ""
 
 
 @dataclass(frozen=True)
@@ -107,6 +117,8 @@ class AgendaRow:
     section: Section | None
     banks: list[Bank]
     note: str | None
+    start: int = 0  # minutes from the start of the session
+    countdown: int | None = None  # seconds per question of this block's quiz
 
 
 def agenda_rows(kit: Kit, project: Project) -> list[AgendaRow]:
@@ -127,6 +139,8 @@ def agenda_rows(kit: Kit, project: Project) -> list[AgendaRow]:
                 section=sections[entry.section] if entry.section else None,
                 banks=[banks[entry.quiz]] if entry.quiz else [],
                 note=entry.note,
+                start=elapsed,
+                countdown=entry.countdown,
             )
         )
         elapsed += entry.minutes
@@ -231,7 +245,7 @@ def kit_slides(project: Project, kit: Kit, to_root: str) -> list[Slide]:
     ]
     for row in rows:
         notes = [row.note] if row.note else []
-        slides.append(Slide("divider", row.title, label=f"{row.at}から{row.minutes}分", notes=notes))
+        slides.append(Slide("divider", row.title, label=f"{row.at}から{row.minutes}分", notes=notes, block=row))
         if row.section is not None:
             slides += section_slides(project, row.section)[1:]  # the divider already names the block
         for bank in row.banks:
@@ -265,6 +279,11 @@ def live_questions(project: Project, kit: Kit) -> list[tuple[Bank, list[Question
     return [(banks[b], banks[b].questions) for b in kit.banks()]
 
 
+def countdowns(kit: Kit) -> dict[str, int]:
+    """Seconds per question of each bank, where the kit's agenda sets a countdown."""
+    return {e.quiz: e.countdown for e in kit.agenda if e.quiz and e.countdown}
+
+
 CHOICE_MARKS = "アイウエオカキクケコ"
 
 
@@ -294,6 +313,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
                 back=("研修担当の方へ", "../index.md"),
                 slides=section_slides(project, section),
                 section_link=f"../../{section_path(section)}",
+                planned_minutes=None,
             ),
             origin,
             False,  # reached from the kit page, not the navigation
@@ -331,6 +351,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
                 # Relative to the Markdown source: MkDocs rewrites it for either URL style.
                 slides=kit_slides(project, kit, "../../"),
                 section_link=None,
+                planned_minutes=kit.minutes(),
             ),
             origin,
             False,  # reached from the kit page, not the navigation
@@ -341,6 +362,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
                 "live-quiz.md.j2",
                 kit=kit,
                 sets=live_questions(project, kit),
+                countdowns=countdowns(kit),
                 marks=CHOICE_MARKS,
                 fill_parts=quiz.fill_parts,
                 link=link,

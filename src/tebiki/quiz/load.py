@@ -27,7 +27,7 @@ _GROUPED_DIGITS = re.compile(r"(\d),(\d{3})(?!\d)")
 
 
 def canonical_answer(text: str) -> str:
-    """How a typed answer is compared (mirrors docs/assets/tebiki-quiz.js): NFKC, trimmed,
+    """How a typed answer is compared (mirrors src/tebiki/theme/assets/tebiki-quiz.js): NFKC, trimmed,
     digit-grouping commas removed, case-insensitive."""
     text = unicodedata.normalize("NFKC", text).strip()
     while _GROUPED_DIGITS.search(text):

@@ -4,7 +4,7 @@ Handouts: the self-check checklist with every track's way, and for each kit a qu
 sheet (no answers) and a separate answer key. Each carries QR codes to the online
 checklist and quizzes on the published site. They need the pages' public URLs, so
 they are made when MkDocs knows the files (like the QTI packages), from HTML templates
-in templates/handout/, typeset by WeasyPrint.
+in theme/templates/handout/, typeset by WeasyPrint.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..generate import trainer as pages
+from ..generate.checklist import describe
 from ..generate.quiz import fill_parts
 from ..generate.render import render_html
 from ..project import Project
@@ -63,7 +64,7 @@ def qr_images(project: Project, url_of: UrlOf) -> Iterator[tuple[str, bytes]]:
 
 
 def _stylesheet() -> str:
-    return (files("tebiki") / "templates" / "handout" / "handout.css").read_text(encoding="utf-8")
+    return (files("tebiki") / "theme" / "templates" / "handout" / "handout.css").read_text(encoding="utf-8")
 
 
 def documents(
@@ -81,12 +82,14 @@ def documents(
     common = {"site_name": site_name, "meta": project.guideline.meta, "codes": codes}
     items = project.guideline.item_index()
     if project.checklist is not None:
+        checklist = project.checklist
         yield _pdf(
             "handout/checklist.html.j2",
             project.checklist.spec.title,
             pages.HANDOUT_CHECKLIST,
             checklist=project.checklist,
             items=items,
+            describe=lambda condition: describe(condition, checklist),
             **common,
         )
     for kit in project.trainer.kits:

@@ -26,6 +26,12 @@ class AgendaEntry(Strict):
     )
     quiz: Slug | None = Field(default=None, description="ID of a question bank: asked in the live quiz of this block.")
     note: Text | None = Field(default=None, description="A hint for the trainer (shown on the kit page).")
+    countdown: int | None = Field(
+        default=None,
+        ge=5,
+        le=600,
+        description="Seconds per question of this block's quiz: the live quiz counts them down (optional).",
+    )
 
 
 class Kit(Strict):

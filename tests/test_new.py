@@ -1,0 +1,94 @@
+"""`tebiki new`: the sample site builds strict and passes coverage as written, in each
+language and status; and a site needs nothing but `plugins: [tebiki]` (item 1 of issue 18),
+with its own choices winning and impossible set-ups refused."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from support import mkdocs_build, tebiki
+from tebiki.scaffold import LANGUAGES, STATUSES
+
+STATUSES_BUILT = [s for s in STATUSES if s == "superseded"]  # in-force needs the status field (issue 18, item 3)
+
+
+def new(tmp_path: Path, *args: str) -> Path:
+    site = tmp_path / "mysite"
+    result = tebiki("new", str(site), *args, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.mark.parametrize("status", STATUSES_BUILT)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_new_site_builds_strict_and_passes_coverage(tmp_path: Path, language: str, status: str) -> None:
+    site = new(tmp_path, "--language", language, "--status", status)
+    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    assert set(config) == {"site_name", "site_url", "theme", "plugins"} and config["plugins"] == ["tebiki"]
+    assert tebiki("validate", cwd=site).returncode == 0
+    built = mkdocs_build(site, site / "site")
+    assert built.returncode == 0, built.stderr
+    coverage = tebiki("coverage", cwd=site)
+    assert coverage.returncode == 0, coverage.stdout + coverage.stderr
+    assert "0 gap(s)" in coverage.stdout
+    home = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{language}"' in home
+    # What the plugin contributes is really there: scripts, styles, default pages, quizzes.
+    for path in ("assets/tebiki.css", "assets/checklist.js", "search/index.html", "download/index.html"):
+        assert (site / "site" / path).is_file(), path
+    assert 'href="assets/tebiki.css"' in home
+    quiz = (site / "site" / "quiz" / "records" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<div class="quiz[^"]*" [^>]*id="quiz-\d+">', quiz)  # mkdocs-quiz ran, unlisted
+    assert "<quiz>" not in quiz.lower()
+    if language == "en":
+        assert "Keeping records" in home and "記録" not in home.split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "mysite").mkdir()
+    (tmp_path / "mysite" / "notes.txt").write_text("mine", encoding="utf-8")
+    result = tebiki("new", "mysite", cwd=tmp_path)
+    assert result.returncode == 3  # Exit.USAGE
+    assert "is not an empty folder" in result.stderr and "overwrites nothing" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "mysite").iterdir()) == ["notes.txt"]
+
+
+def test_a_sites_own_template_page_and_stylesheet_win(tmp_path: Path) -> None:
+    site = new(tmp_path, "--language", "en")
+    (site / "overrides").mkdir()
+    (site / "overrides" / "404.html").write_text(
+        '{% extends "main.html" %}{% block content %}<p id="own-404">Our own 404</p>{% endblock %}', encoding="utf-8"
+    )
+    (site / "docs" / "search.md").write_text("---\ntitle: Our search\n---\n# Our own search page\n", encoding="utf-8")
+    (site / "docs" / "extra.css").write_text("body{}", encoding="utf-8")
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  language: en\n", "  language: en\n  custom_dir: overrides\n")
+    config.write_text(text + "extra_css: [extra.css]\n", encoding="utf-8")
+    built = mkdocs_build(site, site / "site")
+    assert built.returncode == 0, built.stderr
+    assert 'id="own-404"' in (site / "site" / "404.html").read_text(encoding="utf-8")
+    assert "Our own search page" in (site / "site" / "search" / "index.html").read_text(encoding="utf-8")
+    home = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert home.index('href="assets/tebiki.css"') < home.index('href="extra.css"')  # the site's CSS comes last
+
+
+@pytest.mark.parametrize(
+    ("theme", "message"),
+    [
+        ("  name: readthedocs\n", "tebiki's pages are made for Material for MkDocs"),
+        ("  name: material\n  font:\n    text: Roboto\n", "theme.font makes every page load fonts from Google"),
+    ],
+)
+def test_a_theme_tebiki_cannot_work_with_is_refused(tmp_path: Path, theme: str, message: str) -> None:
+    site = new(tmp_path, "--language", "en")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n", theme), encoding="utf-8")
+    built = mkdocs_build(site, site / "site")
+    assert built.returncode != 0
+    assert message in built.stdout + built.stderr
+    assert "make setup" not in built.stdout + built.stderr
+    assert not (site / "site").exists()
