@@ -24,13 +24,14 @@ from functools import cache
 from pathlib import Path
 
 from . import captions, storyboard
-from .generate.render import KIND_LABELS, clock
+from .generate.render import clock, kind_label
 from .load import load_guideline
 from .model import Guideline
 from .problems import DataError
 from .project import Paths
 from .seminar_load import load_seminars
 from .seminar_model import Recording
+from .translations import _
 
 WIDTH, HEIGHT = 960, 540
 FPS = 2  # slides change at most a few times a minute; 2 fps keeps slide changes within half a second
@@ -119,7 +120,7 @@ def draw_slide(recording: Recording, slide: storyboard.Slide, notice: str, credi
     chapter = recording.chapters[slide.chapter]
     draw.text((48, y), f"{slide.chapter + 1}. {chapter.title}", font=_font(28, bold=True), fill=BRAND)
     y += 56
-    label = f"{KIND_LABELS[slide.item.kind.value]}　{slide.item.id}"
+    label = f"{kind_label(slide.item.kind.value)}　{slide.item.id}"
     box = draw.textbbox((48, y), label, font=_font(20))
     draw.rectangle((box[0] - 8, box[1] - 6, box[2] + 8, box[3] + 6), outline=MUTED, width=2)
     draw.text((48, y), label, font=_font(20), fill=MUTED)
@@ -134,10 +135,15 @@ def draw_slide(recording: Recording, slide: storyboard.Slide, notice: str, credi
 def draw_poster(recording: Recording, notice: str, credit: str):
     """The still shown before playing: the title and the chapters with their start times."""
     image, draw = _canvas()
-    y = _header(draw, "解説動画", notice) + 28
+    y = _header(draw, _("Video"), notice) + 28
     title_font = _font(36, bold=True)
     y = _draw_lines(draw, (48, y), wrap(recording.title, title_font, WIDTH - 96)[:2], title_font, INK, 1.3) + 10
-    draw.text((48, y), f"{clock(recording.duration)}・日本語字幕つき（音声なし）", font=_font(18), fill=MUTED)
+    draw.text(
+        (48, y),
+        _("%(duration)s · with captions (no sound)", duration=clock(recording.duration)),
+        font=_font(18),
+        fill=MUTED,
+    )
     y += 40
     body = _font(22)
     # The player's controls cover the bottom of the poster: keep text above them.

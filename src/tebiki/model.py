@@ -118,6 +118,10 @@ class Section(Strict):
     current: bool = Field(
         default=False, description="True: the page is about today's law, not the old guideline (no abolition notice)."
     )
+    notice: Text | None = Field(
+        default=None,
+        description="For a `current` page: the note at its top (what it is about, whose texts it quotes).",
+    )
     groups: list[Group] = Field(min_length=1)
 
     def items(self) -> list[Item]:

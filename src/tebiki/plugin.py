@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import coverage, offline, pdf, publish, quiz, search, theme_glue
+from . import coverage, offline, pdf, publish, quiz, search, theme_glue, translations
 from .config import TebikiConfig
 from .generate import Page, generate
 from .navigation import default_nav, expand_nav
@@ -53,6 +53,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             config.docs_dir,
             self.config.a11y_results,
         )
+        # tebiki's strings follow theme.language, as Material's do; everything below speaks it
+        # (loading too: the generated videos' expected captions are in the site's language).
+        self.language = translations.activate(config.theme.get("language"))
         try:
             self.project = load_project(self.paths)
         except DataError as exc:
@@ -63,7 +66,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             config.copyright = meta.credit  # the footer credits the guideline's publisher, from the data
         try:
             if config.nav is None:
-                config.nav = default_nav(self.project, str(config.theme.get("language") or "en"), _own_pages(config))
+                config.nav = default_nav(self.project, _own_pages(config))
             config.nav = expand_nav(config.nav, self.project)
         except ValueError as exc:
             raise PluginError(f"mkdocs.yml nav: {exc}") from None
@@ -84,11 +87,19 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.project is not None
         env.globals["tebiki_meta"] = self.project.guideline.meta
+        # The overrides' {% trans %} and _() speak the site's language (Material's own strings stay its own).
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_callables(
+            translations.gettext, translations.ngettext, newstyle=True, pgettext=translations.pgettext
+        )
         return env
 
     # Generated pages exist only in memory; they are never written to docs/.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         files = theme_glue.with_theme_files(files, config)
+        files.append(
+            File.generated(config, translations.SCRIPT_PATH, content=translations.script_catalog(self.language))
+        )
         for page in self.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(

@@ -27,7 +27,7 @@ QUIZ_LOCALES = THEME / "locales" / "mkdocs-quiz"
 
 # Loaded on every page; the page templates load the rest (checklist, quiz, slides, video) where needed.
 EXTRA_CSS = ["assets/tebiki.css"]
-EXTRA_JAVASCRIPT = ["assets/keyboard-nav.js"]
+EXTRA_JAVASCRIPT = ["assets/i18n.js", "assets/keyboard-nav.js"]  # i18n.js: generated, see translations
 
 # Material features the templates and pages are written for.
 FEATURES = ["navigation.sections", "navigation.top", "navigation.footer", "toc.follow", "content.tooltips"]

@@ -15,6 +15,7 @@ from ..model import Guideline
 from ..problems import display_path
 from ..project import Project
 from ..quiz.model import BLANK, Bank, Question
+from ..translations import _
 from .paths import QUIZ_DIR, section_path
 from .paths import bank_path as _bank_path
 from .render import render
@@ -25,7 +26,9 @@ TRAINERS = f"{QUIZ_DIR}/trainers.md"
 ANSWERS = f"{QUIZ_DIR}/answers.md"
 QTI_VERSIONS = ("1.2", "2.1")
 
-SELFTEST_TITLE = "総合テスト"
+
+def selftest_title() -> str:
+    return _("Final test")
 
 
 def bank_path(bank: Bank) -> str:
@@ -128,10 +131,10 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
             SELFTEST,
             render(
                 "quiz-page.md.j2",
-                title=SELFTEST_TITLE,
-                description="すべての確認クイズから選んだ問題で、ガイドライン"
-                + ("と今のルール" if guideline.meta.superseded else "")
-                + "の理解をまとめて確かめるテストです。",
+                title=selftest_title(),
+                description=_("A test of questions from every quiz: how well you know the guideline and today's rules.")
+                if guideline.meta.superseded
+                else _("A test of questions from every quiz: how well you know the guideline."),
                 intro=None,
                 questions=selftest,
                 section=None,
@@ -157,9 +160,9 @@ def nav(project: Project) -> list[dict[str, str]]:
     """Navigation entries for the `tebiki:quizzes` placeholder."""
     if not project.quizzes:
         return []
-    entries = [{"理解度チェックについて": INDEX}]
+    entries = [{_("About the quizzes"): INDEX}]
     entries += [{bank.nav_title or bank.title: bank_path(bank)} for bank in project.quizzes]
     if selftest_questions(project):
-        entries.append({SELFTEST_TITLE: SELFTEST})
-    entries += [{"研修担当の方へ": TRAINERS}, {"解答と解説（印刷用）": ANSWERS}]
+        entries.append({selftest_title(): SELFTEST})
+    entries += [{_("For trainers"): TRAINERS}, {_("Answers and explanations (to print)"): ANSWERS}]
     return entries

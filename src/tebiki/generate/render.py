@@ -8,18 +8,25 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-KIND_LABELS = {
-    "event": "経緯",
-    "principle": "基本的な考え方",
-    "requirement": "法律の条文",
-    "problem": "問題点",
-    "measure": "対策",
-    "exception": "対象外となる場合",
-    "caution": "注意",
-    "sme": "中小企業への配慮",
-    "outreach": "広報・周知",
-    "duty": "今の法律の義務",
-}
+from .. import translations
+from ..translations import _
+
+
+def kind_label(kind: str) -> str:
+    """The label of an item kind (model.Kind value) in the site's language."""
+    labels = {
+        "event": _("Background"),
+        "principle": _("Basic approach"),
+        "requirement": _("Article of the Act"),
+        "problem": _("Problem"),
+        "measure": _("Measure"),
+        "exception": _("Not covered"),
+        "caution": _("Caution"),
+        "sme": _("Small businesses"),
+        "outreach": _("Publicity and outreach"),
+        "duty": _("Duty under today's Act"),
+    }
+    return labels[kind]
 
 
 # Hiragana to CJK ideographs, plus full-width forms: scripts written without spaces.
@@ -32,6 +39,11 @@ def oneline(text: str) -> str:
     return _SPACE_NEXT_TO_CJK.sub("", " ".join(text.split()))
 
 
+def join(parts: Any) -> str:
+    """A list in running text: 「A、B」 in Japanese, "A, B" in English."""
+    return translations.pgettext("list separator", ", ").join(str(p) for p in parts)
+
+
 def clock(seconds: float) -> str:
     """A time in a video as people write it: 1:05, or 1:02:05 past an hour."""
     whole = int(seconds)
@@ -42,8 +54,18 @@ def clock(seconds: float) -> str:
 def _with_filters(env: Environment) -> Environment:
     # JSON embedded in pages (`tojson`, which escapes <, > and &) stays readable and diffable.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
-    env.filters["kind_label"] = lambda kind: KIND_LABELS[kind.value]
-    env.filters["jdate"] = lambda d: f"{d.year}年{d.month}月{d.day}日"
+    env.filters["kind_label"] = lambda kind: kind_label(kind.value)
+    env.filters["longdate"] = translations.date
+    env.filters["jdate"] = translations.date  # the old name, for templates not yet renamed
+    env.filters["number"] = translations.number
+    env.filters["join_text"] = join
+    # {% trans %} blocks and _() look the message up in the active language when rendered.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        translations.gettext, translations.ngettext, newstyle=True, pgettext=translations.pgettext
+    )
+    env.globals["lang"] = translations.lang_attribute
+    env.globals["gap"] = translations.gap  # between sentences: " " in English, "" in Japanese
     env.filters["oneline"] = oneline
     env.filters["clock"] = clock
     env.filters["cell"] = lambda text: str(text).replace("|", "\\|")  # inside a Markdown table cell

@@ -15,15 +15,26 @@ from ..captions import Captions
 from ..project import Project
 from ..seminar_load import Seminars
 from ..seminar_model import Format, Provider, Recording, Series, Session, Status
+from ..translations import _
+from ..translations import date as longdate
+from ..translations import gap as translations_gap
 from .pamphlet import section_path
-from .render import KIND_LABELS, oneline, render
+from .render import join, kind_label, oneline, render
 
 DIR = "seminars"
 INDEX = f"{DIR}/index.md"
 
-STATUS_LABELS = {Status.planned: "予定", Status.held: "開催済み", Status.recorded: "開催済み・録画あり"}
-UNKNOWN = "未定"  # not decided, or not announced yet
-NOT_RECORDED = "不明"  # the session took place, but no record of this detail was found
+
+def status_label(status: Status) -> str:
+    return {Status.planned: _("Planned"), Status.held: _("Held"), Status.recorded: _("Held, recorded")}[status]
+
+
+def unknown() -> str:
+    return _("To be decided")  # not decided, or not announced yet
+
+
+def not_recorded() -> str:
+    return _("Unknown")  # the session took place, but no record of this detail was found
 
 
 def session_path(session: Session) -> str:
@@ -92,7 +103,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
 def nav_entries(seminars: Seminars) -> list[dict[str, str]]:
     if not seminars.series:
         return []
-    return [{"一覧": INDEX}, *({s.title: session_path(s)} for _, s in seminars.sessions())]
+    return [{_("All briefings"): INDEX}, *({s.title: session_path(s)} for _, s in seminars.sessions())]
 
 
 def _item_linker(project: Project, to_root: str):
@@ -107,24 +118,22 @@ def _item_linker(project: Project, to_root: str):
 
 def _status(session: Session) -> str:
     if session.format is Format.online and session.status is Status.recorded:
-        return "公開中"
-    return STATUS_LABELS[session.status]
+        return _("Online now")
+    return status_label(session.status)
 
 
 def _where(session: Session) -> tuple[str, str, str]:
     """City, date and venue as shown: what is known, and 未定 (or 不明, once held) for the rest."""
-    unknown = UNKNOWN if session.status is Status.planned else NOT_RECORDED
+    missing = unknown() if session.status is Status.planned else not_recorded()
     if session.format is Format.online:
-        city, venue = "オンライン", "このサイト"
+        city, venue = _("Online"), _("This site")
     else:
-        city, venue = session.city or unknown, session.venue or unknown
+        city, venue = session.city or missing, session.venue or missing
     if session.date:
-        date = f"{session.date.year}年{session.date.month}月{session.date.day}日" + (
-            f" {session.time}" if session.time else ""
-        )
+        date = longdate(session.date) + (f" {session.time}" if session.time else "")
     else:
         # Only a published recording can be watched at any time; a planned online session is just undated.
-        date = "いつでも視聴できます" if session.recordings else unknown
+        date = _("Watch at any time") if session.recordings else missing
     return city, date, venue
 
 
@@ -133,16 +142,16 @@ def _rows(series: Series) -> list[dict]:
     known = sorted(series.sessions, key=lambda s: (s.date is None, s.date or 0, s.city or "", s.id))
     rows = []
     for session in known:
-        city, date, _ = _where(session)
+        city, date, _venue = _where(session)
         rows.append({"session": session, "city": city, "date": date, "status": _status(session)})
     for n in range(series.open_slots()):
         rows.append(
             {
                 "session": None,
-                "label": f"{len(known) + n + 1}か所目",
-                "city": UNKNOWN,
-                "date": UNKNOWN,
-                "status": STATUS_LABELS[Status.planned],
+                "label": _("Venue %(number)s", number=len(known) + n + 1),
+                "city": unknown(),
+                "date": unknown(),
+                "status": status_label(Status.planned),
             }
         )
     return rows
@@ -151,15 +160,15 @@ def _rows(series: Series) -> list[dict]:
 def _facts(series: Series, session: Session) -> list[tuple[str, str]]:
     city, date, venue = _where(session)
     facts = [
-        ("形式", "オンライン（動画）" if session.format is Format.online else "会場での説明会"),
-        ("開催地", city),
-        ("日程", date),
+        (_("Format"), _("Online (video)") if session.format is Format.online else _("Briefing at a venue")),
+        (_("City"), city),
+        (_("Date"), date),
     ]
     if session.format is Format.in_person:
-        facts.append(("会場", venue))
+        facts.append((_("Venue"), venue))
     facts += [
-        ("主催", "、".join(session.organisers or series.organisers)),
-        ("状況", _status(session)),
+        (_("Organised by"), join(session.organisers or series.organisers)),
+        (_("Status"), _status(session)),
     ]
     return facts
 
@@ -191,9 +200,11 @@ def _transcript(project: Project, recording: Recording, parsed: Captions | None)
     if recording.generated:
         items = {item.id: item for item in project.guideline.items()}
         for slide in storyboard.storyboard(recording, items):
-            kind = KIND_LABELS[slide.item.kind.value]
-            said = "".join(text for _, _, text in slide.cues)
-            part_at(slide.start).paragraphs.append(f"［画面：{kind}「{slide.item.title}」］{said}")
+            kind = kind_label(slide.item.kind.value)
+            gap = translations_gap()
+            said = gap.join(text for _, _, text in slide.cues)
+            shown = _("[On screen: %(kind)s “%(title)s”]", kind=kind, title=slide.item.title)
+            part_at(slide.start).paragraphs.append(shown + gap + said)
     elif parsed is not None:
         texts: dict[float, list[str]] = {}
         for cue in parsed.cues:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..project import Project
+from ..translations import _
 from .pamphlet import section_path
 from .printed import PrintPart
 from .render import render
@@ -47,9 +48,11 @@ def print_parts(project: Project) -> Iterator[PrintPart]:
     guideline = project.guideline
     yield PrintPart(
         id="part-sources",
-        title="出典と今のルール",
+        title=_("Sources and today's rules") if guideline.meta.superseded else _("Sources"),
         template="print/sources.html.j2",
         context={"guideline": guideline, "rule_anchor": rule_anchor, "rule_publishers": rule_publishers(project)},
-        lead="引用した資料の出典と利用条件、各項目が対応する今の規定。",
+        lead=_("Where quotations come from and on what terms; the rules of today each item maps to.")
+        if guideline.meta.superseded
+        else _("Where quotations come from and on what terms."),
         appendix=True,
     )

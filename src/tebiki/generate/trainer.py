@@ -20,9 +20,10 @@ from ..project import Project
 from ..quiz.model import Bank, Question
 from ..storyboard import caption_text
 from ..trainer.model import Kit
+from ..translations import _, ngettext, pgettext
 from . import checklist, quiz
 from .paths import section_path
-from .render import KIND_LABELS, oneline, render
+from .render import join, kind_label, oneline, render
 from .seminars import INDEX as SEMINARS
 from .seminars import session_path
 
@@ -30,11 +31,13 @@ DIR = "trainers"
 INDEX = f"{DIR}/index.md"
 HANDOUT_CHECKLIST = f"{DIR}/handout-checklist.pdf"
 
-EQUIVALENCE_LABELS = {
-    Equivalence.direct: "今も同じ趣旨",
-    Equivalence.changed: "形を変えて今も",
-    Equivalence.none: "直接の定めはなし",
-}
+
+def equivalence_label(equivalence: Equivalence) -> str:
+    return {
+        Equivalence.direct: _("Same aim today"),
+        Equivalence.changed: _("Still there, in another form"),
+        Equivalence.none: _("No direct rule today"),
+    }[equivalence]
 
 
 def kit_dir(kit: Kit) -> str:
@@ -79,9 +82,9 @@ def qr_targets(project: Project) -> list[QrTarget]:
     """The QR codes of the handouts and the closing slide: the online checklist and the quizzes."""
     targets = []
     if project.checklist is not None:
-        targets.append(QrTarget("checklist", "自社チェック（オンライン）", checklist.INTERACTIVE))
+        targets.append(QrTarget("checklist", _("Self-check (online)"), checklist.INTERACTIVE))
     if project.quizzes:
-        targets.append(QrTarget("quiz", "理解度チェック（オンライン）", quiz.INDEX))
+        targets.append(QrTarget("quiz", _("Quizzes (online)"), quiz.INDEX))
     return [QrTarget(t.id, t.label, t.page, f"{DIR}/qr/{t.id}.svg") for t in targets]
 
 
@@ -151,14 +154,14 @@ def _source_note(project: Project, item: Item) -> str:
     sources = {s.id: s for s in project.guideline.sources}
     source = sources.get(item.source.document)
     name = source.title if source else item.source.document
-    return f"出典：{name}「{item.source.heading}」"
+    return _("Source: %(document)s, “%(heading)s”", document=name, heading=item.source.heading)
 
 
 def _item_notes(project: Project, item: Item) -> list[str]:
-    notes = [f"説明：{oneline(item.plain)}"]
+    notes = [_("Explanation: %(text)s", text=oneline(item.plain))]
     if item.why:
-        notes.append(f"なぜ大切か：{oneline(item.why)}")
-    notes.append(f"原文：「{oneline(item.text)}」")
+        notes.append(_("Why it matters: %(text)s", text=oneline(item.why)))
+    notes.append(_("Original wording: “%(text)s”", text=oneline(item.text)))
     notes.append(_source_note(project, item))
     return notes
 
@@ -186,15 +189,19 @@ def section_slides(project: Project, section: Section) -> list[Slide]:
         slides.append(
             Slide(
                 "today",
-                f"今のルール：{group.title}",
-                label="今のルール",
+                _("Today's rules: %(title)s", title=group.title),
+                label=_("Today's rules"),
                 points=[
-                    f"{i.title}：{EQUIVALENCE_LABELS[i.today.equivalence]}"
-                    + (f"（{'、'.join(rules[r].label for r in i.today.rules)}）" if i.today.rules else "")
+                    _("%(title)s: %(text)s", title=i.title, text=equivalence_label(i.today.equivalence))
+                    + (_(" (%(rules)s)", rules=join(rules[r].label for r in i.today.rules)) if i.today.rules else "")
                     for i in group.items
                     if i.today
                 ],
-                notes=[f"{i.title}：{oneline(i.today.summary)}" for i in group.items if i.today],
+                notes=[
+                    _("%(title)s: %(text)s", title=i.title, text=oneline(i.today.summary))
+                    for i in group.items
+                    if i.today
+                ],
                 items=[i.id for i in group.items],
             )
         )
@@ -202,7 +209,7 @@ def section_slides(project: Project, section: Section) -> list[Slide]:
 
 
 def _kind_label(item: Item) -> str:
-    return KIND_LABELS[item.kind.value]
+    return kind_label(item.kind.value)
 
 
 def _sme_slides(project: Project, items: list[Item]) -> list[Slide]:
@@ -221,8 +228,11 @@ def _sme_slides(project: Project, items: list[Item]) -> list[Slide]:
         covered = [i for i in entry.items if i in ids]
         if not covered:
             continue
-        notes = [f"{t.how_label}：{oneline(entry.how_for(t.id))}" for t in rest]
-        notes += [f"なぜ：{oneline(entry.why)}", f"最初の一歩：{oneline(entry.next)}"]
+        notes = [_("%(title)s: %(text)s", title=t.how_label, text=oneline(entry.how_for(t.id))) for t in rest]
+        notes += [
+            _("Why: %(text)s", text=oneline(entry.why)),
+            _("First step: %(text)s", text=oneline(entry.next)),
+        ]
         slides.append(
             Slide(
                 "sme",
@@ -241,22 +251,41 @@ def kit_slides(project: Project, kit: Kit, to_root: str) -> list[Slide]:
     rows = agenda_rows(kit, project)
     slides = [
         Slide("title", kit.title, lead=kit.audience, notes=[oneline(kit.description)]),
-        Slide("agenda", "本日の進行", label="進行", agenda=rows, notes=[f"全体で{kit.minutes()}分です。"]),
+        Slide(
+            "agenda",
+            _("Today's programme"),
+            label=_("Programme"),
+            agenda=rows,
+            notes=[_("%(minutes)s minutes in all.", minutes=kit.minutes())],
+        ),
     ]
     for row in rows:
         notes = [row.note] if row.note else []
-        slides.append(Slide("divider", row.title, label=f"{row.at}から{row.minutes}分", notes=notes, block=row))
+        slides.append(
+            Slide(
+                "divider",
+                row.title,
+                label=_("From %(start)s, %(minutes)s minutes", start=row.at, minutes=row.minutes),
+                notes=notes,
+                block=row,
+            )
+        )
         if row.section is not None:
             slides += section_slides(project, row.section)[1:]  # the divider already names the block
         for bank in row.banks:
             slides.append(
                 Slide(
                     "quiz",
-                    f"クイズ：{bank.nav_title or bank.title}",
-                    label="確認クイズ",
-                    lead=f"{len(bank.questions)}問。会場の皆さんで答えを考えてみましょう。",
-                    notes=["「会場で使うクイズ」の画面に切り替えて、1問ずつ出します。"],
-                    links=[("会場で使うクイズを開く", f"live.md#bank-{bank.id}")],
+                    _("Quiz: %(title)s", title=bank.nav_title or bank.title),
+                    label=pgettext("slide label", "Quiz"),
+                    lead=ngettext(
+                        "%(count)s question. Let everyone in the room think about the answer.",
+                        "%(count)s questions. Let everyone in the room think about the answers.",
+                        len(bank.questions),
+                    )
+                    % {"count": len(bank.questions)},
+                    notes=[_("Switch to the “Live quiz” screen and show one question at a time.")],
+                    links=[(_("Open the live quiz"), f"live.md#bank-{bank.id}")],
                 )
             )
     targets = qr_targets(project)
@@ -264,11 +293,11 @@ def kit_slides(project: Project, kit: Kit, to_root: str) -> list[Slide]:
         slides.append(
             Slide(
                 "end",
-                "お持ち帰りください",
-                label="このあと",
-                lead="スマートフォンで読み取ると、今日の内容をサイトで確かめられます。",
+                _("Take this home"),
+                label=_("Afterwards"),
+                lead=_("Scan with a smartphone to go over today's content on the site."),
                 qr=[(t, f"{to_root}{t.image}") for t in targets],
-                notes=["配布資料にも同じQRコードを印刷しています。"],
+                notes=[_("The handouts carry the same QR codes.")],
             )
         )
     return slides
@@ -284,7 +313,9 @@ def countdowns(kit: Kit) -> dict[str, int]:
     return {e.quiz: e.countdown for e in kit.agenda if e.quiz and e.countdown}
 
 
-CHOICE_MARKS = "アイウエオカキクケコ"
+def choice_marks() -> str:
+    """The marks of a question's choices, in order: ア, イ, ウ… in Japanese; A, B, C… in English."""
+    return _("ABCDEFGHIJ")
 
 
 def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, str, bool]]:
@@ -308,9 +339,9 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
             section_deck_path(section),
             render(
                 "slides.md.j2",
-                title=f"スライド：{section.title}",
-                description=f"「{section.title}」を説明会で映すためのスライドです。",
-                back=("研修担当の方へ", "../index.md"),
+                title=_("Slides: %(title)s", title=section.title),
+                description=_("Slides to show “%(title)s” at a briefing.", title=section.title),
+                back=(_("For trainers"), "../index.md"),
                 slides=section_slides(project, section),
                 section_link=f"../../{section_path(section)}",
                 planned_minutes=None,
@@ -345,8 +376,8 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
             deck_path(kit),
             render(
                 "slides.md.j2",
-                title=f"スライド：{kit.title}",
-                description=f"「{kit.title}」で映すスライドです（全体）。",
+                title=_("Slides: %(title)s", title=kit.title),
+                description=_("The slides shown at “%(title)s” (all of them).", title=kit.title),
                 back=(kit.title, "index.md"),
                 # Relative to the Markdown source: MkDocs rewrites it for either URL style.
                 slides=kit_slides(project, kit, "../../"),
@@ -363,7 +394,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
                 kit=kit,
                 sets=live_questions(project, kit),
                 countdowns=countdowns(kit),
-                marks=CHOICE_MARKS,
+                marks=choice_marks(),
                 fill_parts=quiz.fill_parts,
                 link=link,
             ),
@@ -379,7 +410,7 @@ def _seminar_link(project: Project, kit: Kit) -> tuple[str, str] | None:
     for series in project.seminars.series:
         if series.id == kit.seminar:
             return series.title, f"../../{SEMINARS}#series-{series.id}"
-    for _, session in project.seminars.sessions():
+    for _series, session in project.seminars.sessions():
         if session.id == kit.seminar:
             return session.title, f"../../{session_path(session)}"
     return None
@@ -389,4 +420,4 @@ def nav(project: Project) -> list[dict[str, str]]:
     """Navigation entries for the `tebiki:trainers` placeholder."""
     if project.trainer is None:
         return []
-    return [{"説明会キットについて": INDEX}, *({k.title: kit_path(k)} for k in project.trainer.kits)]
+    return [{_("About the trainer kits"): INDEX}, *({k.title: kit_path(k)} for k in project.trainer.kits)]

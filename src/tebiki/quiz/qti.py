@@ -17,7 +17,7 @@ import markdown
 from mkdocs_quiz.qti import Answer, Blank, QTIExporter, QTIVersion, Quiz, QuizCollection
 
 from ..generate.paths import section_path
-from ..generate.quiz import QTI_VERSIONS, SELFTEST_TITLE, fill_parts, qti_path, selftest_questions
+from ..generate.quiz import QTI_VERSIONS, fill_parts, qti_path, selftest_questions, selftest_title
 from ..generate.render import oneline, render
 from ..project import Project
 from .model import Question, QuestionType
@@ -98,7 +98,7 @@ def packages(project: Project, url_of: UrlOf) -> Iterator[tuple[str, bytes]]:
     sets = [(bank.id, bank.title, bank.questions) for bank in project.quizzes]
     selftest = selftest_questions(project)
     if selftest:
-        sets.append(("selftest", SELFTEST_TITLE, selftest))
+        sets.append(("selftest", selftest_title(), selftest))
     convert = _Converter(project, url_of)
     for name, title, questions in sets:
         # The exporters only read the collection: one serves every version.
