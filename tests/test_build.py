@@ -27,6 +27,8 @@ def test_every_item_has_its_anchored_section(built_site: Path) -> None:
 def test_item_pages_carry_the_abolition_notice_and_todays_rule(built_site: Path) -> None:
     guideline = load_guideline(ROOT / "guideline", ROOT)
     for section in guideline.sections:
+        if section.current:  # a page about today's law, not about the abolished guideline
+            continue
         page = html(built_site, f"guideline/{section.id}")
         assert "2017年5月30日に廃止されました" in page
         assert page.count("今のルールでは") >= len(section.items())
