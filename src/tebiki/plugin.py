@@ -87,6 +87,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.project is not None
         env.globals["tebiki_meta"] = self.project.guideline.meta
+        env.globals["tebiki_quoted"] = translations.quoted
         # The overrides' {% trans %} and _() speak the site's language (Material's own strings stay its own).
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_callables(
@@ -100,6 +101,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         files.append(
             File.generated(config, translations.SCRIPT_PATH, content=translations.script_catalog(self.language))
         )
+        files.append(File.generated(config, translations.STYLESHEET_PATH, content=translations.stylesheet_catalog()))
         for page in self.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(

@@ -26,7 +26,7 @@ PAGES = THEME / "pages"  # default pages: search, download, accessibility policy
 QUIZ_LOCALES = THEME / "locales" / "mkdocs-quiz"
 
 # Loaded on every page; the page templates load the rest (checklist, quiz, slides, video) where needed.
-EXTRA_CSS = ["assets/tebiki.css"]
+EXTRA_CSS = ["assets/i18n.css", "assets/tebiki.css"]  # i18n.css: generated, see translations
 EXTRA_JAVASCRIPT = ["assets/i18n.js", "assets/keyboard-nav.js"]  # i18n.js: generated, see translations
 
 # Material features the templates and pages are written for.

@@ -156,6 +156,27 @@ SCRIPT = Path(__file__).parent / "theme" / "templates" / "i18n.js"
 SCRIPT_PATH = "assets/i18n.js"  # where the site gets it; loaded before every other script of the theme
 
 
+STYLESHEET_PATH = "assets/i18n.css"  # the words CSS adds with `content:`, as custom properties
+
+
+def stylesheet_catalog() -> str:
+    """assets/i18n.css: words the theme's CSS shows (`content: var(--tebiki-l10n-…)`), in the active language."""
+    words = {
+        "correct": _(" (correct)"),
+        "wrong": _(" (wrong)"),
+        "correct-arrow": _("  ← correct"),
+        "correct-aside": _("  (correct)"),
+    }
+    lines = [f"  --tebiki-l10n-{name}: {json.dumps(text, ensure_ascii=False)};" for name, text in words.items()]
+    return "/* Written by the build from tebiki's message catalog. */\n:root {\n" + "\n".join(lines) + "\n}\n"
+
+
+def quoted(words: list[str]) -> str:
+    """Words quoted one by one: 「A」「B」 in Japanese, “A”, “B” in English."""
+    separator = pgettext("list separator", ", ") if spaced() else ""
+    return separator.join(_("“%(words)s”", words=w) for w in words)
+
+
 def script_catalog(language: str) -> str:
     """assets/i18n.js: `tebikiT(msgid, values)` for the theme's scripts, with their messages inlined."""
     messages = json.dumps(script_messages(language), ensure_ascii=False, sort_keys=True, indent=1)

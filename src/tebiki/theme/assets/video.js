@@ -4,6 +4,8 @@
 // or #t=<seconds> on a page with one player) start a recording at the right time.
 (function () {
   "use strict";
+  // Interface strings in the site's language (assets/i18n.js, written by the build).
+  var t = window.tebikiT || function (msgid) { return msgid; };
 
   function clock(s) {
     var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
@@ -18,8 +20,8 @@
 
   function labelFor(player) {
     var start = Number(player.dataset.start || 0);
-    var from = start > 0 ? clock(start) + "から" : "";
-    return "「" + player.dataset.title + "」を" + from + "再生（" + player.dataset.provider + "）";
+    var values = { title: player.dataset.title, provider: player.dataset.provider, start: clock(start) };
+    return start > 0 ? t("Play “%(title)s” from %(start)s (%(provider)s)", values) : t("Play “%(title)s” (%(provider)s)", values);
   }
 
   // Replace the poster and button by the provider's player: the first request to the provider.
@@ -35,7 +37,7 @@
     player.querySelector(".tebiki-video__stage").replaceChildren(frame);
     player.classList.add("tebiki-video--active");
     frame.focus();
-    say(player, player.dataset.provider + "の動画を読み込みました。");
+    say(player, t("The %(provider)s video is loaded.", { provider: player.dataset.provider }));
   }
 
   function seek(player, seconds, play) {
@@ -64,7 +66,7 @@
     if (label) label.textContent = labelFor(player);
     if (play) {
       player.querySelector(".tebiki-video__play").focus();
-      say(player, clock(seconds) + "から再生します。再生ボタンを押すと" + player.dataset.provider + "から読み込みます。");
+      say(player, t("Plays from %(start)s. Pressing play loads it from %(provider)s.", { start: clock(seconds), provider: player.dataset.provider }));
     }
   }
 
