@@ -23,6 +23,7 @@ from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .localsite import serve, site_pages
 from .model import Strict
 from .problems import DataError, Problem, display_path
+from .translations import _
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DEFAULT_RESULTS = ".tebiki/a11y-results.json"
@@ -130,7 +131,12 @@ def run(site_dir: Path, *, commit: str | None, sub_path: str = "/tebiki/", pages
                         incomplete_rules=len(raw["incomplete"]),
                     )
                 )
-            version = f"Chromium {browser.version}（画面 {width}×{height}）"
+            version = _(
+                "Chromium %(version)s (screen %(width)s×%(height)s)",
+                version=browser.version,
+                width=width,
+                height=height,
+            )
         finally:
             browser.close()
     return Run(

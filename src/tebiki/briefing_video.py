@@ -120,7 +120,7 @@ def draw_slide(recording: Recording, slide: storyboard.Slide, notice: str, credi
     chapter = recording.chapters[slide.chapter]
     draw.text((48, y), f"{slide.chapter + 1}. {chapter.title}", font=_font(28, bold=True), fill=BRAND)
     y += 56
-    label = f"{kind_label(slide.item.kind.value)}　{slide.item.id}"
+    label = kind_label(slide.item.kind.value) + _("   ") + slide.item.id
     box = draw.textbbox((48, y), label, font=_font(20))
     draw.rectangle((box[0] - 8, box[1] - 6, box[2] + 8, box[3] + 6), outline=MUTED, width=2)
     draw.text((48, y), label, font=_font(20), fill=MUTED)
@@ -150,7 +150,7 @@ def draw_poster(recording: Recording, notice: str, credit: str):
     for number, chapter in enumerate(recording.chapters, start=1):
         if y > HEIGHT - 110:
             break
-        draw.text((64, y), f"{clock(chapter.start)}　{number}. {chapter.title}", font=body, fill=INK)
+        draw.text((64, y), clock(chapter.start) + _("   ") + f"{number}. {chapter.title}", font=body, fill=INK)
         y += 36
     draw.text((WIDTH - 32, 120), credit, font=_font(14), fill=MUTED, anchor="ra")
     return image

@@ -122,6 +122,11 @@ def number(value: float) -> str:
     return format_decimal(value, locale=locale())
 
 
+def language_name(tag: str) -> str:
+    """A language's name in the active language: ja is 日本語 on a Japanese site, Japanese on an English one."""
+    return Locale.parse(tag.replace("-", "_")).get_display_name(locale()) or tag
+
+
 def lang_attribute() -> str:
     """The `lang` of HTML written in the active language (BCP 47: pt-BR, not pt_BR)."""
     return _active.get().replace("_", "-")
@@ -166,6 +171,8 @@ def stylesheet_catalog() -> str:
         "wrong": _(" (wrong)"),
         "correct-arrow": _("  ← correct"),
         "correct-aside": _("  (correct)"),
+        "open": _(" ("),
+        "close": _(")"),
     }
     lines = [f"  --tebiki-l10n-{name}: {json.dumps(text, ensure_ascii=False)};" for name, text in words.items()]
     return "/* Written by the build from tebiki's message catalog. */\n:root {\n" + "\n".join(lines) + "\n}\n"

@@ -59,6 +59,7 @@ def _with_filters(env: Environment) -> Environment:
     env.filters["jdate"] = translations.date  # the old name, for templates not yet renamed
     env.filters["number"] = translations.number
     env.filters["join_text"] = join
+    env.filters["language_name"] = translations.language_name
     # {% trans %} blocks and _() look the message up in the active language when rendered.
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(  # type: ignore[attr-defined]
