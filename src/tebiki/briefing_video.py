@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from . import captions, storyboard
+from . import captions, storyboard, translations
 from .generate.render import clock, kind_label
 from .load import load_guideline
 from .model import Guideline
@@ -224,6 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--docs", default="docs", help="docs folder under the root, where the media go")
     p.add_argument("ids", nargs="*", help="recording IDs to remake (default: every generated one)")
     args = p.parse_args(argv)
+    from .cli import site_language  # the video speaks the site's language, like the build
+
+    translations.activate(site_language(Path(args.root)))
     try:
         made = make_all(Paths.under(Path(args.root), args.data, docs=args.docs), args.ids)
     except DataError as exc:

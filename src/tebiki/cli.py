@@ -9,7 +9,7 @@ from enum import IntEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import a11y, coverage, offline, pdf, sitecheck
+from . import a11y, coverage, offline, pdf, sitecheck, translations
 from .generate import generate
 from .problems import DataError
 from .project import Paths, Project, load_project, schemas
@@ -56,11 +56,11 @@ def cmd_generate(args: argparse.Namespace) -> Exit:
     if args.include_docs:
         import shutil
 
-        from .theme_glue import ASSETS, PAGES
+        from .theme_glue import ASSETS, pages_dir
 
         # What the plugin would add (tebiki's assets and default pages), then the site's own docs/ over it.
         shutil.copytree(ASSETS, out / "assets", dirs_exist_ok=True)
-        shutil.copytree(PAGES, out, dirs_exist_ok=True)
+        shutil.copytree(pages_dir(), out, dirs_exist_ok=True)
         shutil.copytree(Path(args.root) / "docs", out, dirs_exist_ok=True)
     for page in generate(_load(args)):
         target = out / page.path
@@ -231,8 +231,24 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def site_language(root: Path) -> str | None:
+    """theme.language of the site's mkdocs.yml, if it has one: the CLI speaks the site's language."""
+    from mkdocs.utils.yaml import yaml_load
+
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return None
+    with path.open("rb") as fh:
+        raw = yaml_load(fh)
+    theme = raw.get("theme") if isinstance(raw, dict) else None
+    return (theme.get("language") if isinstance(theme, dict) else None) or "en"  # Material's default
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    language = site_language(Path(args.root)) if args.command != "new" and getattr(args, "root", None) else None
+    if language:
+        translations.activate(language)
     handler = {
         "validate": cmd_validate,
         "generate": cmd_generate,

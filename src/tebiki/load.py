@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
+from . import translations
 from .coverage import DIMENSIONS
 from .model import Guideline, Item, Kind, Meta, Rule, Section, Source
 from .problems import DataError, Problem, display_path
@@ -73,8 +74,13 @@ class Collector:
 
 
 def normalise(text: str) -> str:
-    """Compare quotes ignoring layout: NFKC and no whitespace at all."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    """Compare quotes ignoring layout: NFKC, and no whitespace at all in Japanese; in a language
+    written with spaces, every run of whitespace is one space ("Everylaptop" is not "Every laptop")."""
+    return _word_gap().join(unicodedata.normalize("NFKC", text).split())
+
+
+def _word_gap() -> str:
+    return " " if translations.spaced() else ""
 
 
 def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
@@ -172,7 +178,10 @@ class SourceText:
 
     def __init__(self, text: str):
         # NFKC once for the whole text: it leaves line breaks alone, and nothing composes across them.
-        parts = ["".join(line.split()) for line in unicodedata.normalize("NFKC", text).splitlines()]
+        # A line break is a word break in a language written with spaces: it becomes one space there.
+        gap = _word_gap()
+        parts = [gap.join(line.split()) for line in unicodedata.normalize("NFKC", text).splitlines()]
+        parts = [p + gap if p else p for p in parts]
         self.whole = "".join(parts)
         self._starts = list(accumulate((len(p) for p in parts), initial=0))  # offset of each line in `whole`
 

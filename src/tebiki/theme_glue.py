@@ -19,10 +19,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.yaml import yaml_load
 
+from . import translations
+
 THEME = Path(__file__).parent / "theme"
 OVERRIDES = THEME / "overrides"
 ASSETS = THEME / "assets"  # published at assets/...
-PAGES = THEME / "pages"  # default pages: search, download, accessibility policy
+PAGES = THEME / "pages"  # default pages (search, download, accessibility policy), one folder per language
 QUIZ_LOCALES = THEME / "locales" / "mkdocs-quiz"
 
 # Loaded on every page; the page templates load the rest (checklist, quiz, slides, video) where needed.
@@ -132,9 +134,15 @@ def with_theme_files(files: Files, config: MkDocsConfig) -> Files:
     return Files(sorted([*files, *added], key=_walk_order))
 
 
+def pages_dir(language: str | None = None) -> Path:
+    """The default pages in the site's language (English where tebiki has none in it)."""
+    chosen = PAGES / (language or translations.active())
+    return chosen if chosen.is_dir() else PAGES / translations.SOURCE_LANGUAGE
+
+
 def theme_files() -> Iterator[tuple[str, Path]]:
     """(path in the site's docs, file in the package) of every asset and default page."""
-    for root, prefix in ((ASSETS, "assets/"), (PAGES, "")):
+    for root, prefix in ((ASSETS, "assets/"), (pages_dir(), "")):
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             yield prefix + path.relative_to(root).as_posix(), path
 
