@@ -9,10 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tebiki import localsite
-from tebiki.checklist import conditions
-from tebiki.checklist.model import Checklist
-from tebiki.localsite import site_pages  # noqa: F401  (re-exported for the tests)
+from tebiki.checks import localsite
+from tebiki.checks.localsite import site_pages  # noqa: F401  (re-exported for the tests)
+from tebiki.data.checklist import conditions
+from tebiki.data.checklist.model import Checklist
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -9,33 +9,38 @@ from pathlib import Path
 import pytest
 
 from support import ROOT
-from tebiki import a11y
+from tebiki.checks import a11y
+from tebiki.data import a11y_results
+from tebiki.data.problems import DataError
+from tebiki.data.project import Paths, load_project
 from tebiki.generate import accessibility
-from tebiki.problems import DataError
-from tebiki.project import Paths, load_project
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 
 
-def _run(**changes) -> a11y.Run:
-    run = a11y.Run(
+def _run(**changes) -> a11y_results.Run:
+    run = a11y_results.Run(
         date=dt.datetime(2024, 6, 10, 3, 4, tzinfo=dt.UTC),
         commit=COMMIT,
         tool="axe-core 4.10.0",
         browser="Chromium 130",
         tags=a11y.TAGS,
         pages=[
-            a11y.PageResult(url="", title="はじめに", passed_rules=28, incomplete_rules=0),
-            a11y.PageResult(url="guideline/point1/", title="社内の安全管理", passed_rules=25, incomplete_rules=1),
+            a11y_results.PageResult(url="", title="はじめに", passed_rules=28, incomplete_rules=0),
+            a11y_results.PageResult(
+                url="guideline/point1/", title="社内の安全管理", passed_rules=25, incomplete_rules=1
+            ),
         ],
-        rules=[a11y.Rule(id="color-contrast", help="Elements must meet minimum color contrast ratio thresholds")],
+        rules=[
+            a11y_results.Rule(id="color-contrast", help="Elements must meet minimum color contrast ratio thresholds")
+        ],
     )
     return run.model_copy(update=changes)
 
 
-def _page(run: a11y.Run | None, building: str | None = COMMIT) -> str:
+def _page(run: a11y_results.Run | None, building: str | None = COMMIT) -> str:
     project = load_project(Paths.under(ROOT))
-    project = dataclasses.replace(project, a11y=a11y.Results(run=run, building=building))
+    project = dataclasses.replace(project, a11y=a11y_results.Results(run=run, building=building))
     [(path, text, origin)] = accessibility.pages(project)
     assert path == "accessibility/results.md" and origin == ".tebiki/a11y-results.json"
     return text
@@ -53,10 +58,12 @@ def test_results_page_reports_date_commit_tool_rules_and_every_page() -> None:
 
 
 def test_results_page_lists_violations_when_there_are_some() -> None:
-    page = a11y.PageResult(
+    page = a11y_results.PageResult(
         url="search/",
         title="検索",
-        violations=[a11y.Violation(rule="label", impact="critical", help="Form elements must have labels", nodes=2)],
+        violations=[
+            a11y_results.Violation(rule="label", impact="critical", help="Form elements must have labels", nodes=2)
+        ],
         passed_rules=20,
         incomplete_rules=0,
     )
@@ -81,13 +88,13 @@ def test_a_damaged_results_file_is_a_clear_error(tmp_path: Path) -> None:
     path.parent.mkdir()
     path.write_text('{"date": "yesterday"}', encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        a11y.load(path, tmp_path)
+        a11y_results.load(path, tmp_path)
     assert ".tebiki/a11y-results.json" in str(caught.value) and "tebiki a11y" in str(caught.value)
 
 
 def test_results_round_trip_through_the_file(tmp_path: Path) -> None:
     out = a11y.write(_run(), tmp_path / "r.json")
-    assert a11y.load(out, tmp_path) == _run()
+    assert a11y_results.load(out, tmp_path) == _run()
 
 
 def test_policy_page_states_target_scope_exceptions_and_links_results(built_site: Path) -> None:
@@ -103,5 +110,5 @@ def test_policy_page_states_target_scope_exceptions_and_links_results(built_site
 
 def test_tool_texts_are_shown_as_text_not_markup() -> None:
     """axe's rule names quote HTML ("<title>"): left raw, they would swallow the rest of the page."""
-    text = _page(_run(rules=[a11y.Rule(id="document-title", help="Documents must have <title> element")]))
+    text = _page(_run(rules=[a11y_results.Rule(id="document-title", help="Documents must have <title> element")]))
     assert "Documents must have &lt;title&gt; element" in text and "<title>" not in text

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tools.bench import synthetic
 
-from tebiki.bench import synthetic
-from tebiki.load import load_guideline
-from tebiki.model import Kind
-from tebiki.problems import DataError
-from tebiki.project import Paths, load_project
+from tebiki.data.guideline.load import load_guideline
+from tebiki.data.guideline.model import Kind
+from tebiki.data.problems import DataError
+from tebiki.data.project import Paths, load_project
 
 
 def test_synthetic_guideline_passes_every_check_of_the_loader(tmp_path: Path) -> None:

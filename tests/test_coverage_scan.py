@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tebiki.coverage import attributes, marked_tags, scan_site
+from tebiki.checks.coverage import attributes, marked_tags, scan_site
 
 
 def test_markers_in_tags_are_found_with_the_element_id(tmp_path: Path) -> None:

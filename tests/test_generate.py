@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from support import assert_matches_golden
+from tebiki.data.project import Paths, load_project
 from tebiki.generate import generate
-from tebiki.navigation import expand_nav
-from tebiki.project import Paths, load_project
+from tebiki.generate.nav import expand_nav
 
 HERE = Path(__file__).parent
 MINI = HERE / "fixtures" / "mini"

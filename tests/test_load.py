@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from support import edit
-from tebiki.load import load_guideline
-from tebiki.model import Kind
-from tebiki.problems import DataError
+from tebiki.data.guideline.load import load_guideline
+from tebiki.data.guideline.model import Kind
+from tebiki.data.problems import DataError
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
@@ -136,7 +136,7 @@ def test_today_needs_rules_unless_no_equivalent(data: Path) -> None:
 def test_unknown_coverage_dimension(data: Path) -> None:
     edit(data / "guideline.yml", "  pamphlet:", "  pamflet:")
     (p,) = problems(data)
-    assert p.field == "coverage.pamflet" and "pamphlet" in p.hint
+    assert p.field == "coverage.pamflet" and "'pamphlet'" in p.message and "one of" in p.hint
 
 
 def test_every_problem_at_once_sorted_by_file(data: Path) -> None:

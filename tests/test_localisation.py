@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 import yaml
 from pypdf import PdfReader
+from tebiki.load import SourceText, normalise
 
 from support import ROOT, mkdocs_build, tebiki
 from tebiki import storyboard, translations
 from tebiki.generate.render import oneline
-from tebiki.load import SourceText, normalise
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 

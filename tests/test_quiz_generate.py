@@ -11,10 +11,9 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tebiki.generate import generate
-from tebiki.navigation import expand_nav
-from tebiki.project import Paths, load_project
-from tebiki.quiz import qti
+from tebiki.data.project import Paths, load_project
+from tebiki.generate import generate, qti
+from tebiki.generate.nav import expand_nav
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 

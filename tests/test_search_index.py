@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tebiki import search
+from tebiki.publish import search
 
 PAGE = """<!doctype html><html lang="ja"><head><title>{title}</title></head>
 <body><main data-pagefind-body><h1>{title}</h1><p>{text}</p>

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from support import ROOT, edit
-from tebiki.problems import DataError, Problem
-from tebiki.project import Paths, load_project
-from tebiki.seminar_model import Provider, Recording, to_seconds
+from tebiki.data.problems import DataError, Problem
+from tebiki.data.project import Paths, load_project
+from tebiki.data.seminars.model import Provider, Recording, to_seconds
 
 SEMINAR = Path(__file__).parent / "fixtures" / "seminar"
 

@@ -7,13 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from support import edit
-from tebiki.generate import generate
 from tebiki.load import load_guideline
 from tebiki.model import Status
 from tebiki.problems import DataError
 from tebiki.project import Paths, load_project
+
+from support import edit
+from tebiki.generate import generate
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 SUPERSESSION = "abolished: 2017-05-30\nsuccessor: 今のガイドライン\nsuccessor_url: https://example.invalid/today\n"

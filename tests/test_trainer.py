@@ -11,12 +11,12 @@ import pypdfium2
 import pytest
 import zxingcpp
 
-from tebiki.generate import generate
+from tebiki.data.problems import DataError
+from tebiki.data.project import Paths, Project, load_project
+from tebiki.generate import generate, handouts
 from tebiki.generate import trainer as trainer_pages
-from tebiki.navigation import expand_nav
-from tebiki.problems import DataError
-from tebiki.project import Paths, Project, load_project
-from tebiki.trainer import handouts
+from tebiki.generate.nav import expand_nav
+from tebiki.publish import typeset
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 SITE = "https://example.org/kit/"
@@ -150,7 +150,7 @@ def test_bad_references_are_reported_with_file_and_line(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def documents(project: Project) -> dict[str, bytes]:
-    return dict(handouts.documents(project, url_of, site_name="テストの手引き"))
+    return dict(typeset.handout_pdfs(project, url_of, site_name="テストの手引き"))
 
 
 def pdf_text(data: bytes) -> str:

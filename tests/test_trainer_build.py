@@ -9,8 +9,8 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from support import ROOT
-from tebiki import coverage
-from tebiki.project import Paths, load_project
+from tebiki.checks import coverage
+from tebiki.data.project import Paths, load_project
 from test_trainer import pdf_text, qr_urls
 
 PROJECT = load_project(Paths.under(ROOT))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tebiki import typeset
+from tebiki.publish import typeset
 
 CSS = "@page { size: A4 } body { font-family: 'Noto Sans CJK JP' }"
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tebiki.yaml_lines import DuplicateKey, YamlSyntaxError, line_of, load_with_lines
+from tebiki.data.yaml_lines import DuplicateKey, YamlSyntaxError, line_of, load_with_lines
 
 SAMPLE = """\
 title: 日本語の題

@@ -9,10 +9,13 @@ from enum import IntEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import a11y, coverage, offline, pdf, sitecheck, translations
+from . import translations
+from .checks import a11y, coverage, sitecheck
+from .data import a11y_results
+from .data.problems import DataError
+from .data.project import Paths, Project, load_project, schemas
 from .generate import generate
-from .problems import DataError
-from .project import Paths, Project, load_project, schemas
+from .publish import offline, typeset
 
 
 class Exit(IntEnum):
@@ -56,7 +59,7 @@ def cmd_generate(args: argparse.Namespace) -> Exit:
     if args.include_docs:
         import shutil
 
-        from .theme_glue import ASSETS, pages_dir
+        from .generate.theme_files import ASSETS, pages_dir
 
         # What the plugin would add (tebiki's assets and default pages), then the site's own docs/ over it.
         shutil.copytree(ASSETS, out / "assets", dirs_exist_ok=True)
@@ -88,19 +91,18 @@ def cmd_coverage(args: argparse.Namespace) -> Exit:
 
 
 def _site_config(args: argparse.Namespace) -> tuple[str, str | None, str]:
-    """site_name, site_url and the PDF's file name, as mkdocs.yml says (with !ENV resolved)."""
-    from mkdocs.config import load_config
+    # Imported late: MkDocs' configuration machinery, only for the commands that read mkdocs.yml.
+    from .mkdocs_plugin.config import site_config
 
-    config = load_config(str(Path(args.root) / "mkdocs.yml"))
-    return config.site_name, config.site_url, config.plugins["tebiki"].config.pdf
+    return site_config(Path(args.root) / "mkdocs.yml")
 
 
 def cmd_pdf(args: argparse.Namespace) -> Exit:
     project = _load(args)
     site_name, site_url, _ = _site_config(args)
     try:
-        out = pdf.write(project, Path(args.out), site_name=site_name, site_url=site_url)
-    except pdf.PdfError as exc:
+        out = typeset.write_pamphlet(project, Path(args.out), site_name=site_name, site_url=site_url)
+    except typeset.TypesetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return Exit.FAILED
     print(f"Wrote the printed pamphlet to {out}")
@@ -156,7 +158,7 @@ def cmd_a11y(args: argparse.Namespace) -> Exit:
     # Serve under site_url's path, as Pages will: the 404 page links its styles from there.
     _, site_url, _ = _site_config(args)
     sub_path = urlsplit(site_url or "/").path or "/"
-    result = a11y.run(site, commit=a11y.current_commit(root), sub_path=sub_path, pages=args.page or None)
+    result = a11y.run(site, commit=a11y_results.current_commit(root), sub_path=sub_path, pages=args.page or None)
     for page in result.pages:
         mark = "ok  " if not page.violations else "FAIL"
         print(f"{mark}  /{page.url}  ({page.passed_rules} rules passed, {page.incomplete_rules} to check by hand)")
@@ -214,7 +216,7 @@ def parser() -> argparse.ArgumentParser:
     a = sub.add_parser("a11y", help="run axe-core on every page of the built site in Chromium")
     a.add_argument("--site", default="site", help="built site folder under the root")
     a.add_argument(
-        "--out", default="", help=f"write the results for the test-results page (e.g. {a11y.DEFAULT_RESULTS})"
+        "--out", default="", help=f"write the results for the test-results page (e.g. {a11y_results.DEFAULT_RESULTS})"
     )
     a.add_argument("--page", action="append", help="only this page (URL path under the site), repeatable")
     n = sub.add_parser("new", help="write a small sample site for a new guideline into an empty folder")
@@ -231,22 +233,13 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def site_language(root: Path) -> str | None:
-    """theme.language of the site's mkdocs.yml, if it has one: the CLI speaks the site's language."""
-    from mkdocs.utils.yaml import yaml_load
-
-    path = root / "mkdocs.yml"
-    if not path.is_file():
-        return None
-    with path.open("rb") as fh:
-        raw = yaml_load(fh)
-    theme = raw.get("theme") if isinstance(raw, dict) else None
-    return (theme.get("language") if isinstance(theme, dict) else None) or "en"  # Material's default
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    language = site_language(Path(args.root)) if args.command != "new" and getattr(args, "root", None) else None
+    language = None
+    if args.command != "new" and getattr(args, "root", None):
+        from .mkdocs_plugin.config import site_language  # imported late, like site_config
+
+        language = site_language(Path(args.root))
     if language:
         translations.activate(language)
     handler = {

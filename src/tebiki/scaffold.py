@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from .data.project import schemas
+
 LANGUAGES = ("ja", "en")
 STATUSES = ("in-force", "superseded")
 SOURCE_FILE = "sample-guideline.txt"
@@ -296,8 +298,6 @@ def _data(schema: str, value: Any) -> str:
 
 
 def _schemas() -> dict[str, str]:
-    from .project import schemas
-
     return {
         f"schema/{name}.schema.json": json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         for name, schema in schemas().items()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from tebiki.chromium import CHROMIUM, CHROMIUM_ARGS
+from tebiki.checks.chromium import CHROMIUM, CHROMIUM_ARGS
 
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from support import copy_project, mkdocs_build, tebiki
-from tebiki import a11y
+from tebiki.checks import a11y
+from tebiki.data import a11y_results
 
 pytestmark = pytest.mark.browser
 
@@ -20,13 +21,13 @@ def test_a11y_run_writes_results_that_the_next_build_publishes(built_site: Path,
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ok    /accessibility/" in result.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
-    run = a11y.Run.model_validate(data)
+    run = a11y_results.Run.model_validate(data)
     assert [p.url for p in run.pages] == ["", "accessibility/"]
     assert [p.title for p in run.pages] == ["個人情報を守るための手引き", "ウェブアクセシビリティ方針"]
     assert run.violations == 0 and run.tags == a11y.TAGS
     assert run.tool.startswith("axe-core ") and run.browser.startswith("Chromium ")
     assert "color-contrast" in {r.id for r in run.rules}
-    assert run.commit == a11y.current_commit(Path(__file__).resolve().parents[2])
+    assert run.commit == a11y_results.current_commit(Path(__file__).resolve().parents[2])
 
     project = copy_project(tmp_path / "project")
     (project / ".tebiki").mkdir()

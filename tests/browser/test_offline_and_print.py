@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from tebiki import offline
+from tebiki.publish import offline
 
 pytestmark = pytest.mark.browser
 

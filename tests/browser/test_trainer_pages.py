@@ -15,7 +15,7 @@ from test_a11y import axe_violations, describe
 from waits import settle
 
 from support import ROOT
-from tebiki.project import Paths, load_project
+from tebiki.data.project import Paths, load_project
 
 PROJECT = load_project(Paths.under(ROOT))
 KIT = PROJECT.trainer.kits[0] if PROJECT.trainer else None

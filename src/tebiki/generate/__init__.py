@@ -1,12 +1,13 @@
-"""Pure generators: guideline data in, Markdown pages out. No MkDocs here."""
+"""Stage 2, pure generators: validated data in, Markdown, HTML and bytes out. No MkDocs, no files written."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from ..project import Project
+from ..data.project import Project
 from . import accessibility, checklist, pamphlet, quiz, seminars, sources, trainer
-from .printed import PrintPart
+from .printed import PrintPart, document
 
 
 @dataclass(frozen=True)
@@ -29,3 +30,8 @@ def generate(project: Project) -> list[Page]:
 def print_parts(project: Project) -> list[PrintPart]:
     """The parts of the printed pamphlet: each page kind that defines `print_parts` adds its own."""
     return [part for kind in PAGE_KINDS if hasattr(kind, "print_parts") for part in kind.print_parts(project)]
+
+
+def pamphlet_html(project: Project, *, site_name: str, site_url: str | None, issued: dt.date) -> str:
+    """The printed pamphlet as one HTML document, for publish/typeset.py."""
+    return document(project.guideline.meta, print_parts(project), site_name=site_name, site_url=site_url, issued=issued)

@@ -1,4 +1,4 @@
-"""The accessibility test-results page, from the last automated run (tebiki.a11y).
+"""The accessibility test-results page, from the last automated run (checks/a11y.py).
 
 The policy itself is prose and lives in docs/accessibility/index.md; this page is
 generated so that what it reports is always the file the pipeline just wrote.
@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from .. import translations
-from ..a11y import DEFAULT_RESULTS
-from ..project import Project
+from ..data.a11y_results import DEFAULT_RESULTS
+from ..data.project import Project
 from ..translations import _
 from .render import render
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..checklist.conditions import Condition
-from ..checklist.model import Checklist, Entry, Level
-from ..project import Project
+from ..data.checklist.conditions import Condition
+from ..data.checklist.model import Checklist, Entry, Level
+from ..data.project import Project
+from ..text import oneline
 from ..translations import _
-from .pamphlet import section_path
+from .paths import item_link
 from .printed import PrintPart
-from .render import oneline, render
+from .render import render
 from .sources import rule_anchor
 
 DIR = "checklist"
@@ -44,12 +45,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
 
 def _context(project: Project, checklist: Checklist) -> dict[str, Any]:
     guideline = project.guideline
-    index = guideline.item_index()
     rules = guideline.rule_index()
-
-    def item_link(item_id: str) -> tuple[str, str]:
-        section, item = index[item_id]
-        return item.title, f"../{section_path(section)}#{item_id}"
 
     def rule_link(rule_id: str) -> tuple[str, str]:
         return rules[rule_id].label, f"../sources.md#{rule_anchor(rule_id)}"
@@ -61,7 +57,7 @@ def _context(project: Project, checklist: Checklist) -> dict[str, Any]:
         "track_ids": [t.id for t in checklist.tracks],
         "level_label": lambda level: level_labels()[level],
         "applies_to": lambda entry: describe(entry.applies_if, checklist),
-        "item_link": item_link,
+        "item_link": item_link(guideline),
         "rule_link": rule_link,
         "track_path": lambda track_id: track_path(track_id).removeprefix(f"{DIR}/"),
         "max_points": max(p.points or 0 for p in checklist.spec.scale),

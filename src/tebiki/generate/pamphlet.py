@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Guideline, Section
-from ..project import Project
+from ..data.guideline.model import Guideline, Section
+from ..data.project import Project
 from .paths import SECTION_DIR, section_path
 from .printed import PrintPart
 from .quiz import questions_by_item

@@ -4,7 +4,7 @@ A page-kind module (generate/<kind>.py) takes part in the printed pamphlet by
 defining `print_parts(project)` that yields `PrintPart`s: a title and a
 template under theme/templates/print/ with its context. The document shell (cover,
 table of contents, running headers) is shared. Everything here is pure: data in,
-HTML out; typesetting to PDF is `tebiki.pdf`. Print templates contain no
+HTML out; typesetting to PDF is `publish/typeset.py`. Print templates contain no
 buttons, forms or scripts: what is printed must make sense on paper.
 """
 
@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model import Meta
+from ..data.guideline.model import Meta
 from .render import render_html
 
 

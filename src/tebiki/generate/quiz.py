@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Guideline
-from ..problems import display_path
-from ..project import Project
-from ..quiz.model import BLANK, Bank, Question
+from ..data.problems import display_path
+from ..data.project import Project
+from ..data.quiz.model import BLANK, Bank, Question
 from ..translations import _
-from .paths import QUIZ_DIR, section_path
+from .paths import QUIZ_DIR, item_link, section_path
 from .paths import bank_path as _bank_path
 from .render import render
 
@@ -70,17 +69,6 @@ def questions_by_item(project: Project) -> dict[str, list[Where]]:
             for item in question.items:
                 out.setdefault(item, []).append(Where(bank, n, question))
     return out
-
-
-def item_link(guideline: Guideline, prefix: str = "../"):
-    """item ID -> (title, link to its pamphlet section); `prefix` leads from the page to the docs root."""
-    index = guideline.item_index()
-
-    def link(item_id: str) -> tuple[str, str]:
-        section, item = index[item_id]
-        return item.title, f"{prefix}{section_path(section)}#{item_id}"
-
-    return link
 
 
 def fill_parts(question: Question) -> tuple[str, str]:

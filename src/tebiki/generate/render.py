@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import translations
+from ..text import clock, oneline
 from ..translations import _
 
 
@@ -29,26 +29,9 @@ def kind_label(kind: str) -> str:
     return labels[kind]
 
 
-# Hiragana to CJK ideographs, plus full-width forms: scripts written without spaces.
-_CJK = "\u3000-\u9fff\uff00-\uffef"
-_SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
-
-
-def oneline(text: str) -> str:
-    """One line of Markdown; YAML folding puts spaces between Japanese sentences: drop them."""
-    return _SPACE_NEXT_TO_CJK.sub("", " ".join(text.split()))
-
-
 def join(parts: Any) -> str:
     """A list in running text: 「A、B」 in Japanese, "A, B" in English."""
     return translations.pgettext("list separator", ", ").join(str(p) for p in parts)
-
-
-def clock(seconds: float) -> str:
-    """A time in a video as people write it: 1:05, or 1:02:05 past an hour."""
-    whole = int(seconds)
-    hours, rest = divmod(whole, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
 def _with_filters(env: Environment) -> Environment:

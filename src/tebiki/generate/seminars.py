@@ -7,19 +7,20 @@ MkDocs does not rewrite) are made relative to that.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .. import storyboard
-from ..captions import Captions
-from ..project import Project
-from ..seminar_load import Seminars
-from ..seminar_model import Format, Provider, Recording, Series, Session, Status
+from ..data.project import Project
+from ..data.seminars import storyboard
+from ..data.seminars.captions import Captions
+from ..data.seminars.load import Seminars
+from ..data.seminars.model import Format, Provider, Recording, Series, Session, Status
+from ..text import oneline
 from ..translations import _
 from ..translations import date as longdate
 from ..translations import gap as translations_gap
-from .pamphlet import section_path
-from .render import join, kind_label, oneline, render
+from .paths import item_link
+from .render import join, kind_label, render
 
 DIR = "seminars"
 INDEX = f"{DIR}/index.md"
@@ -106,14 +107,10 @@ def nav_entries(seminars: Seminars) -> list[dict[str, str]]:
     return [{_("All briefings"): INDEX}, *({s.title: session_path(s)} for _, s in seminars.sessions())]
 
 
-def _item_linker(project: Project, to_root: str):
-    index = project.guideline.item_index()
-
-    def link(item_id: str) -> str:
-        section, item = index[item_id]
-        return f"[{item.title}]({to_root}{section_path(section)}#{item_id})"
-
-    return link
+def _item_linker(project: Project, to_root: str) -> Callable[[str], str]:
+    """item ID -> a Markdown link to it in its pamphlet section."""
+    link = item_link(project.guideline, to_root)
+    return lambda item_id: "[{}]({})".format(*link(item_id))
 
 
 def _status(session: Session) -> str:

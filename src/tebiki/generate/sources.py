@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..project import Project
+from ..data.project import Project
 from ..translations import _
 from .pamphlet import section_path
 from .printed import PrintPart

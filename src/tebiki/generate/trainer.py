@@ -15,15 +15,16 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..model import Equivalence, Item, Kind, Section
-from ..project import Project
-from ..quiz.model import Bank, Question
-from ..storyboard import caption_text
-from ..trainer.model import Kit
+from ..data.guideline.model import Equivalence, Item, Kind, Section
+from ..data.project import Project
+from ..data.quiz.model import Bank, Question
+from ..data.seminars.storyboard import caption_text
+from ..data.trainer.model import Kit
+from ..text import oneline
 from ..translations import _, ngettext, pgettext
 from . import checklist, quiz
-from .paths import section_path
-from .render import join, kind_label, oneline, render
+from .paths import item_link, section_path
+from .render import join, kind_label, render
 from .seminars import INDEX as SEMINARS
 from .seminars import session_path
 
@@ -322,8 +323,8 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
     if project.trainer is None:
         return
     origin = f"{project.paths.data.name}/trainer.yml"
-    sections = [s for s in project.guideline.sections]
-    link = quiz.item_link(project.guideline, "../../")
+    sections = project.guideline.sections
+    link = item_link(project.guideline, "../../")
     yield (
         INDEX,
         render(

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the engine tests on a checkout whose guideline is replaced by a fixture site:
+# mkdocs.yml, docs/, guideline/ and quizzes/ come from tests/fixtures/sites/<name>.
+# Only tests/content/ is bound to the shipped guideline, so everything else must pass.
+#   scripts/test-with-fixture.sh en            # or ja; extra arguments go to pytest
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+fixture="$here/tests/fixtures/sites/${1:?usage: $0 ja|en [pytest args]}"
+shift
+[ -d "$fixture" ] || { echo "no fixture site at $fixture" >&2; exit 3; }
+work="$(mktemp -d "${TMPDIR:-/tmp}/tebiki-fixture.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+# The checkout as git sees it (tracked and new files), without the shipped site's data.
+(cd "$here" && git ls-files -co --exclude-standard -z) | (cd "$here" && xargs -0 cp -P --parents -t "$work" 2>/dev/null || true)
+rm -rf "$work/mkdocs.yml" "$work/docs" "$work/guideline" "$work/quizzes"
+cp -r "$fixture/mkdocs.yml" "$fixture/docs" "$fixture/guideline" "$fixture/quizzes" "$work/"
+ln -s "$here/.venv" "$work/.venv"
+[ -d "$here/node_modules" ] && ln -s "$here/node_modules" "$work/node_modules"
+cd "$work"
+NO_MKDOCS_2_WARNING=1 .venv/bin/pytest tests --ignore=tests/content -p no:cacheprovider "$@"

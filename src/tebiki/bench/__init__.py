@@ -1,4 +1,0 @@
-"""The benchmark (`scripts/benchmark.py`): build overhead, scaling, speed, page weight, Lighthouse.
-
-Not part of the test suite: it measures, it does not assert. See README.md, "Benchmark".
-"""

@@ -1,0 +1,1 @@
+"""Stage 1: YAML data -> validated, cross-checked models. Imports no other tebiki stage but `text`."""

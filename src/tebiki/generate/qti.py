@@ -1,0 +1,110 @@
+"""QTI packages of the question banks, for trainers' learning-management systems.
+
+mkdocs-quiz's own exporter writes the QTI XML; it is called as a library with a
+collection built from the banks (not from Markdown, and not through its `cli_run`
+option, which breaks `--strict` builds). Identifiers are the stable question IDs
+and the ZIP entries carry a fixed timestamp, so the same banks give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+
+import markdown
+from mkdocs_quiz.qti import Answer, Blank, QTIExporter, QTIVersion, Quiz, QuizCollection
+
+from ..data.project import Project
+from ..data.quiz.model import Question, QuestionType
+from ..text import oneline
+from .paths import UrlOf, section_path
+from .quiz import QTI_VERSIONS, fill_parts, qti_path, selftest_questions, selftest_title
+from .render import render
+
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
+
+
+class _Converter:
+    """Markdown to HTML for the QTI items, with what every question needs made once.
+
+    `markdown.markdown()` builds a new Markdown instance per call, and the item index
+    was built per question: with thousands of questions, each in two QTI versions,
+    that grew with questions × items. One instance, reset between texts, gives the
+    same HTML.
+    """
+
+    def __init__(self, project: Project, url_of: UrlOf):
+        self.md = markdown.Markdown()
+        self.index = project.guideline.item_index()
+        self.url_of = url_of
+
+    def html(self, text: str) -> str:
+        return self.md.reset().convert(text)
+
+    def inline(self, text: str) -> str:
+        """One line of Markdown as inline HTML (no paragraph around it)."""
+        html = self.html(text)
+        match = _PARAGRAPH.match(html)
+        return match.group(1) if match else html
+
+    def link(self, item_id: str) -> tuple[str, str | None]:
+        section, item = self.index[item_id]
+        url = self.url_of(section_path(section))
+        return item.title, f"{url}#{item_id}" if url else None
+
+
+def _quiz(convert: _Converter, question: Question) -> Quiz:
+    content = convert.html(render("quiz-qti.md.j2", question=question, link=convert.link))
+    if question.type is QuestionType.fill:
+        before, after = fill_parts(question)
+        text = convert.inline(oneline(before)) + "{{BLANK_0}}" + convert.inline(oneline(after))
+        assert question.answer is not None  # checked by the loader
+        return Quiz(
+            question=text,
+            blanks=[Blank(correct_answer=question.answer, identifier=f"{question.id}-BLANK")],
+            content=content,
+            identifier=question.id,
+        )
+    answers = [
+        Answer(text=convert.inline(oneline(c.text)), is_correct=c.correct, identifier=f"{question.id}-{n}")
+        for n, c in enumerate(question.choices, 1)
+    ]
+    return Quiz(
+        question=convert.inline(oneline(question.question)), answers=answers, content=content, identifier=question.id
+    )
+
+
+def package(collection: QuizCollection, version: str) -> bytes:
+    """One QTI content package (ZIP) holding the collection's questions."""
+    exporter = QTIExporter.create(collection, QTIVersion.from_string(version))
+    entries = {"imsmanifest.xml": exporter.generate_manifest(), "assessment.xml": exporter.generate_assessment()}
+    entries.update(exporter.generate_items())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for filename, text in entries.items():
+            info = zipfile.ZipInfo(filename, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, text)
+    return buffer.getvalue()
+
+
+def packages(project: Project, url_of: UrlOf) -> Iterator[tuple[str, bytes]]:
+    """(docs path, ZIP bytes) for every bank and the self-test, in every QTI version."""
+    sets = [(bank.id, bank.title, bank.questions) for bank in project.quizzes]
+    selftest = selftest_questions(project)
+    if selftest:
+        sets.append(("selftest", selftest_title(), selftest))
+    convert = _Converter(project, url_of)
+    for name, title, questions in sets:
+        # The exporters only read the collection: one serves every version.
+        collection = QuizCollection(
+            title=title,
+            quizzes=[_quiz(convert, q) for q in questions],
+            description=project.guideline.meta.short_title,
+            identifier=f"tebiki-{name}",
+        )
+        for version in QTI_VERSIONS:
+            yield qti_path(name, version), package(collection, version)

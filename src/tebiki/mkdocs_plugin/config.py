@@ -1,0 +1,67 @@
+"""Typed options of the tebiki MkDocs plugin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base, load_config
+from mkdocs.config import config_options as c
+
+
+class TebikiConfig(base.Config):
+    data_dir = c.Type(str, default="guideline")
+    """Folder holding the guideline data, relative to mkdocs.yml."""
+
+    quizzes_dir = c.Type(str, default="quizzes")
+    """Folder holding the question banks, relative to mkdocs.yml."""
+
+    a11y_results = c.Type(str, default=".tebiki/a11y-results.json")
+    """The last automated accessibility run (written by `tebiki a11y`), rendered on the
+    test-results page; relative to mkdocs.yml. A missing file is reported on the page."""
+
+    search = c.Type(bool, default=True)
+    """Index the built site with Pagefind (extended build: segments Japanese)."""
+
+    coverage = c.Type(bool, default=True)
+    """Check coverage on the built HTML and fail the build on any gap."""
+
+    coverage_report = c.Optional(c.Type(str))
+    """Where to write the JSON coverage report, relative to mkdocs.yml (none if unset)."""
+
+    atomic = c.Type(bool, default=True)
+    """Build `mkdocs build` into a staging folder and swap it in only on success,
+    so that a failed build leaves the previous site untouched."""
+
+    cache_dir = c.Type(str, default=".tebiki/cache")
+    """Where typeset PDFs (pamphlet, handouts) are kept between builds, relative to mkdocs.yml;
+    an empty string typesets every build afresh. Safe to delete at any time."""
+
+    pdf = c.Type(str, default="tebiki-pamphlet.pdf")
+    """Where the printed pamphlet (A4 PDF, typeset from the data) goes in the site;
+    an empty string leaves it out."""
+
+    offline = c.Type(bool, default=False)
+    """Build the variant for the offline package: page URLs end in `.html` (so the site
+    works opened from disk) and search uses an index inlined in a script, because
+    Pagefind cannot fetch its index from file://. `tebiki offline` sets it through
+    the TEBIKI_OFFLINE environment variable (see mkdocs.yml)."""
+
+
+def site_config(mkdocs_yml: Path) -> tuple[str, str | None, str]:
+    """site_name, site_url and the PDF's file name, as mkdocs.yml says (with !ENV resolved)."""
+    config = load_config(str(mkdocs_yml))
+    return config.site_name, config.site_url, config.plugins["tebiki"].config.pdf
+
+
+def site_language(root: Path) -> str | None:
+    """theme.language of the site's mkdocs.yml (Material's default, en, if it names none); None
+    without a mkdocs.yml. The `tebiki` command and the video script speak the site's language."""
+    from mkdocs.utils.yaml import yaml_load
+
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return None
+    with path.open("rb") as fh:
+        raw = yaml_load(fh)
+    theme = raw.get("theme") if isinstance(raw, dict) else None
+    return (theme.get("language") if isinstance(theme, dict) else None) or "en"

@@ -1,0 +1,241 @@
+"""The MkDocs plugin: thin glue between MkDocs events and tebiki's pure functions."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .. import translations
+from ..checks import coverage, quiz_leaks
+from ..data.problems import DataError
+from ..data.project import Paths, Project, load_project
+from ..generate import Page, generate, handouts, pamphlet_html, qti
+from ..generate.nav import default_nav, expand_nav
+from ..generate.paths import UrlOf
+from ..publish import offline, search, staging, typeset
+from ..publish.reproducible import build_date
+from ..seams import SEARCH_EXCLUDE
+from . import quiz_patch, theme
+from .config import TebikiConfig
+
+if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
+    from mkdocs.livereload import LiveReloadServer
+
+log = logging.getLogger("mkdocs.plugins.tebiki")
+
+
+class TebikiPlugin(BasePlugin[TebikiConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.project: Project | None = None
+        self.pages: list[Page] = []
+        self.site_dir: Path | None = None  # where the site is published
+        self.staging: Path | None = None  # where this build writes, if atomic
+        self.failed = False
+        self.indexer: search.Indexer | None = None  # Pagefind, started with the build
+
+    # Runs once per `mkdocs` invocation; tells a one-off build from `serve`.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    # Load and validate before MkDocs touches site_dir, so bad data leaves it untouched.
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        theme.configure(config)
+        try:
+            quiz_patch.verify_installed()  # before any page is patched: the script must be the one verified
+        except quiz_patch.QuizScriptChanged as exc:
+            raise PluginError(str(exc)) from None
+        self.paths = Paths.under(
+            Path(config.config_file_path).parent,
+            self.config.data_dir,
+            self.config.quizzes_dir,
+            config.docs_dir,
+            self.config.a11y_results,
+        )
+        # tebiki's strings follow theme.language, as Material's do; everything below speaks it
+        # (loading too: the generated videos' expected captions are in the site's language).
+        self.language = translations.activate(config.theme.get("language"))
+        try:
+            self.project = load_project(self.paths)
+        except DataError as exc:
+            raise PluginError(exc.report()) from None
+        self.pages = generate(self.project)
+        meta = self.project.guideline.meta
+        if not config.copyright and meta.credit:
+            config.copyright = meta.credit  # the footer credits the guideline's publisher, from the data
+        try:
+            if config.nav is None:
+                config.nav = default_nav(self.project, _own_pages(config))
+            config.nav = expand_nav(config.nav, self.project)
+        except ValueError as exc:
+            raise PluginError(f"mkdocs.yml nav: {exc}") from None
+        self.failed = False
+        if self.config.offline:
+            config.use_directory_urls = False  # file:// shows a folder listing for `page/`, not page/index.html
+        self.site_dir = Path(config.site_dir)
+        if self.config.atomic and self.command == "build":
+            self.staging = staging.staging_dir(self.site_dir)
+            staging.discard(self.staging)
+            config.site_dir = str(self.staging)
+        self._stop_indexer()  # a `serve` rebuild that failed before on_post_build
+        if self.config.search and not self.config.offline:
+            self.indexer = search.Indexer(exclude=SEARCH_EXCLUDE)
+        return config
+
+    # The theme's templates (overrides/) read the guideline's own words, e.g. search examples.
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        assert self.project is not None
+        env.globals["tebiki_meta"] = self.project.guideline.meta
+        env.globals["tebiki_quoted"] = translations.quoted
+        # The overrides' {% trans %} and _() speak the site's language (Material's own strings stay its own).
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_callables(
+            translations.gettext, translations.ngettext, newstyle=True, pgettext=translations.pgettext
+        )
+        return env
+
+    # Generated pages exist only in memory; they are never written to docs/.
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        files = theme.with_theme_files(files, config)
+        files.append(
+            File.generated(config, translations.SCRIPT_PATH, content=translations.script_catalog(self.language))
+        )
+        files.append(File.generated(config, translations.STYLESHEET_PATH, content=translations.stylesheet_catalog()))
+        for page in self.pages:
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(
+                    f"docs/{page.path} clashes with a page tebiki generates from {page.origin}; "
+                    "rename or delete the hand-written file."
+                )
+            file = File.generated(config, page.path, content=page.content)
+            if not page.listed:
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from a page, e.g. a slide deck
+            files.append(file)
+        # QTI packages for trainers; their links point at the published pages, so they need the URLs.
+        assert self.project is not None
+        url_of = _url_of(files, config)
+        for path, content in qti.packages(self.project, url_of):
+            files.append(File.generated(config, path, content=content))
+        # Trainers' handouts and QR codes: they send attendees to the published pages, so they need the URLs too.
+        try:
+            for path, content in handouts.qr_images(self.project, url_of):
+                files.append(File.generated(config, path, content=content))
+            for path, content in typeset.handout_pdfs(
+                self.project, url_of, site_name=config.site_name, cache=self._pdf_cache()
+            ):
+                files.append(File.generated(config, path, content=content))
+        except (handouts.HandoutError, typeset.TypesetError) as exc:
+            raise PluginError(str(exc)) from None
+        # The PDF is typeset from the data, not from the built pages, so it joins the files here:
+        # links to it are checked like any other, and it lands in the staging folder with the rest.
+        if self.config.pdf:
+            files.append(File.generated(config, self.config.pdf, content=self._pamphlet(config)))
+        return files
+
+    def _pamphlet(self, config: MkDocsConfig) -> bytes:
+        assert self.project is not None
+        html = pamphlet_html(self.project, site_name=config.site_name, site_url=config.site_url, issued=build_date())
+        try:
+            return typeset.pamphlet_pdf(html, cache=self._pdf_cache())
+        except typeset.TypesetError as exc:
+            raise PluginError(str(exc)) from None
+
+    def _pdf_cache(self) -> Path | None:
+        return self.paths.root / self.config.cache_dir / "pdf" if self.config.cache_dir else None
+
+    # Rebuild when the data changes, not only docs/.
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        for folder in (self.paths.data, self.paths.quizzes):
+            if folder.exists():
+                server.watch(str(folder))
+        return server
+
+    # Runs after every plugin's on_page_content, mkdocs-quiz's script included.
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        try:
+            return quiz_patch.escape_typed_answers(output)
+        except quiz_patch.QuizScriptChanged as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+
+    # Check the output itself: no raw quiz syntax, the search index must build, every item must be on the page.
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.project is not None
+        built = Path(config.site_dir)
+        leaks = quiz_leaks.find_leaks(built)
+        if leaks:
+            raise PluginError(
+                "Raw quiz syntax in the built HTML: answers would be published as plain text.\n  "
+                + "\n  ".join(map(str, leaks))
+                + "\n→ quiz pages need `quiz: {enabled: true}` in their front matter and the mkdocs_quiz plugin."
+            )
+        if self.config.offline:
+            offline.inline_captions(built)
+        if self.config.search and self.config.offline:
+            search.write_offline_index(built, exclude=SEARCH_EXCLUDE)
+        elif self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
+            try:
+                indexer.index(built)
+            except search.SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
+        if self.config.coverage:
+            report = coverage.check(self.project.guideline, built)
+            if self.config.coverage_report:
+                out = self.paths.root / self.config.coverage_report
+                out.write_text(report.to_json(), encoding="utf-8")
+            if not report.ok:
+                raise PluginError(
+                    "Coverage check failed on the built site:\n  "
+                    + "\n  ".join(report.gaps + report.unknown)
+                    + "\n→ run `tebiki coverage` for the full table."
+                )
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.failed = True
+        self._stop_indexer()
+
+    def _stop_indexer(self) -> None:
+        if self.indexer is not None:
+            self.indexer.close()
+            self.indexer = None
+
+    # Strict mode aborts after on_post_build, so the swap waits until MkDocs is done.
+    def on_shutdown(self) -> None:
+        self._stop_indexer()
+        if self.staging is None or self.site_dir is None:
+            return
+        if self.failed or not self.staging.exists():
+            staging.discard(self.staging)
+            log.info("Build failed: the previous site in %s was left as it was.", self.site_dir)
+        else:
+            staging.publish(self.staging, self.site_dir)
+        self.staging = None
+
+
+def _own_pages(config: MkDocsConfig) -> list[str]:
+    """The site's hand-written Markdown pages, in the order MkDocs reads docs/."""
+    docs = Path(config.docs_dir)
+    pages = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+    excluded = config.exclude_docs
+    pages = [p for p in pages if not (excluded and excluded.match_file(p))]
+    return sorted(pages, key=lambda p: (tuple(p.split("/")[:-1]), Path(p).stem not in ("index", "README"), p))
+
+
+def _url_of(files: Files, config: MkDocsConfig) -> UrlOf:
+    """A docs path -> its absolute URL on the published site (None without `site_url`)."""
+
+    def url_of(path: str) -> str | None:
+        file = files.get_file_from_path(path)
+        if file is None or not config.site_url:
+            return None
+        return config.site_url.rstrip("/") + "/" + file.url
+
+    return url_of

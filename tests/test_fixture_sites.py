@@ -1,0 +1,126 @@
+"""Engine tests on the fixture sites (tests/fixtures/sites/<language>/): small guidelines
+that are not the shipped one, in Japanese and English, with every kind of data (a profile
+with `ask_if`, `all` and `any`, a checklist, a quiz bank, a trainer kit, held and planned
+seminars). Each is built once, strict, as a maintainer would build their own site."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from support import ROOT, every_profile, mkdocs_build, tebiki
+from tebiki.data.checklist import conditions
+from tebiki.data.project import Paths, load_project
+
+FIXTURES = ROOT / "tests" / "fixtures" / "sites"
+LANGUAGES = ["ja", "en"]
+
+
+@pytest.fixture(scope="module", params=LANGUAGES)
+def fixture_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of one fixture site, built with --strict into its site/."""
+    project = tmp_path_factory.mktemp(f"fixture-{request.param}") / "site-src"
+    shutil.copytree(FIXTURES / request.param, project)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, f"{request.param}: {result.stdout}\n{result.stderr}"
+    return project
+
+
+def page(project: Path, path: str) -> str:
+    return (project / "site" / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_site_is_in_its_language_and_passes_coverage(fixture_site: Path) -> None:
+    language = fixture_site.parent.name.removeprefix("fixture-").rstrip("0123456789")
+    assert f'<html lang="{language}"' in page(fixture_site, "")
+    result = tebiki("coverage", cwd=fixture_site)
+    assert result.returncode == 0 and "0 gap(s)" in result.stdout, result.stdout + result.stderr
+
+
+def test_every_item_has_its_anchor_and_text_on_its_section_page(fixture_site: Path) -> None:
+    project = load_project(Paths.under(fixture_site))
+    for section in project.guideline.sections:
+        html = page(fixture_site, f"guideline/{section.id}")
+        for item in section.items():
+            assert re.search(rf'<h3[^>]*\bid="{item.id}"', html), item.id
+            assert item.plain in html, item.id
+
+
+def test_the_checklist_page_carries_the_profile_rules_for_its_script(fixture_site: Path) -> None:
+    html = page(fixture_site, "checklist")
+    assert "checklist-rules.js" in html and "CL-REC-03" in html
+    assert '"all"' in html and '"any"' in html  # the track and entry conditions, as data for the script
+    for track in ("small", "standard"):
+        assert (fixture_site / "site" / "checklist" / track / "index.html").is_file()
+
+
+def test_quiz_trainer_and_seminar_pages_are_built(fixture_site: Path) -> None:
+    quiz = page(fixture_site, "quiz/records")
+    assert len(re.findall(r'<div class="quiz[^"]*" [^>]*id="quiz-\d+">', quiz)) == 2
+    kit = page(fixture_site, "trainers/records")
+    assert 'href="slides/"' in kit and 'href="live/"' in kit
+    project = load_project(Paths.under(fixture_site))
+    deck = page(fixture_site, "trainers/records/slides")
+    for item in project.guideline.sections[0].items():
+        assert item.title in deck, item.id  # each item of the agenda's section is on a slide
+    for session in ("records-first", "records-online"):
+        assert (fixture_site / "site" / "seminars" / session / "index.html").is_file(), session
+
+
+JS_RULES = ROOT / "src" / "tebiki" / "theme" / "assets" / "checklist-rules.js"
+# Runs checklist-rules.js in Node: the profile data and the answers come in on stdin.
+NODE = """
+globalThis.window = globalThis;
+require(process.argv[1]);
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const R = window.TebikiRules;
+console.log(JSON.stringify(input.profiles.map((answers) => ({
+  effective: R.effective(input.questions, answers),
+  complete: R.complete(input.questions, answers),
+  track: R.trackOf(input.tracks, R.effective(input.questions, answers)),
+  entries: input.entries.filter((e) => R.holds(e.applies_if, R.effective(input.questions, answers))).map((e) => e.id),
+}))));
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js runs checklist-rules.js")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_python_and_javascript_rules_agree_on_every_profile_with_all_and_any(language: str) -> None:
+    """The browser's interpreter and the Python one, on the fixture's conditions (which use
+    `ask_if`, `all` and `any`, unlike the shipped data), for every profile a visitor can give."""
+    checklist = load_project(Paths.under(FIXTURES / language)).checklist
+    assert checklist is not None
+    profiles = every_profile(checklist)
+    partial = [{k: v for k, v in p.items() if k != "remote"} for p in profiles]  # incomplete answers too
+    questions = [
+        {"id": q.id, "ask_if": q.ask_if, "options": [{"value": v} for v in q.values()]} for q in checklist.questions
+    ]
+    data = {
+        "questions": questions,
+        "tracks": [{"id": t.id, "when": t.when} for t in checklist.tracks],
+        "entries": [{"id": e.id, "applies_if": e.applies_if} for e in checklist.entries()],
+        "profiles": profiles + partial,
+    }
+    out = subprocess.run(
+        ["node", "-e", NODE, str(JS_RULES)], input=json.dumps(data), capture_output=True, text=True, check=True
+    )
+    js = json.loads(out.stdout)
+    expected = []
+    for answers in data["profiles"]:
+        eff = conditions.effective(checklist.questions, answers)
+        expected.append(
+            {
+                "effective": eff,
+                "complete": conditions.complete(checklist.questions, answers),
+                "track": conditions.track_of(checklist.tracks, eff),
+                "entries": [e.id for e in checklist.entries() if conditions.holds(e.applies_if, eff)],
+            }
+        )
+    assert js == expected
+    assert {r["track"] for r in expected} == {"small", "standard"}  # the `all`/`any` track rule decides both ways
+    assert len({tuple(r["entries"]) for r in expected}) > 1  # and the `any` entry rule too

@@ -1,0 +1,269 @@
+"""Build-time parts of the benchmark: generator overhead, scaling, validation and coverage speed."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import os
+import shutil
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+from tebiki.checks import coverage
+from tebiki.cli import main as tebiki_main
+from tebiki.data.project import Paths, load_project
+from tebiki.generate import pamphlet_html
+from tebiki.generate.nav import expand_nav
+from tebiki.generate.theme_files import OVERRIDES
+from tebiki.publish import search, typeset
+from tebiki.publish.reproducible import build_date
+from tools.bench import measure, synthetic
+from tools.bench.report import Figure, Results
+
+MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# What `make site` and the tests build from; quizzes/ only once it exists.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "guideline", "quizzes")
+
+OVERHEAD_GOAL = 1.10
+SCALING_GOAL = 5.5
+SPEED_GOAL = 1.0
+
+
+def copy_project(source: Path, dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        src = source / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, dirs_exist_ok=True)
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def write_variant(project: Path, name: str, overrides: dict) -> Path:
+    """A config that inherits mkdocs.yml and replaces some top-level keys (MkDocs INHERIT:
+    mappings merge, lists such as `plugins` and `nav` are replaced)."""
+    path = project / name
+    path.write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", **overrides}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def plain_configs(project: Path, docs: Path) -> tuple[Path, Path]:
+    """Plain MkDocs + Material on the Markdown tebiki generates: same theme, Markdown
+    extensions and overrides, the same nav (placeholders expanded), no tebiki plugin;
+    once with no plugin at all and once with Material's own search, which is what a
+    plain site would index itself with."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        tebiki_main(["--root", str(project), "generate", "--out", str(docs), "--include-docs"])
+    with open(project / "mkdocs.yml", "rb") as fh:
+        config = yaml_load(fh)
+    nav = expand_nav(config.get("nav"), load_project(Paths.under(project)))
+    # Without the plugin, tebiki's overrides must be named: they are what the plugin would add.
+    plain = {"docs_dir": str(docs), "nav": nav, "theme": {"custom_dir": str(OVERRIDES)}}
+    others = _plugins(project, None)  # e.g. mkdocs_quiz, which the generated quiz pages need
+    return (
+        write_variant(project, "mkdocs-plain.yml", {**plain, "plugins": others}),
+        write_variant(project, "mkdocs-plain-search.yml", {**plain, "plugins": ["search", *others]}),
+    )
+
+
+def generation_only_config(project: Path, name: str = "mkdocs-generate-only.yml", **options: object) -> Path:
+    """The plugin without its output checks (Pagefind index, coverage); `options` change more."""
+    plugin = {"search": False, "coverage": False, "coverage_report": None, **options}
+    return write_variant(project, name, {"plugins": _plugins(project, plugin)})
+
+
+def _plugins(project: Path, tebiki: dict | None) -> list:
+    """The plugins of mkdocs.yml with tebiki's options changed, or without tebiki (None)."""
+    with open(project / "mkdocs.yml", "rb") as fh:
+        entries = yaml_load(fh).get("plugins") or []
+    if isinstance(entries, dict):
+        entries = [{name: options} for name, options in entries.items()]
+    out: list = []
+    for entry in entries:
+        name = entry if isinstance(entry, str) else next(iter(entry))
+        if name != "tebiki":
+            out.append(entry)
+        elif tebiki is not None:
+            options = {} if isinstance(entry, str) else (entry[name] or {})
+            out.append({"tebiki": {**options, **tebiki}})
+    return out
+
+
+def build(config: Path, site: Path, *flags: str) -> measure.Run:
+    return measure.run([MKDOCS, "build", "-q", *flags, "-f", str(config), "-d", str(site)], cwd=config.parent, env=ENV)
+
+
+def overhead(root: Path, work: Path, rounds: int, results: Results) -> Path:
+    """Default site with the plugin against plain MkDocs + Material on the same Markdown.
+
+    Returns the folder of the site built with the plugin, for the page-weight part.
+    """
+    project = copy_project(root, work / "project")
+    plain, plain_search = plain_configs(project, work / "plain-docs")
+    configs = {
+        "plugin with output checks": project / "mkdocs.yml",
+        "plugin page generation only": generation_only_config(project),
+        "plain MkDocs + Material": plain,
+        "plain + Material search": plain_search,
+    }
+    sites = {name: work / f"site-{i}" for i, name in enumerate(configs)}
+    commands = {name: functools.partial(build, config, sites[name], "--strict") for name, config in configs.items()}
+    # Warm-up: byte-compiled modules, the file cache and the typeset-PDF cache, as on a maintainer's
+    # machine. The plugin's first build, with that cache still empty, is reported beside the ratios.
+    first = {name: command() for name, command in commands.items()}["plugin with output checks"]
+    runs = measure.alternate(commands, rounds)
+    bare = runs["plain MkDocs + Material"]
+    results.details["overhead"] = {name: [r.to_dict() for r in rs] for name, rs in runs.items()}
+    searched = runs["plain + Material search"]
+    results.add(
+        Figure("overhead", "plain MkDocs + Material build", measure.median([r.wall for r in bare]), "s"),
+        Figure(
+            "overhead",
+            "plain + Material search build",
+            measure.median([r.wall for r in searched]),
+            "s",
+            note="Material's own search plugin (lunr; no Japanese word segmentation without extra setup)",
+        ),
+    )
+    results.add(
+        Figure(
+            "overhead",
+            "plugin with output checks, first build (PDFs typeset)",
+            first.wall,
+            "s",
+            note=f"one run, CPU {first.cpu:.1f} s; the rounds below read the PDFs from .tebiki/cache",
+        )
+    )
+    for name in ("plugin with output checks", "plugin page generation only"):
+        ours = runs[name]
+        wall = measure.median_ratio([r.wall for r in ours], [r.wall for r in bare])
+        cpu = measure.median_ratio([r.cpu for r in ours], [r.cpu for r in bare])
+        results.add(
+            Figure("overhead", f"{name} build", measure.median([r.wall for r in ours]), "s"),
+            Figure(
+                "overhead",
+                f"{name} / plain (wall)",
+                wall,
+                "×",
+                f"≤ {OVERHEAD_GOAL:.2f}",
+                wall <= OVERHEAD_GOAL,
+                note=f"median of {rounds} alternating rounds; CPU-time ratio {cpu:.3f}",
+            ),
+        )
+    # Pagefind alone on the site the plugin built without output checks: the cost of Japanese search.
+    unindexed = sites["plugin page generation only"]
+    pagefind = []
+    for _ in range(rounds):
+        shutil.rmtree(unindexed / "pagefind", ignore_errors=True)
+        pagefind += [t.wall for t in measure.timed(lambda: search.index_site(unindexed), 1)]
+    results.details["overhead"]["pagefind_s"] = pagefind
+    results.add(
+        Figure(
+            "overhead",
+            "Pagefind (Japanese) alone on the built site",
+            measure.median(pagefind),
+            "s",
+            note="the extended build loads its Japanese dictionary on every run",
+        )
+    )
+    return sites["plugin with output checks"]
+
+
+def scaling(root: Path, work: Path, sizes: list[int], rounds: int, results: Results) -> None:
+    """Synthetic guidelines built end to end with the default plugin options but the PDF."""
+    configs = {}
+    for n in sizes:
+        project = synthetic.write_project(work / f"synthetic-{n}", synthetic.Plan(n), root)
+        # Without the printed pamphlet: WeasyPrint typesetting every item took over two
+        # minutes at 1,000 items, outweighing the rest of the build (see README).
+        configs[n] = write_variant(project, "mkdocs-no-pdf.yml", {"plugins": _plugins(project, {"pdf": ""})})
+    # Not --strict: the copied hand-written pages may link to pages only the real data has.
+    commands = {n: functools.partial(build, config, work / f"synthetic-site-{n}") for n, config in configs.items()}
+    runs = measure.alternate(commands, rounds)
+    results.details["scaling"] = {str(n): [r.to_dict() for r in rs] for n, rs in runs.items()}
+    for n in sizes:
+        results.add(
+            Figure("scaling", f"{n:,} items: build", measure.median([r.wall for r in runs[n]]), "s"),
+            Figure("scaling", f"{n:,} items: peak memory", max(r.peak_mb for r in runs[n]), "MiB"),
+        )
+    if 1000 in runs and 5000 in runs:
+        wall = measure.median_ratio([r.wall for r in runs[5000]], [r.wall for r in runs[1000]])
+        cpu = measure.median_ratio([r.cpu for r in runs[5000]], [r.cpu for r in runs[1000]])
+        results.add(
+            Figure(
+                "scaling",
+                "time(5,000) / time(1,000)",
+                wall,
+                "×",
+                f"≤ {SCALING_GOAL}",
+                wall <= SCALING_GOAL,
+                note=f"median of {rounds} alternating rounds; CPU-time ratio {cpu:.2f}",
+            )
+        )
+
+
+def printing(root: Path, work: Path, sizes: list[int], results: Results) -> None:
+    """Typesetting the printed pamphlet (left out of the scaling builds) on synthetic guidelines."""
+    times = {}
+    for n in sizes:
+        project = load_project(Paths.under(synthetic.write_project(work / f"synthetic-{n}", synthetic.Plan(n), root)))
+        html = pamphlet_html(project, site_name="bench", site_url=None, issued=build_date())
+        times[n] = measure.timed(functools.partial(typeset.pamphlet_pdf, html), 1)[0]
+        cpu = f"CPU {times[n].cpu:.1f} s"
+        results.add(Figure("print", f"{n:,} items: pamphlet typeset", times[n].wall, "s", note=cpu))
+    results.details["print"] = {str(n): asdict(t) for n, t in times.items()}
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        ratio = times[large].cpu / times[small].cpu
+        results.add(
+            Figure("print", f"CPU time({large:,}) / time({small:,})", ratio, "×", note=f"{large // small}× the items")
+        )
+
+
+def speed(root: Path, work: Path, items: int, repeat: int, results: Results) -> None:
+    """Validation (`load_project`) and `coverage.check` on a built synthetic site."""
+    project = synthetic.write_project(work / f"synthetic-{items}", synthetic.Plan(items), root)
+    paths = Paths.under(project)
+    validation = measure.timed(lambda: load_project(paths), repeat)
+    guideline = load_project(paths).guideline
+    # The site is built once without the plugin's own output checks; they are what is timed here.
+    site = work / f"synthetic-site-{items}"
+    # Without the printed pamphlet: typesetting 10,000 items would take far longer than the pages.
+    built = build(generation_only_config(project, "mkdocs-pages-only.yml", pdf=""), site)
+    check_times = measure.timed(lambda: coverage.check(guideline, site), repeat)
+    report = coverage.check(guideline, site)
+    results.details["speed"] = {
+        "items": items,
+        "validation": [asdict(t) for t in validation],
+        "coverage": [asdict(t) for t in check_times],
+        "build": built.to_dict(),
+        "coverage_ok": report.ok,
+    }
+    label = f"{items:,} items"
+    built_note = f"coverage.check on the built synthetic site ({built.wall:.0f} s to build)"
+    for name, times, what, ok in (
+        ("validation", validation, "load_project (parse, validate, cross-check, quotes)", True),
+        ("coverage check", check_times, built_note, report.ok),
+    ):
+        # The best run: what the call itself costs; slower runs measure the other work on the machine.
+        cpu = min(t.cpu for t in times)
+        wall = min(t.wall for t in times)
+        results.add(
+            Figure(
+                "speed",
+                f"{name}, {label} (CPU)",
+                cpu,
+                "s",
+                f"< {SPEED_GOAL:.0f} s",
+                cpu < SPEED_GOAL and ok,
+                note=f"{what}, in process, best of {repeat}; wall {wall:.2f} s on this shared machine"
+                + ("" if ok else "; the check found gaps"),
+            )
+        )
