@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 from pypdf import PdfReader
-from tebiki.load import SourceText, normalise
 
 from support import ROOT, mkdocs_build, tebiki
-from tebiki import storyboard, translations
-from tebiki.generate.render import oneline
+from tebiki import translations
+from tebiki.data.guideline.load import SourceText
+from tebiki.data.seminars import storyboard
+from tebiki.text import normalise, oneline
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 
@@ -117,7 +118,7 @@ def test_pdfs_and_handouts_say_their_language(sample_site) -> None:
 
 
 def translations_meta():
-    from tebiki.model import Meta
+    from tebiki.data.guideline.model import Meta
 
     return Meta(title="T", short_title="T", coverage={})
 

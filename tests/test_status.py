@@ -7,12 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tebiki.load import load_guideline
-from tebiki.model import Status
-from tebiki.problems import DataError
-from tebiki.project import Paths, load_project
 
 from support import edit
+from tebiki.data.guideline.load import load_guideline
+from tebiki.data.guideline.model import Status
+from tebiki.data.problems import DataError
+from tebiki.data.project import Paths, load_project
 from tebiki.generate import generate
 
 MINI = Path(__file__).parent / "fixtures" / "mini"

@@ -228,7 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     from tebiki.mkdocs_plugin.config import site_language  # the video speaks the site's language
 
-    translations.activate(site_language(Path(args.root)))
+    language = site_language(Path(args.root))
+    if language:  # without a mkdocs.yml, tebiki's default language
+        translations.activate(language)
     try:
         made = make_all(Paths.under(Path(args.root), args.data, docs=args.docs), args.ids)
     except DataError as exc:
