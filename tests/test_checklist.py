@@ -120,7 +120,8 @@ def test_duplicate_entry_ids_and_bad_ids(data: Path) -> None:
     assert "duplicate entry ID 'CL-WATCH'" in dup.message and "saved answers" in dup.hint
     edit(checklist, "id: CL-WATCH\n", "id: cl-watch\n")
     found = problems(data)
-    assert "String should match pattern" in found["guideline/checklist.yml:17 groups[0].entries[0].id"].message
+    bad_id = found["guideline/checklist.yml:17 groups[0].entries[0].id"]
+    assert "'cl-watch' is not a valid ID" in bad_id.message and "e.g. CL-LOCK" in bad_id.hint
 
 
 def test_bands_must_catch_every_score(data: Path) -> None:
@@ -141,4 +142,5 @@ def test_coverage_variants_must_be_tracks(data: Path) -> None:
     )
     found = problems(data)
     (problem,) = found.values()
-    assert problem.field == "coverage.checklist.variants" and "unknown track 'big'" in problem.message
+    assert problem.field.startswith("coverage.checklist.variants[") and "unknown track 'big'" in problem.message
+    assert problem.line > 0

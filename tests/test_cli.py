@@ -38,7 +38,7 @@ def test_validate_reports_every_problem_and_exits_2(tmp_path: Path) -> None:
     result = run("--root", str(tmp_path), "--data", "data", "validate")
     assert result.returncode == 2
     # Type errors stop cross-checks for that file, so only the first shows; both have file:line.
-    assert "data/sections/one.yml:2: [order]" in result.stderr
+    assert "data/sections/one.yml:2: order: Input should be a valid integer" in result.stderr
     assert "→" in result.stderr
 
 

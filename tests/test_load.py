@@ -146,4 +146,4 @@ def test_every_problem_at_once_sorted_by_file(data: Path) -> None:
     assert [p.file for p in found] == ["guideline/sections/one.yml", "guideline/today.yml"]
     report = str(DataError(found))
     assert report.startswith("2 problems in the tebiki data:")
-    assert "guideline/today.yml:3: [[0].colour]" in report
+    assert "guideline/today.yml:3: #1 › colour: Extra inputs" in report

@@ -178,4 +178,4 @@ def test_cli_validate_reports_bank_problems_with_file_and_line(root: Path) -> No
     cmd = [sys.executable, "-m", "tebiki.cli", "--root", str(root), "--quizzes", "guideline/quizzes", "validate"]
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     assert result.returncode == 2
-    assert f"{BANK}:22: [questions[1].items[0]] unknown item 'T-NOPE-01'" in result.stderr
+    assert f"{BANK}:22: questions #2 › items #1: unknown item 'T-NOPE-01'" in result.stderr

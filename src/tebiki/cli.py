@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from enum import IntEnum
@@ -11,6 +12,7 @@ from urllib.parse import urlsplit
 
 from . import translations
 from .checks import a11y, coverage, sitecheck
+from .checks.chromium import CHROMIUM
 from .data import a11y_results
 from .data.problems import DataError
 from .data.project import Paths, Project, load_project, schemas
@@ -24,14 +26,25 @@ class Exit(IntEnum):
     INVALID_DATA = 2
     USAGE = 3  # e.g. the site has not been built
     FAILED = 4  # a check on the built output failed, or the PDF or offline package could not be made
+    ENVIRONMENT = 5  # something outside the data is missing or failing: Chromium, Java, disk space, permissions
 
 
 def _load(args: argparse.Namespace) -> Project:
     return load_project(Paths.under(Path(args.root), args.data, args.quizzes))
 
 
+def _built(site: Path) -> bool:
+    """Whether `site` holds a built site; says what to do if not."""
+    if (site / "index.html").exists():
+        return True
+    print(f"error: no built site at {site}\n→ build it first: mkdocs build", file=sys.stderr)
+    return False
+
+
 def cmd_validate(args: argparse.Namespace) -> Exit:
     project = _load(args)
+    for warning in project.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     guideline = project.guideline
     print(
         f"OK: {len(guideline.items())} items in {len(guideline.sections)} sections, "
@@ -76,8 +89,7 @@ def cmd_generate(args: argparse.Namespace) -> Exit:
 def cmd_coverage(args: argparse.Namespace) -> Exit:
     guideline = _load(args).guideline
     site = Path(args.root) / args.site
-    if not (site / "index.html").exists():
-        print(f"error: no built site at {site}\n→ build it first: mkdocs build", file=sys.stderr)
+    if not _built(site):
         return Exit.USAGE
     report = coverage.check(guideline, site)
     print(report.table())
@@ -124,21 +136,23 @@ def cmd_offline(args: argparse.Namespace) -> Exit:
 
 def cmd_check_site(args: argparse.Namespace) -> Exit:
     site = Path(args.root) / args.site
-    if not (site / "index.html").exists():
-        print(f"error: no built site at {site}\n→ build it first: mkdocs build", file=sys.stderr)
+    if not _built(site):
         return Exit.USAGE
     _, site_url, _ = _site_config(args)
+    found = sitecheck.pages(site)  # parsed once for every check
     checks: dict[str, list[str]] = {
-        "links and anchors": sitecheck.check_links(site, site_url),
-        "titles and descriptions": sitecheck.check_titles(site),
-        "sitemap": sitecheck.check_sitemap(site, site_url) if site_url else ["site_url is not set in mkdocs.yml"],
+        "links and anchors": sitecheck.check_links(site, site_url, found),
+        "titles and descriptions": sitecheck.check_titles(site, found),
+        "sitemap": sitecheck.check_sitemap(site, site_url, found)
+        if site_url
+        else ["site_url is not set in mkdocs.yml"],
     }
     if not args.no_html:
         try:
-            problems, known = sitecheck.check_html(site, sitecheck.vnu_jar(Path(args.root)))
+            problems, known = sitecheck.check_html(site, sitecheck.vnu_jar(Path(args.root)), found)
         except sitecheck.CheckerMissing as exc:
             print(f"error: {exc}", file=sys.stderr)
-            return Exit.USAGE
+            return Exit.ENVIRONMENT
         checks[f"Nu HTML checker ({known} known errors in theme or plugin markup set aside)"] = problems
     failed = False
     for name, problems in checks.items():
@@ -152,12 +166,17 @@ def cmd_check_site(args: argparse.Namespace) -> Exit:
 def cmd_a11y(args: argparse.Namespace) -> Exit:
     root = Path(args.root)
     site = root / args.site
-    if not (site / "index.html").exists():
-        print(f"error: no built site at {site}\n→ build it first: mkdocs build", file=sys.stderr)
+    if not _built(site):
         return Exit.USAGE
     # Serve under site_url's path, as Pages will: the 404 page links its styles from there.
     _, site_url, _ = _site_config(args)
     sub_path = urlsplit(site_url or "/").path or "/"
+    if not Path(CHROMIUM).exists():
+        print(
+            f"error: Chromium is not installed ({CHROMIUM} is missing)\n→ install it: apt-get install chromium",
+            file=sys.stderr,
+        )
+        return Exit.ENVIRONMENT
     result = a11y.run(site, commit=a11y_results.current_commit(root), sub_path=sub_path, pages=args.page or None)
     for page in result.pages:
         mark = "ok  " if not page.violations else "FAIL"
@@ -258,6 +277,18 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return Exit.INVALID_DATA
+    except OSError as exc:  # the machine, not the data: nothing tebiki wrote is left half-written
+        if exc.errno == errno.ENOSPC:
+            print(
+                f"error: the disk is full ({exc.filename or 'writing'})\n→ free some space, then run it again",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"error: {exc.strerror or exc}: {exc.filename or ''}\n→ check the path and its permissions",
+                file=sys.stderr,
+            )
+        return Exit.ENVIRONMENT
 
 
 if __name__ == "__main__":

@@ -41,12 +41,69 @@ QUERIES: list[tuple[str, str, bool]] = [
     ("パブリックコメント", "guideline/timeline/", True),
 ]
 
+# What readers type, and the page that must come first for it (the page about it, not one that mentions it).
+# Full-width forms are folded (NFKC) before the search, so they must find what the half-width forms find.
+FIRST: dict[str, str] = {
+    "個人データ": "guideline/point1/",
+    "スマートフォン": "guideline/point1/",
+    "私物": "guideline/point1/",
+    "ログ": "guideline/point1/",
+    "CPO": "guideline/point1/",
+    "ＣＰＯ": "guideline/point1/",
+    "監視カメラ": "guideline/point1/",
+    "持ち込み": "guideline/point1/",
+    "持ち出し": "guideline/point1/",
+    "データベース": "guideline/point1/",
+    "ダウンロード": "guideline/point1/",
+    "記録": "guideline/point1/",
+    "委託先": "guideline/point2/",
+    "委託先の監督": "guideline/point2/",
+    "子会社": "guideline/point2/",
+    "再委託": "guideline/point2/",
+    "再々委託": "guideline/point2/",
+    "監査": "guideline/point2/",
+    "損害賠償": "guideline/point2/",
+    "契約": "guideline/point2/",
+    "委託契約": "guideline/point2/",
+    "事前報告": "guideline/point2/",
+    "承認": "guideline/point2/",
+    "委託元": "guideline/point2/",
+    "誓約書": "guideline/point3/",
+    "取得の経緯": "guideline/point3/",
+    "共同利用": "guideline/point3/",
+    "中小企業": "guideline/sme/",
+    "中小規模事業者": "guideline/sme/",
+    "優越的地位": "guideline/sme/",
+    "責任分担": "guideline/sme/",
+    "パブリックコメント": "guideline/timeline/",
+    "廃止": "guideline/timeline/",
+    "パンフレット": "guideline/outreach/",
+    "クラウド": "guideline/now/",
+    "オプトアウト": "sources/",
+    "USBメモリ": "checklist/",
+    "ＵＳＢメモリ": "checklist/",
+    "パスワード": "checklist/",
+    "シュレッダー": "checklist/",
+    "鍵": "checklist/",
+    "就業規則": "checklist/",
+    "基本方針": "checklist/",
+    "説明会": "seminars/",
+    "解説動画": "seminars/overview/",
+    "理解度チェック": "quiz/",
+    "クイズ": "quiz/",
+    "研修": "quiz/trainers/",
+    "オフライン": "download/",
+}
+
+
 # Resolves once Pagefind has finished searching for `q` and the first results are filled in.
 _SEARCH_DONE = """
 q => {
     const input = document.querySelector('#tebiki-search input');
     const message = document.querySelector('#tebiki-search .pagefind-ui__message');
-    if (!input || input.value !== q || !message || !message.textContent.startsWith(q)) return false;
+    // The message names the query as searched: after NFKC folding (ＵＳＢ is searched as USB).
+    const said = t => message.textContent.startsWith(t);
+    if (!input || input.value !== q || !message || !(said(q) || said(q.normalize('NFKC')))) return false;
     const results = [...document.querySelectorAll('#tebiki-search li.pagefind-ui__result')].slice(0, 3);
     if (/ありません/.test(message.textContent)) return results.length === 0;
     return results.length > 0
@@ -95,6 +152,31 @@ def test_japanese_queries_find_the_right_pages(page: Page, site_url: str) -> Non
             where = "first" if first else "in the top 3"
             failures.append(f"{query!r}: expected {expected} {where}, got {paths[:5]}")
     assert not failures, "search results:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize(
+    ("full", "half"), [("ＵＳＢ", "USB"), ("ＵＳＢメモリ", "USBメモリ"), ("ＣＰＯ", "CPO"), ("５，０００", "5,000")]
+)
+def test_full_width_and_half_width_find_the_same_pages(page: Page, site_url: str, full: str, half: str) -> None:
+    page.goto(site_url + "search/")
+    search(page, half)
+    wanted = result_paths(page, site_url)[:3]  # the results that are ready once the search is done
+    assert wanted, f"{half!r} finds nothing"
+    search(page, full)
+    assert result_paths(page, site_url)[:3] == wanted
+
+
+def test_each_real_query_puts_its_page_first(page: Page, site_url: str) -> None:
+    assert len(FIRST) >= 40
+    page.goto(site_url + "search/")
+    page.wait_for_selector(SEARCH_INPUT)
+    wrong = []
+    for query, expected in FIRST.items():
+        search(page, query)
+        paths = result_paths(page, site_url)
+        if paths[:1] != [expected]:
+            wrong.append(f"{query!r}: expected {expected} first, got {paths[:3]}")
+    assert not wrong, f"{len(wrong)} of {len(FIRST)} queries:\n" + "\n".join(wrong)
 
 
 def test_result_links_stay_under_the_sub_path(page: Page, site_url: str) -> None:

@@ -21,6 +21,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 from test_a11y import FOCUS_STATE, axe_violations, describe
 from waits import settle
 
+from conftest import MOBILE, new_context
 from support import copy_project, mkdocs_build, serve
 
 HOSTED = """
@@ -220,7 +221,8 @@ def test_the_sites_video_loads_its_japanese_caption_track(watched, site_url: str
         }"""
     )
     vtt = (built_site / "media" / "briefings" / "overview.ja.vtt").read_text(encoding="utf-8")
-    assert facts["tracks"] == 1 and (facts["kind"], facts["lang"], facts["mode"]) == ("captions", "ja", "showing")
+    # "hidden": the cues load and run, but video.js draws them under the picture instead of over the slide.
+    assert facts["tracks"] == 1 and (facts["kind"], facts["lang"], facts["mode"]) == ("captions", "ja", "hidden")
     assert facts["cues"] == len(re.findall(r"^\d\d:\d\d:\d\d\.\d{3} --> ", vtt, re.M)) > 10
     assert facts["first"] == "改訂では、法律に新しい義務を加えたのではなく、"
     assert facts["ready"] >= 1 and facts["duration"] == pytest.approx(164, abs=0.6)
@@ -243,7 +245,32 @@ def test_an_item_links_to_the_moment_of_the_video_that_explains_it(watched, site
         "[...document.querySelector('#player-overview video').textTracks[0].activeCues].map(c => c.text)"
     )
     assert shown == ["個人情報が大量にダウンロードされても、"]
+    # The player itself is on screen, cued, focused and paused: one press plays it.
+    player = page.locator("#player-overview video")
+    expect(player).to_be_in_viewport(ratio=1)
+    expect(player).to_be_focused()
+    assert page.evaluate("document.querySelector('#player-overview video').paused")
+    captions = page.locator("#player-overview .tebiki-video__captions")
+    expect(captions).to_have_text("個人情報が大量にダウンロードされても、")
     assert requests.external() == []
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_captions_never_cover_the_slide(browser: Browser, site_url: str, viewport: str) -> None:
+    """The captions are drawn under the picture, so no line of a slide's headline is hidden by them."""
+    phone = viewport == "phone"
+    kwargs = {"viewport": MOBILE, "is_mobile": True, "has_touch": True} if phone else {}
+    context = new_context(browser, **kwargs)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "seminars/overview/#t=20", wait_until="networkidle")
+        captions = page.locator("#player-overview .tebiki-video__captions")
+        expect(captions).not_to_be_empty()
+        video, box = page.locator("#player-overview video").bounding_box(), captions.bounding_box()
+        assert video and box and box["y"] >= video["y"] + video["height"] - 1, (video, box)
+        expect(captions).to_be_in_viewport()
+    finally:
+        context.close()
 
 
 def test_chapter_buttons_seek_the_sites_video_from_the_keyboard(watched, site_url: str) -> None:

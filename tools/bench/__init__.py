@@ -1,4 +1,4 @@
 """The benchmark (`python -m tools.bench`): build overhead, scaling, speed, page weight, Lighthouse.
 
-Not part of the test suite: it measures, it does not assert. See README.md, "Benchmark".
+Not part of the test suite: it measures, it does not assert. See tools/bench/README.md.
 """

@@ -182,7 +182,7 @@ def scaling(root: Path, work: Path, sizes: list[int], rounds: int, results: Resu
     for n in sizes:
         project = synthetic.write_project(work / f"synthetic-{n}", synthetic.Plan(n), root)
         # Without the printed pamphlet: WeasyPrint typesetting every item took over two
-        # minutes at 1,000 items, outweighing the rest of the build (see README).
+        # minutes at 1,000 items, outweighing the rest of the build (see tools/bench/README.md).
         configs[n] = write_variant(project, "mkdocs-no-pdf.yml", {"plugins": _plugins(project, {"pdf": ""})})
     # Not --strict: the copied hand-written pages may link to pages only the real data has.
     commands = {n: functools.partial(build, config, work / f"synthetic-site-{n}") for n, config in configs.items()}

@@ -157,7 +157,7 @@ def _lighthouse(
     try:
         lighthouse.binary(root)
     except lighthouse.LighthouseMissing as exc:
-        results.add(Figure("lighthouse", "all pages", None, goal="see README", note=str(exc)))
+        results.add(Figure("lighthouse", "all pages", None, goal="see tools/bench/README.md", note=str(exc)))
         _say(str(exc))
         return
     scores = [lighthouse.audit(root, url + p.path, p.label, p.path, runs) for p in measured]

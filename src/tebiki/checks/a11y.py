@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..data.a11y_results import PageResult, Rule, Run, Violation
+from ..files import write_atomic
 from ..translations import _
 from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .localsite import serve, site_pages
@@ -88,7 +89,6 @@ def run(site_dir: Path, *, commit: str | None, sub_path: str = "/tebiki/", pages
 
 def write(result: Run, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(out)
+    text = json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    write_atomic(out, text.encode())
     return out

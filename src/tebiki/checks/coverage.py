@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..data.guideline.model import CoverageRule, Guideline, Item
 from ..data.guideline.model import Dimension as Name
+from ..files import html_files
 
 
 @dataclass(frozen=True)
@@ -167,11 +168,10 @@ def attributes(tag: str) -> list[tuple[str, str | None]]:
 def scan_site(site_dir: Path) -> dict[str, dict[str, list[Marker]]]:
     """dimension -> item ID -> where it is marked, for every HTML page of the site."""
     found: dict[str, dict[str, list[Marker]]] = {}
-    for path in sorted(site_dir.rglob("*.html")):
+    for page, path in html_files(site_dir):
         tags = marked_tags(path.read_bytes())
         if not tags:
             continue
-        page = path.relative_to(site_dir).as_posix()
         for tag in tags:
             attrs = attributes(tag)
             values = dict(attrs)

@@ -13,15 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..files import html_pages
+
 
 def site_pages(site_dir: Path) -> list[str]:
     """Every page of a built site as a URL path relative to its root (the 404 page included)."""
-    pages = []
-    for path in sorted(site_dir.rglob("*.html")):
-        rel = path.relative_to(site_dir).as_posix()
-        if not rel.startswith("pagefind/"):
-            pages.append(rel.removesuffix("index.html"))
-    return pages
+    return [rel.removesuffix("index.html") for rel, _ in html_pages(site_dir)]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

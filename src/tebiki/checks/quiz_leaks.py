@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..files import html_files
+
 _FILL_BLANK = re.compile(r"\[\[[^\]\n]+\]\]")
 _QUIZ_TAG = re.compile(r"</?quiz>", re.IGNORECASE)
 # What any leak leaves in a page once its character references are decoded: a quiz
@@ -75,11 +77,10 @@ def may_leak(page: str) -> bool:
 def find_leaks(site_dir: Path) -> list[Leak]:
     """Every place in the built site where quiz syntax survived as HTML or text."""
     leaks: list[Leak] = []
-    for path in sorted(site_dir.rglob("*.html")):
+    for page, path in html_files(site_dir):
         text = path.read_text(encoding="utf-8")
         if not may_leak(text):
             continue
-        page = path.relative_to(site_dir).as_posix()
         finder = _Finder()
         finder.feed(text)
         finder.close()

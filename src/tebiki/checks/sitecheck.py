@@ -25,10 +25,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
+from ..files import html_pages
 from ..seams import KNOWN_THEME_ERRORS
 
 # Folders of generated assets that are not pages (Pagefind's bundle).
-NOT_PAGES = ("pagefind/",)
 
 _URL_ATTRS = {
     "a": ("href",),
@@ -85,11 +85,9 @@ class Page:
 
 
 def pages(site_dir: Path) -> dict[str, Page]:
+    """Every page of the built site, parsed once; pass the result to the checks to share it."""
     out = {}
-    for file in sorted(site_dir.rglob("*.html")):
-        rel = file.relative_to(site_dir).as_posix()
-        if rel.startswith(NOT_PAGES):
-            continue
+    for rel, file in html_pages(site_dir):
         parser = _PageParser()
         parser.feed(file.read_text(encoding="utf-8"))
         out[rel] = Page(rel, parser)
@@ -122,8 +120,8 @@ def _target(site_dir: Path, page: str, url: str, site_url: str | None) -> tuple[
     return joined, parts.fragment
 
 
-def check_links(site_dir: Path, site_url: str | None = None) -> list[str]:
-    found = pages(site_dir)
+def check_links(site_dir: Path, site_url: str | None = None, found: dict[str, Page] | None = None) -> list[str]:
+    found = found if found is not None else pages(site_dir)
     problems = []
     for page in found.values():
         for tag, url in page.parsed.refs:
@@ -140,10 +138,10 @@ def check_links(site_dir: Path, site_url: str | None = None) -> list[str]:
     return problems
 
 
-def check_titles(site_dir: Path) -> list[str]:
+def check_titles(site_dir: Path, found: dict[str, Page] | None = None) -> list[str]:
     problems = []
     seen: dict[str, str] = {}
-    for page in pages(site_dir).values():
+    for page in (found if found is not None else pages(site_dir)).values():
         title = " ".join((page.parsed.title or "").split())
         if not title:
             problems.append(f"{page.path}: no <title>")
@@ -161,7 +159,7 @@ def _page_urls(path: str, site_url: str) -> set[str]:
     return {site_url + path.removesuffix("index.html"), site_url + path}
 
 
-def check_sitemap(site_dir: Path, site_url: str) -> list[str]:
+def check_sitemap(site_dir: Path, site_url: str, found: dict[str, Page] | None = None) -> list[str]:
     if not site_url.endswith("/"):
         site_url += "/"
     sitemap = site_dir / "sitemap.xml"
@@ -181,7 +179,7 @@ def check_sitemap(site_dir: Path, site_url: str) -> list[str]:
         rel = unquote(loc.removeprefix(site_url))
         if not (site_dir / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)).is_file():
             problems.append(f"sitemap.xml lists {loc}, which is not a page of the site")
-    for page in pages(site_dir).values():
+    for page in (found if found is not None else pages(site_dir)).values():
         if page.path == "404.html":
             continue
         urls = _page_urls(page.path, site_url)
@@ -210,9 +208,9 @@ def vnu_jar(root: Path) -> Path:
     return jar
 
 
-def check_html(site_dir: Path, jar: Path) -> tuple[list[str], int]:
+def check_html(site_dir: Path, jar: Path, found: dict[str, Page] | None = None) -> tuple[list[str], int]:
     """Nu HTML checker errors, and how many known third-party errors were set aside."""
-    files = [site_dir / p for p in pages(site_dir)]
+    files = [site_dir / p for p in (found if found is not None else pages(site_dir))]
     cmd = ["java", "-jar", str(jar), "--errors-only", "--format", "json", *map(str, files)]
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     try:

@@ -14,15 +14,53 @@ from .yaml_lines import DuplicateKey, YamlSyntaxError, dotted, line_of, load_wit
 
 T = TypeVar("T")
 
+# Data files are text written by people; a file larger than this is a mistake, not data.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
 _HINTS = {
     "missing": "add this field (see the JSON Schema in schema/ for what it holds)",
     "extra_forbidden": "remove this field or correct its spelling; unknown fields are not allowed",
-    "string_pattern_mismatch": "use the ID format shown in the message",
     "enum": "use one of the values listed in the message",
+    "literal_error": "use one of the values listed in the message",
     "too_short": "add at least one entry",
     "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
     "date_parsing": "write the date as YYYY-MM-DD",
+    "date_type": "write the date as YYYY-MM-DD",
+    "int_parsing": "write a whole number, e.g. 3",
+    "int_type": "write a whole number, e.g. 3",
+    "float_parsing": "write a number, e.g. 1.5",
+    "bool_parsing": "write true or false",
+    "bool_type": "write true or false",
+    "string_type": "write text here (quote it if YAML reads it as something else)",
+    "list_type": "write a list here: one entry per line, each starting with `- `",
+    "dict_type": "write a mapping here: `key: value` lines",
+    "model_type": "write a mapping here: `key: value` lines",
+    "model_attributes_type": "write a mapping here: `key: value` lines",
 }
+# What each ID pattern of the models looks like, shown instead of the regular expression.
+_PATTERN_EXAMPLES = {
+    r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$": "upper-case ASCII letters and digits in parts joined by hyphens, e.g. SEC-TEC-01",
+    r"^[a-z][a-z0-9-]*$": "lower-case ASCII letters, digits and hyphens, starting with a letter, e.g. point1-security",
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "lower-case ASCII letters and digits in parts joined by hyphens, e.g. tsusoku-3-4",
+    r"^[a-z][a-z0-9_]*$": "lower-case ASCII letters, digits and underscores, e.g. entrusts",
+    r"^CL(-[A-Z0-9]+)+$": "CL- and upper-case ASCII parts, e.g. CL-LOCK",
+    r"^Q-[A-Z0-9]+(-[A-Z0-9]+)*$": "Q- and upper-case ASCII parts, e.g. Q-SEC-01",
+    r"^https://\S+$": "an https:// address",
+    r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$": "a language tag, e.g. ja or en",
+    r"^[A-Za-z0-9_-]+$": "ASCII letters, digits, hyphens and underscores, e.g. dQw4w9WgXcQ",
+}
+
+
+def _message(err: Mapping[str, Any]) -> tuple[str, str]:
+    """A pydantic error as a maintainer reads it: (message, hint)."""
+    kind, message = err["type"], err["msg"]
+    if kind == "string_pattern_mismatch":
+        pattern = err.get("ctx", {}).get("pattern", "")
+        wanted = _PATTERN_EXAMPLES.get(pattern, "the form shown in the JSON Schema in schema/")
+        return f"{err['input']!r} is not a valid ID or value here", f"write {wanted}"
+    if kind == "value_error":  # a model's own rule: its message says what is wrong
+        return message.removeprefix("Value error, "), "correct it as the message says"
+    return message, _HINTS.get(kind, "see the JSON Schema in schema/ for what this field holds")
 
 
 class Collector:
@@ -39,15 +77,62 @@ class Collector:
         """Report problems in the file at `path`, whose line marks are `lines`."""
         return Reporter(self, path, lines)
 
-    def load(self, path: Path, adapter: TypeAdapter[T]) -> tuple[T | None, Mapping]:
-        """Parse and validate one file; on failure record why and return None."""
+    def read(self, path: Path) -> str | None:
+        """The text of a data file; None, with the problem recorded, if it cannot be read as UTF-8 text."""
         try:
-            data, lines = load_with_lines(path.read_text(encoding="utf-8"))
+            raw = path.read_bytes()
         except FileNotFoundError:
             self.add(path, 0, "", "file is missing", "create it; see README.md for the data layout")
+            return None
+        except IsADirectoryError:
+            self.add(path, 0, "", "this is a folder, not a data file", "rename the folder, or move it out of here")
+            return None
+        except OSError as exc:
+            self.add(path, 0, "", f"the file cannot be read: {exc.strerror}", "check that it exists and can be read")
+            return None
+        if len(raw) > MAX_FILE_BYTES:
+            self.add(
+                path,
+                0,
+                "",
+                f"the file is {len(raw) / 2**20:.0f} MB; data files may be at most {MAX_FILE_BYTES // 2**20} MB",
+                "split it into several files, or remove what does not belong in it",
+            )
+            return None
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            self.add(
+                path,
+                line,
+                "",
+                f"not UTF-8 text: byte 0x{raw[exc.start]:02X} cannot be read",
+                "save the file as UTF-8 (most editors offer it under Save As or Encoding)",
+            )
+            return None
+
+    def load(self, path: Path, adapter: TypeAdapter[T]) -> tuple[T | None, Mapping]:
+        """Parse and validate one file; on failure record why and return None."""
+        text = self.read(path)
+        if text is None:
             return None, {}
-        except (YamlSyntaxError, DuplicateKey) as exc:
-            self.add(path, exc.line, "", f"YAML error: {exc}", "fix the YAML syntax at this line")
+        try:
+            data, lines = load_with_lines(text)
+        except YamlSyntaxError as exc:
+            self.add(path, exc.line, "", f"YAML error: {exc}", exc.hint)
+            return None, {}
+        except DuplicateKey as exc:
+            self.add(path, exc.line, "", f"YAML error: {exc}", "keep one of them")
+            return None, {}
+        if data is None:
+            self.add(
+                path,
+                0,
+                "",
+                "the file is empty (or holds only comments)",
+                "write its data; see schema/ for what it holds",
+            )
             return None, {}
         try:
             return adapter.validate_python(data), lines
@@ -56,8 +141,8 @@ class Collector:
                 loc = tuple(err["loc"])
                 # Validators on a model report at the model; drop pydantic's own labels.
                 loc = tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
-                hint = _HINTS.get(err["type"], "correct the value")
-                self.add(path, line_of(lines, loc), dotted(loc), err["msg"], hint)
+                message, hint = _message(err)
+                self.add(path, line_of(lines, loc), dotted(loc), message, hint)
             return None, lines
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,8 +17,15 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        field = f" [{self.field}]" if self.field else ""
+        field = f" {readable(self.field)}:" if self.field else ""
         return f"{where}:{field} {self.message}\n    → {self.hint}"
+
+
+def readable(field: str) -> str:
+    """A field path as people count: `groups[1].items[0].text` -> `groups #2 › items #1 › text`."""
+    parts = re.split(r"\.|(?=\[)", field)
+    out = [f"#{int(p[1:-1]) + 1}" if re.fullmatch(r"\[\d+\]", p) else p for p in parts if p]
+    return " › ".join(out).replace(" › #", " #")
 
 
 class DataError(Exception):

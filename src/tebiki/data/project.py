@@ -19,7 +19,7 @@ from .a11y_results import results as load_a11y_results
 from .checklist.load import load_checklist
 from .checklist.load import schemas as checklist_schemas
 from .checklist.model import Checklist
-from .guideline.load import load_guideline
+from .guideline.load import read_guideline
 from .guideline.load import schemas as guideline_schemas
 from .guideline.model import Guideline
 from .problems import DataError, Problem
@@ -70,6 +70,7 @@ class Project:
     quizzes: list[Bank] = field(default_factory=list)  # question banks, in `order`
     trainer: TrainerFile | None = None  # trainer.yml: kits for briefing sessions, if any
     a11y: A11yResults = field(default_factory=lambda: A11yResults(None, None))  # for the test-results page
+    warnings: list[Problem] = field(default_factory=list)  # what could not be checked (e.g. quotes without a copy)
 
 
 def load_project(paths: Paths) -> Project:
@@ -95,25 +96,20 @@ class _Steps:
 
 def _load(paths: Paths) -> Project:
     steps = _Steps()
-    guideline, _ = steps.run(lambda: load_guideline(paths.data, paths.root), None)
-    checklist: Checklist | None = None
-    seminars, seminars_ok = Seminars(), False
-    trainer: TrainerFile | None = None
-    # Each kind refers to the guideline only: check them all, then report every problem at once.
-    if guideline is not None:
-        checklist, _ = steps.run(lambda: load_checklist(paths.data, guideline, paths.root), None)
-        seminars, seminars_ok = steps.run(
-            lambda: load_seminars(paths.data, paths.docs_dir, guideline, paths.root), Seminars()
-        )
-    # Without a guideline the banks are still checked, minus their item references.
+    # A guideline whose cross-references failed still serves to check the other files against.
+    guideline, steps.problems, warnings = read_guideline(paths.data, paths.root)
+    # Every file is checked even if the guideline failed to load: then without their references to it.
+    checklist, _ = steps.run(lambda: load_checklist(paths.data, guideline, paths.root), None)
+    seminars, seminars_ok = steps.run(
+        lambda: load_seminars(paths.data, paths.docs_dir, guideline, paths.root), Seminars()
+    )
     no_banks: list[Bank] = []
     quizzes, banks_ok = steps.run(lambda: load_banks(paths.quizzes, paths.root, guideline), no_banks)
-    if guideline is not None:
-        # Kits refer to sections, banks and seminars: references into data that failed are not checked.
-        banks = quizzes if banks_ok else None
-        trainer, _ = steps.run(
-            lambda: load_trainer(paths.data, guideline, banks, seminars if seminars_ok else None, paths.root), None
-        )
+    # Kits refer to sections, banks and seminars: references into data that failed are not checked.
+    banks = quizzes if banks_ok else None
+    trainer, _ = steps.run(
+        lambda: load_trainer(paths.data, guideline, banks, seminars if seminars_ok else None, paths.root), None
+    )
     a11y, _ = steps.run(lambda: _a11y_results(paths), A11yResults(None, None))
     if steps.problems or guideline is None:
         raise DataError(steps.problems)
@@ -125,6 +121,7 @@ def _load(paths: Paths) -> Project:
         quizzes=quizzes,
         trainer=trainer,
         a11y=a11y,
+        warnings=warnings,
     )
 
 

@@ -12,15 +12,23 @@ Path_ = tuple[str | int, ...]
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int, message: str, hint: str = "fix the YAML syntax at this line") -> None:
         self.line = line
+        self.hint = hint
         super().__init__(message)
 
 
 class DuplicateKey(Exception):
-    def __init__(self, line: int, key: str):
+    def __init__(self, line: int, key: str) -> None:
         self.line = line
         super().__init__(f"key {key!r} appears twice in the same mapping")
+
+
+# Aliases (`*name`) may repeat a collection, but not without bound: a few lines of YAML can
+# otherwise stand for billions of values ("billion laughs"). Data files hardly use them.
+MAX_ALIAS_VALUES = 100_000
+# Python builds nested data by recursion; deeper data than this is refused with its line.
+MAX_DEPTH = 200
 
 
 # libyaml's parser when PyYAML was built with it (the wheels are): the same nodes
@@ -43,7 +51,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     The safe loader has no path resolvers, so tracking the path is skipped.
     """
 
-    def __init__(self, stream: str):
+    def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._plain_tags: dict[str, str] = {}  # plain scalar -> tag; keys repeat on every item
 
@@ -82,37 +90,102 @@ def _construct(loader: Any, root: yaml.Node) -> Any:
     Equivalent to `loader.construct_document` for plain data, at a fraction of its
     cost: strings (most of the data) are taken as they are, and other scalars go
     through PyYAML's own constructors. Merge keys and non-scalar keys, which plain
-    data does not use, are left to PyYAML whole.
+    data does not use, are left to PyYAML whole. A collection built a second time
+    (through an alias) counts towards MAX_ALIAS_VALUES.
     """
-    active: set[int] = set()
-    scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+    return _Builder(loader).construct(root)
+
+
+_SCALAR, _SEQUENCE, _MAPPING = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+
+
+class _Builder:
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.active: set[int] = set()  # collections being built: an alias to one is a cycle
+        self.built: set[int] = set()
+        self.repeated = 0  # values built again through aliases
+
+    def value_of(self, node: yaml.Node) -> Any:
+        """What PyYAML's own constructors make of a node, with a bad value reported at its line."""
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, TypeError, OverflowError) as exc:  # e.g. `2017-02-30`, `!!int abc`
+            what = node.tag.rsplit(":", 1)[-1]
+            shown = f"{node.value!r} is" if type(node) is _SCALAR else "this is"
+            raise YamlSyntaxError(
+                node.start_mark.line + 1,
+                f"{shown} not a valid {what}: {exc}",
+                "write dates as YYYY-MM-DD and numbers as digits; quote the value if it is text",
+            ) from None
+
+    def enter(self, node: yaml.Node) -> None:
+        key = id(node)
+        if key in self.active:
+            raise YamlSyntaxError(node.start_mark.line + 1, "an alias refers to the collection that contains it")
+        if key in self.built:
+            self.repeated += len(node.value)
+            if self.repeated > MAX_ALIAS_VALUES:
+                raise YamlSyntaxError(
+                    node.start_mark.line + 1,
+                    f"aliases repeat more than {MAX_ALIAS_VALUES:,} values",
+                    "write the data out, or use fewer aliases (`*name`)",
+                )
+        self.built.add(key)
+        self.active.add(key)
 
     # Strings are unpacked inline, without a call per value: they are most of the data.
-    def construct(node: yaml.Node) -> Any:
+    def construct(self, node: yaml.Node) -> Any:
         kind = type(node)
-        if kind is scalar:
-            return node.value if node.tag == _STR else loader.construct_object(node)
-        if id(node) in active:
-            raise YamlSyntaxError(node.start_mark.line + 1, "an alias refers to the collection that contains it")
-        active.add(id(node))
+        if kind is _SCALAR:
+            return node.value if node.tag == _STR else self.value_of(node)
+        self.enter(node)
         try:
-            if kind is sequence:
-                return [c.value if type(c) is scalar and c.tag == _STR else construct(c) for c in node.value]
-            if kind is not mapping:
-                return loader.construct_object(node, deep=True)
-            out = {}
-            for key, value in node.value:
-                if type(key) is not scalar or key.tag == _MERGE:
-                    return loader.construct_object(node, deep=True)
-                name = key.value if key.tag == _STR else loader.construct_object(key)
-                if name in out:
-                    raise DuplicateKey(key.start_mark.line + 1, str(name))
-                out[name] = value.value if type(value) is scalar and value.tag == _STR else construct(value)
-            return out
+            if kind is _SEQUENCE:
+                return [c.value if type(c) is _SCALAR and c.tag == _STR else self.construct(c) for c in node.value]
+            if kind is not _MAPPING:
+                return self.value_of(node)
+            return self.mapping(node)
         finally:
-            active.discard(id(node))
+            self.active.discard(id(node))
 
-    return construct(root)
+    def mapping(self, node: yaml.Node) -> Any:
+        out = {}
+        for key, value in node.value:
+            if type(key) is not _SCALAR or key.tag == _MERGE:
+                _refuse_repeated_keys(node)
+                return self.value_of(node)
+            name = key.value if key.tag == _STR else self.value_of(key)
+            if name in out:
+                raise DuplicateKey(key.start_mark.line + 1, str(name))
+            out[name] = value.value if type(value) is _SCALAR and value.tag == _STR else self.construct(value)
+        return out
+
+
+def _refuse_repeated_keys(node: yaml.Node) -> None:
+    """A key written twice beside a merge (`<<:`), which PyYAML would let the last one win."""
+    seen: set[str] = set()
+    for key, _ in node.value:
+        if type(key) is yaml.ScalarNode and key.tag != _MERGE:
+            if key.value in seen:
+                raise DuplicateKey(key.start_mark.line + 1, key.value)
+            seen.add(key.value)
+
+
+def _too_deep(root: yaml.Node) -> int:
+    """The line of the first value nested deeper than MAX_DEPTH (walked without recursion)."""
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    seen: set[int] = set()
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node.start_mark.line + 1
+        if id(node) in seen or isinstance(node, yaml.ScalarNode):
+            continue
+        seen.add(id(node))
+        children = node.value if isinstance(node, yaml.SequenceNode) else [v for pair in node.value for v in pair]
+        stack += [(child, depth + 1) for child in children]
+    return 0
 
 
 class Lines(Mapping[Path_, int]):
@@ -148,6 +221,7 @@ class Lines(Mapping[Path_, int]):
 def load_with_lines(text: str) -> tuple[Any, Mapping[Path_, int]]:
     """Parse one YAML document; return the data and a map from path to 1-based line."""
     loader = _Loader(text)
+    node = None
     try:
         node = loader.get_single_node()
         return (None if node is None else _construct(loader, node)), Lines(text)
@@ -155,6 +229,23 @@ def load_with_lines(text: str) -> tuple[Any, Mapping[Path_, int]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         raise YamlSyntaxError(line, f"{exc.context or ''} {exc.problem or ''}".strip()) from exc
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
+        # libyaml counts bytes of the UTF-8 text, PyYAML's own reader characters.
+        if _BaseLoader is yaml.SafeLoader:
+            line = text.count("\n", 0, exc.position) + 1
+        else:
+            line = text.encode().count(b"\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlSyntaxError(
+            line,
+            f"character U+{code:04X} is not allowed in YAML",
+            "delete it (it is invisible in most editors)",
+        ) from None
+    except RecursionError:
+        line = _too_deep(node) if node is not None else 0
+        raise YamlSyntaxError(
+            line, f"values nest more than {MAX_DEPTH} levels deep", "flatten the data; no data file nests that deep"
+        ) from None
     finally:
         loader.dispose()
 

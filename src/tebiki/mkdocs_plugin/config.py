@@ -32,6 +32,10 @@ class TebikiConfig(base.Config):
     """Build `mkdocs build` into a staging folder and swap it in only on success,
     so that a failed build leaves the previous site untouched."""
 
+    lock_timeout = c.Type((int, float), default=600)
+    """Seconds a `mkdocs build` waits for another build of the same site (holding
+    `site.tebiki.lock` beside `site/`) to finish before it gives up with an error."""
+
     cache_dir = c.Type(str, default=".tebiki/cache")
     """Where typeset PDFs (pamphlet, handouts) are kept between builds, relative to mkdocs.yml;
     an empty string typesets every build afresh. Safe to delete at any time."""

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import translations
@@ -25,6 +27,7 @@ from . import quiz_patch, theme
 from .config import TebikiConfig
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
+    from filelock import FileLock
     from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.tebiki")
@@ -40,14 +43,29 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.site_dir: Path | None = None  # where the site is published
         self.staging: Path | None = None  # where this build writes, if atomic
         self.failed = False
+        self.finished = False  # on_post_build ran to its end: the only sign a build completed
+        self.lock: FileLock | None = None  # held from clearing the staging folder until the swap
         self.indexer: search.Indexer | None = None  # Pagefind, started with the build
+        self._sigterm: Any = None
 
     # Runs once per `mkdocs` invocation; tells a one-off build from `serve`.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        # SIGTERM would end the process without running `on_shutdown`, leaving the staging folder
+        # and an unreaped Pagefind child; as an exception it unwinds like Ctrl-C does.
+        if threading.current_thread() is threading.main_thread():  # only there can handlers be set
+            self._sigterm = signal.signal(signal.SIGTERM, _exit_on_sigterm)
 
     # Load and validate before MkDocs touches site_dir, so bad data leaves it untouched.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.atomic and self.command == "build" and self.lock is None:
+            # First of all, so that even a build that fails on bad data puts back a site that
+            # an earlier build, killed while publishing, left beside site/.
+            try:
+                self.lock = staging.acquire(Path(config.site_dir), self.config.lock_timeout)
+            except staging.BuildLocked as exc:
+                raise PluginError(str(exc)) from None
+            staging.recover(Path(config.site_dir))
         theme.configure(config)
         try:
             quiz_patch.verify_installed()  # before any page is patched: the script must be the one verified
@@ -78,12 +96,12 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         except ValueError as exc:
             raise PluginError(f"mkdocs.yml nav: {exc}") from None
         self.failed = False
+        self.finished = False
         if self.config.offline:
             config.use_directory_urls = False  # file:// shows a folder listing for `page/`, not page/index.html
         self.site_dir = Path(config.site_dir)
         if self.config.atomic and self.command == "build":
             self.staging = staging.staging_dir(self.site_dir)
-            staging.discard(self.staging)
             config.site_dir = str(self.staging)
         self._stop_indexer()  # a `serve` rebuild that failed before on_post_build
         if self.config.search and not self.config.offline:
@@ -166,6 +184,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
     # Check the output itself: no raw quiz syntax, the search index must build, every item must be on the page.
+    # Last of every plugin's post_build, so the checks see their output and `finished` means all ran.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None
         built = Path(config.site_dir)
@@ -197,6 +217,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                     + "\n  ".join(report.gaps + report.unknown)
                     + "\n→ run `tebiki coverage` for the full table."
                 )
+        self.finished = True
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
@@ -207,17 +228,30 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             self.indexer.close()
             self.indexer = None
 
-    # Strict mode aborts after on_post_build, so the swap waits until MkDocs is done.
+    # Strict mode aborts after on_post_build, so the swap waits until MkDocs is done. Runs from a
+    # `finally`, also after Ctrl-C or SIGTERM, which never reach on_build_error: publish only a
+    # build whose checks all ran and that MkDocs did not fail afterwards.
     def on_shutdown(self) -> None:
-        self._stop_indexer()
-        if self.staging is None or self.site_dir is None:
-            return
-        if self.failed or not self.staging.exists():
-            staging.discard(self.staging)
-            log.info("Build failed: the previous site in %s was left as it was.", self.site_dir)
-        else:
-            staging.publish(self.staging, self.site_dir)
-        self.staging = None
+        try:
+            self._stop_indexer()
+            if self.staging is not None and self.site_dir is not None:
+                if self.finished and not self.failed and self.staging.exists():
+                    staging.publish(self.staging, self.site_dir)
+                else:
+                    staging.discard(self.staging)
+                    log.info("Build not finished: the previous site in %s was left as it was.", self.site_dir)
+        finally:
+            self.staging = None
+            if self.lock is not None:
+                self.lock.release()
+                self.lock = None
+            if self._sigterm is not None:
+                signal.signal(signal.SIGTERM, self._sigterm)
+                self._sigterm = None
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # the exit status a shell reports for a process ended by the signal
 
 
 def _own_pages(config: MkDocsConfig) -> list[str]:

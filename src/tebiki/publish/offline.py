@@ -18,6 +18,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from ..files import html_files, replacing
 from ..generate.render import render
 from .reproducible import build_date
 
@@ -49,9 +50,7 @@ def write_zip(
     readme = render(
         "offline-readme.txt.j2", site_name=site_name, site_url=site_url, issued=issued, folder=FOLDER, pdf=pdf
     )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+    with replacing(out) as tmp, zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         entries = [("README.txt", ("\ufeff" + readme).encode("utf-8"))]
         entries += [
             (path.relative_to(site_dir).as_posix(), path.read_bytes())
@@ -64,7 +63,6 @@ def write_zip(
             info.external_attr = 0o100644 << 16  # a regular file, rw-r--r--, whoever builds it
             info.create_system = 3  # Unix, so that the mode above is honoured
             zf.writestr(info, data)
-    tmp.replace(out)
     return out
 
 
@@ -85,7 +83,7 @@ _TRACK_SRC = re.compile(r'(<track\b[^>]*?\bsrc=")([^":]+\.vtt)(")')
 def inline_captions(site_dir: Path) -> int:
     """Put each caption file referenced by a <track> into the page as a data: URL; how many."""
     count = 0
-    for page in sorted(site_dir.rglob("*.html")):
+    for _, page in html_files(site_dir):
         text = page.read_text(encoding="utf-8")
 
         def data_url(match: re.Match[str], page: Path = page) -> str:

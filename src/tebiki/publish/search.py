@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import threading
 from collections.abc import Sequence
@@ -13,6 +14,8 @@ from pathlib import Path
 # half-initialised (WeasyPrint failed so while the thread imported Pagefind's client).
 from pagefind.index import IndexConfig, PagefindIndex
 from pagefind.service import PagefindService
+
+from ..files import html_files
 
 
 class SearchIndexError(Exception):
@@ -73,6 +76,10 @@ class Indexer:
         """Stop the service and its thread; safe to call more than once."""
         if self._loop.is_closed():
             return
+        # Let a launch under way finish (or fail), so that its Pagefind child is stopped and
+        # reaped here rather than orphaned as a zombie when the build is interrupted.
+        with contextlib.suppress(Exception):
+            self._ready.result()
         if self._service is not None:
             asyncio.run_coroutine_threadsafe(self._service.close(), self._loop).result()
         self._loop.call_soon_threadsafe(self._loop.stop)
@@ -146,8 +153,7 @@ def offline_index(site_dir: Path, exclude: Sequence[str] = ()) -> list[dict[str,
     if unknown:
         raise ValueError(f"the offline index understands only #id and .class selectors, not {unknown}")
     entries = []
-    for path in sorted(site_dir.rglob("*.html")):
-        page = path.relative_to(site_dir).as_posix()
+    for page, path in html_files(site_dir):
         parser = _SectionParser(exclude)
         parser.feed(path.read_text(encoding="utf-8"))
         sections = [{k: " ".join(v.split()) for k, v in s.items()} for s in parser.sections]

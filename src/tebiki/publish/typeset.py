@@ -17,13 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import os
 from collections.abc import Iterator
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 
 from ..data.project import Project
+from ..files import write_atomic
 from ..generate import handouts, pamphlet_html
 from ..generate.paths import UrlOf
 from .reproducible import build_date
@@ -64,9 +64,7 @@ def html_to_pdf(
     for old in cache.glob(f"{prefix}*.pdf"):
         if len(old.name) == len(entry.name):  # this document's, not one whose name only starts the same
             old.unlink(missing_ok=True)
-    partial = entry.with_suffix(f".{os.getpid()}.tmp")  # builds running at once never read a half-written file
-    partial.write_bytes(pdf)
-    partial.replace(entry)
+    write_atomic(entry, pdf)
     return pdf
 
 
@@ -104,12 +102,7 @@ def write_pamphlet(
     project: Project, out: Path, *, site_name: str, site_url: str | None, issued: dt.date | None = None
 ) -> Path:
     html = pamphlet_html(project, site_name=site_name, site_url=site_url, issued=issued or build_date())
-    data = pamphlet_pdf(html)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(out)
-    return out
+    return write_atomic(out, pamphlet_pdf(html))
 
 
 def handout_pdfs(

@@ -7,6 +7,7 @@ Every problem is collected with file, line, field and a hint, as for the guideli
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import TypeAdapter
@@ -14,6 +15,7 @@ from pydantic import TypeAdapter
 from ..collect import Collector, Reporter
 from ..guideline.model import Dimension, Guideline
 from ..problems import DataError
+from ..yaml_lines import load_with_lines
 from . import conditions
 from .conditions import Condition
 from .model import Checklist, ChecklistSpec, Entry, Questionnaire
@@ -22,8 +24,10 @@ PROFILE = "profile.yml"
 CHECKLIST = "checklist.yml"
 
 
-def load_checklist(data_dir: Path, guideline: Guideline, root: Path | None = None) -> Checklist | None:
+def load_checklist(data_dir: Path, guideline: Guideline | None, root: Path | None = None) -> Checklist | None:
     """The checklist data, or None if neither file exists; raise DataError listing all problems.
+
+    Without a guideline (it failed to load) the files are still checked, minus their references to it.
 
     Rules, by file. profile.yml: `check_questions`, `check_tracks`. checklist.yml:
     `check_scale`, `check_bands`, `check_entries`. guideline.yml: `check_coverage_variants`.
@@ -44,7 +48,8 @@ def load_checklist(data_dir: Path, guideline: Guideline, root: Path | None = Non
     check_bands(spec, checklist)
     track_ids = [t.id for t in questionnaire.tracks]
     check_entries(spec, guideline, options, track_ids, checklist)
-    check_coverage_variants(guideline, track_ids, c.reporter(data_dir / "guideline.yml", {}))
+    if guideline is not None:
+        check_coverage_variants(guideline, track_ids, c.reporter(data_dir / "guideline.yml", {}))
     if c.problems:
         raise DataError(c.problems)
     return Checklist(questionnaire=questionnaire, spec=spec)
@@ -116,11 +121,15 @@ def check_bands(spec: ChecklistSpec, r: Reporter) -> None:
 
 
 def check_entries(
-    spec: ChecklistSpec, guideline: Guideline, options: Mapping[str, list[str]], track_ids: list[str], r: Reporter
+    spec: ChecklistSpec,
+    guideline: Guideline | None,
+    options: Mapping[str, list[str]],
+    track_ids: list[str],
+    r: Reporter,
 ) -> None:
-    """Unique entry IDs, known items and rules, valid conditions, one way per track."""
-    items = guideline.item_index()
-    rules = guideline.rule_index()
+    """Unique entry IDs, known items and rules (if the guideline loaded), valid conditions, one way per track."""
+    items = guideline.item_index() if guideline is not None else None
+    rules = guideline.rule_index() if guideline is not None else None
     seen: set[str] = set()
     for g, group in enumerate(spec.groups):
         for e, entry in enumerate(group.entries):
@@ -129,14 +138,14 @@ def check_entries(
                 at.at(
                     ("id",), f"duplicate entry ID {entry.id!r}", "IDs must be unique; saved answers are keyed by them"
                 )
-            if entry.id in items:
+            if items is not None and entry.id in items:
                 at.at(("id",), f"entry ID {entry.id!r} is also a guideline item ID", "use a different ID")
             seen.add(entry.id)
-            for j, ref in enumerate(entry.items):
-                if ref not in items:
+            for j, ref in enumerate(entry.items if items is not None else []):
+                if items is not None and ref not in items:
                     at.at(("items", j), f"unknown item {ref!r}", "use the ID of an item in guideline/sections/")
-            for j, ref in enumerate(entry.basis):
-                if ref not in rules:
+            for j, ref in enumerate(entry.basis if rules is not None else []):
+                if rules is not None and ref not in rules:
                     at.at(("basis", j), f"unknown rule {ref!r}", "use an ID from guideline/today.yml")
             _check_condition(entry.applies_if, options, at.within("applies_if"))
             check_ways(entry, track_ids, at)
@@ -163,12 +172,13 @@ def check_coverage_variants(guideline: Guideline, track_ids: list[str], r: Repor
     rule = guideline.meta.coverage.get(Dimension.checklist)
     if rule is None:
         return
-    for variant in rule.variants:
+    for i, variant in enumerate(rule.variants):
         if variant not in track_ids:
-            r.collector.add(
-                r.path,
-                0,
-                "coverage.checklist.variants",
+            if not r.lines:  # guideline.yml's line marks, read again only to report this
+                text = r.collector.read(r.path)
+                r = replace(r, lines=load_with_lines(text)[1] if text else {})
+            r.at(
+                ("coverage", "checklist", "variants", i),
                 f"unknown track {variant!r}",
                 f"use track IDs from {PROFILE}: {', '.join(track_ids)}",
             )

@@ -12,8 +12,10 @@ Layout under the data directory (default `guideline/`):
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,7 +24,7 @@ from pydantic import TypeAdapter
 
 from ...text import normalise, word_gap
 from ..collect import Collector, Reporter, check_unique
-from ..problems import DataError, display_path
+from ..problems import DataError, Problem, display_path
 from ..yaml_lines import dotted, line_of
 from .model import Guideline, Item, Kind, Meta, Rule, Section, Source
 
@@ -34,6 +36,17 @@ QUOTE_WINDOW = 15
 
 def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
     """Load and validate everything under `data_dir`; raise DataError listing all problems."""
+    guideline, problems, _ = read_guideline(data_dir, root)
+    if guideline is None or problems:
+        raise DataError(problems)
+    return guideline
+
+
+def read_guideline(data_dir: Path, root: Path | None = None) -> tuple[Guideline | None, list[Problem], list[Problem]]:
+    """The guideline, every problem found in it, and warnings (what could not be checked).
+
+    The guideline is None only if a file could not be read or validated; with problems of
+    cross-references alone it is returned, so that the files referring to it are checked too."""
     root = root or data_dir.parent
     c = Collector(root)
     meta, meta_lines = c.load(data_dir / "guideline.yml", TypeAdapter(Meta))
@@ -53,7 +66,7 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
         if section is not None:
             sections.append((path, section, lines))
     if meta is None or rules is None or sources is None or len(sections) != len(section_files):
-        raise DataError(c.problems)
+        return None, c.problems, []
 
     for path, lines, ids, what in (
         (data_dir / "today.yml", rule_lines, [r.id for r in rules], "rule"),
@@ -82,10 +95,11 @@ def load_guideline(data_dir: Path, root: Path | None = None) -> Guideline:
         for loc, item in _items_with_loc(section):
             for rule_check in ITEM_RULES:
                 rule_check(item, known, in_section.within(*loc))
-    if c.problems:
-        raise DataError(c.problems)
     ordered = sorted((s for _, s, _ in sections), key=lambda s: (s.order, s.id))
-    return Guideline(meta=meta, sections=ordered, rules=rules, sources=sources)
+    warnings = unchecked_quotes(
+        sources, rules, [s for _, s, _ in sections], c.reporter(data_dir / "sources.yml", source_lines)
+    )
+    return Guideline(meta=meta, sections=ordered, rules=rules, sources=sources), c.problems, warnings
 
 
 def _items_with_loc(section: Section) -> Iterable[tuple[tuple[Any, ...], Item]]:
@@ -116,6 +130,24 @@ class SourceText:
         parts = [p + gap if p else p for p in parts]
         self.whole = "".join(parts)
         self._starts = list(accumulate((len(p) for p in parts), initial=0))  # offset of each line in `whole`
+        self._text = text  # kept to show the closest line when a quote is not found
+
+    def closest(self, quote: str) -> str:
+        """Where the source comes closest to a (normalised) quote that is not in it, and how they differ."""
+        match = SequenceMatcher(None, self.whole, quote, autojunk=False).find_longest_match()
+        if match.size < 2:
+            return "nothing in the source resembles it"
+        start = max(match.a - match.b, 0)  # where the quote would begin in the source
+        passage = self.whole[start : start + len(quote)]
+        line = bisect_right(self._starts, start)
+        shown = self._text.splitlines()[line - 1].strip()
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, quote, passage, autojunk=False).get_opcodes():
+            if tag != "equal":
+                ours, theirs = quote[i1:i2] or "(nothing)", passage[j1:j2] or "(nothing)"
+                return (
+                    f"closest is line {line}: 「{shown}」; the quote has 「{ours}」 where the source has 「{theirs}」"
+                )
+        return f"closest is line {line}: 「{shown}」"
 
     def window(self, line: int) -> str:
         """The normalised passage from `line` (1-based) over QUOTE_WINDOW lines."""
@@ -129,9 +161,11 @@ def _source_texts(c: Collector, data_dir: Path, sources: list[Source], lines: Ma
         if source.file is None:
             continue
         path = data_dir / "sources" / source.file
-        try:
-            texts[source.id] = SourceText(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        if path.is_file():
+            text = c.read(path)
+            if text is not None:
+                texts[source.id] = SourceText(text)
+        else:
             c.add(
                 data_dir / "sources.yml",
                 line_of(lines, (i, "file")),
@@ -160,7 +194,8 @@ def check_rule_quote(rule: Rule, known: Known, r: Reporter) -> None:
     elif rule.quote and rule.source in known.texts and normalise(rule.quote) not in known.texts[rule.source].whole:
         r.at(
             ("quote",),
-            "quote not found word for word in the source's local copy",
+            "quote not found word for word in the source's local copy; "
+            + known.texts[rule.source].closest(normalise(rule.quote)),
             "copy the wording exactly from guideline/sources/, or drop `quote`",
         )
 
@@ -219,7 +254,7 @@ def check_item_quote(item: Item, known: Known, r: Reporter) -> None:
         where = "anywhere in" if quote not in text.whole else "near that line of"
         r.at(
             ("text",),
-            f"text not found {where} the source (line {item.source.line})",
+            f"text not found {where} the source (line {item.source.line}); {text.closest(quote)}",
             "quote the source exactly and set source.line to where the passage starts",
         )
     if item.article:
@@ -227,7 +262,11 @@ def check_item_quote(item: Item, known: Known, r: Reporter) -> None:
         # and the window is part of the whole text, so the whole is searched only if need be.
         article = normalise(item.article.text)
         if article not in window and article not in text.whole:
-            r.at(("article", "text"), "article text not found in the source", "quote the article exactly")
+            r.at(
+                ("article", "text"),
+                f"article text not found in the source; {text.closest(article)}",
+                "quote the article exactly",
+            )
 
 
 # The rules every item of sections/*.yml is checked against, in order.
@@ -247,3 +286,24 @@ def schemas() -> dict[str, dict]:
         "today": TypeAdapter(list[Rule]).json_schema(),
         "sources": TypeAdapter(list[Source]).json_schema(),
     }
+
+
+def unchecked_quotes(sources: list[Source], rules: list[Rule], sections: list[Section], r: Reporter) -> list[Problem]:
+    """Warnings, one per source without a local copy that items or rules quote: those quotes go unchecked."""
+    quoting: dict[str, int] = {}
+    for rule in rules:
+        if rule.quote:
+            quoting[rule.source] = quoting.get(rule.source, 0) + 1
+    for section in sections:
+        for item in section.items():
+            quoting[item.source.document] = quoting.get(item.source.document, 0) + 1
+    warnings = Collector(r.collector.root)
+    found = replace(r, collector=warnings)
+    for i, source in enumerate(sources):
+        if source.file is None and quoting.get(source.id):
+            found.at(
+                (i, "id"),
+                f"{quoting[source.id]} quote(s) cite {source.id!r}, which has no local copy: they are not checked",
+                "put the text under guideline/sources/ and name it in `file`",
+            )
+    return warnings.problems

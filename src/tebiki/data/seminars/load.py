@@ -72,7 +72,7 @@ class Seminars:
 
 
 def load_seminars(
-    data_dir: Path, docs_dir: Path, guideline: Guideline, root: Path, *, check_generated: bool = True
+    data_dir: Path, docs_dir: Path, guideline: Guideline | None, root: Path, *, check_generated: bool = True
 ) -> Seminars:
     """Load seminars.yml if there is one; raise DataError listing every problem.
 
@@ -107,12 +107,20 @@ class _Checker:
     """
 
     def __init__(
-        self, c: Collector, path: Path, lines: Mapping, docs: Path, guideline: Guideline, check_generated: bool
+        self,
+        c: Collector,
+        path: Path,
+        lines: Mapping,
+        docs: Path,
+        guideline: Guideline | None,
+        check_generated: bool,
     ) -> None:
         self.c, self.path, self.docs = c, path, docs
         self.r = c.reporter(path, lines)
-        self.items = {item.id: item for item in guideline.items()}
-        self.notice = storyboard.notice_line(guideline.meta)
+        # Without a guideline (it failed to load), references to it and generated videos are not checked.
+        self.guideline = guideline
+        self.items = {item.id: item for item in guideline.items()} if guideline is not None else {}
+        self.notice = storyboard.notice_line(guideline.meta) if guideline is not None else ""
         self.check_generated = check_generated
         self.captions: dict[str, captions.Captions] = {}
         self.transcripts: dict[str, str] = {}
@@ -142,6 +150,8 @@ class _Checker:
             check_unique(self.c, found, what)
 
     def item_refs(self, loc: tuple[Any, ...], refs: list[str]) -> None:
+        if self.guideline is None:
+            return
         for j, ref in enumerate(refs):
             if ref not in self.items:
                 self.r.at((*loc, j), f"unknown item {ref!r}", "use the ID of an item in guideline/sections/")
@@ -160,7 +170,7 @@ class _Checker:
         self.media_files(loc, rec, skip_outputs)
         if not skip_outputs:
             self.caption_tracks(loc, rec)
-        if rec.generated:
+        if rec.generated and self.guideline is not None:
             self.generated(loc, rec)
 
     def chapters(self, loc: tuple[Any, ...], rec: Recording) -> None:
@@ -182,7 +192,9 @@ class _Checker:
                 if getattr(rec, field_name):
                     self.docs_file((*loc, field_name), getattr(rec, field_name))
         if rec.transcript and (full := self.docs_file((*loc, "transcript"), rec.transcript)):
-            self.transcripts[rec.id] = full.read_text(encoding="utf-8")
+            text = self.c.read(full)
+            if text is not None:
+                self.transcripts[rec.id] = text
 
     def caption_tracks(self, loc: tuple[Any, ...], rec: Recording) -> None:
         """Each caption file exists, is valid WebVTT with cues, and ends within the recording."""
@@ -190,8 +202,11 @@ class _Checker:
             full = self.docs_file((*loc, "captions", t, "file"), track.file)
             if full is None:
                 continue
+            text = self.c.read(full)
+            if text is None:
+                continue
             try:
-                parsed = captions.parse(full.read_text(encoding="utf-8"))
+                parsed = captions.parse(text)
             except captions.CaptionError as exc:
                 self.c.add(full, exc.line, "", f"WebVTT error: {exc}", "fix the caption file (see the WebVTT format)")
                 continue
@@ -227,7 +242,8 @@ class _Checker:
             self.r.at(
                 (*loc, "generated"),
                 "the video was made from older data (its items, chapters or title changed since)",
-                "remake it: .venv/bin/python scripts/make-briefing-video.py",
+                "remake it with `make video` in a tebiki checkout (tools/briefing_video.py, not installed with"
+                " the package); without one, replace the video and its captions and remove `generated: true`",
             )
 
 

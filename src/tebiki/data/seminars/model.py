@@ -15,9 +15,8 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema, model_validator
 
-from ..types import ItemId, Strict, Text
+from ..types import ItemId, Slug, Strict, Text
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 # A file under docs/, written as the site path: media/briefings/overview.mp4
 DocsPath = Annotated[
     str,

@@ -21,7 +21,7 @@ FILE_NAME = "trainer.yml"
 
 
 def load_trainer(
-    data_dir: Path, guideline: Guideline, banks: list[Bank] | None, seminars: Seminars | None, root: Path
+    data_dir: Path, guideline: Guideline | None, banks: list[Bank] | None, seminars: Seminars | None, root: Path
 ) -> TrainerFile | None:
     """The kits, or None without trainer.yml. `banks`/`seminars` None: they failed to load, skip those checks."""
     path = data_dir / FILE_NAME
@@ -43,7 +43,7 @@ def load_trainer(
             at.at(("id",), f"duplicate kit ID {kit.id!r}", "kit IDs must be unique")
         seen.add(kit.id)
         check_kit_seminar(kit, seminar_ids, at)
-        check_kit_agenda(kit, [s.id for s in guideline.sections], banks, at)
+        check_kit_agenda(kit, [s.id for s in guideline.sections] if guideline is not None else None, banks, at)
     if c.problems:
         raise DataError(c.problems)
     return data
@@ -59,11 +59,11 @@ def check_kit_seminar(kit: Kit, seminar_ids: list[str] | None, r: Reporter) -> N
         )
 
 
-def check_kit_agenda(kit: Kit, sections: list[str], banks: list[Bank] | None, r: Reporter) -> None:
-    """Each agenda entry names a known section and question bank (banks unchecked if they failed to load)."""
+def check_kit_agenda(kit: Kit, sections: list[str] | None, banks: list[Bank] | None, r: Reporter) -> None:
+    """Each agenda entry names a known section and question bank (unchecked where those failed to load)."""
     for a, entry in enumerate(kit.agenda):
         at = r.within("agenda", a)
-        if entry.section and entry.section not in sections:
+        if entry.section and sections is not None and entry.section not in sections:
             at.at(("section",), f"unknown section {entry.section!r}", "use one of: " + ", ".join(sections))
         if entry.quiz and banks is not None and entry.quiz not in [b.id for b in banks]:
             at.at(

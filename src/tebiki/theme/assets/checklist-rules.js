@@ -1,4 +1,4 @@
-// The applicability rules, the same interpreter as src/tebiki/checklist/conditions.py.
+// The applicability rules, the same interpreter as src/tebiki/data/checklist/conditions.py.
 // Keep the two in step: tests run both on every profile and compare the results.
 (function (root) {
   "use strict";

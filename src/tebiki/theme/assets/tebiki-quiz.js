@@ -32,7 +32,7 @@
   });
 
   // What the reader typed, in the form the answers are written in (see canonical_answer in
-  // src/tebiki/quiz/load.py): NFKC turns full-width digits and letters into half-width ones;
+  // src/tebiki/data/quiz/load.py): NFKC turns full-width digits and letters into half-width ones;
   // digit-grouping commas are dropped. mkdocs-quiz then trims and ignores case.
   function canonical(text) {
     var out = text.normalize("NFKC").trim();

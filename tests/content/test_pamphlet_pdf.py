@@ -50,6 +50,18 @@ def text(reader: PdfReader) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
+def test_pdf_is_a4_with_cover_and_table_of_contents(reader: PdfReader, project) -> None:
+    for page in reader.pages:
+        box = page.mediabox
+        assert (round(float(box.width), 1), round(float(box.height), 1)) == (round(A4[0], 1), round(A4[1], 1))
+    cover = reader.pages[0].extract_text()
+    assert "個人情報保護 改訂ガイドラインの手引き" in cover and "2017年5月30日に廃止" in cover
+    toc = reader.pages[1].extract_text()
+    assert "目次" in toc
+    for part in print_parts(project):
+        assert part.title in toc
+
+
 def test_pdf_has_one_bookmarked_section_per_part(reader: PdfReader, project) -> None:
     top = [entry.title for entry in reader.outline if not isinstance(entry, list)]
     sections = [s.title if not s.point else f"({s.point}) {s.title}" for s in project.guideline.sections]
@@ -82,6 +94,15 @@ def test_every_item_is_printed_with_its_measures_and_todays_rule(text: str, proj
     assert "この対策が防ぐ問題" in flat and "この問題への対策" in flat
     for source in project.guideline.sources:
         assert re.sub(r"\s+", "", source.credit) in flat
+
+
+def test_pages_have_running_headers_and_numbers(reader: PdfReader) -> None:
+    total = len(reader.pages)
+    for number in (3, total):
+        page = reader.pages[number - 1].extract_text()
+        assert f"{number} / {total}" in page
+        assert "個人情報保護 改訂ガイドラインの手引き" in page
+    assert "(1) 社内の安全管理措置の強化" in reader.pages[9].extract_text()  # the part on that page
 
 
 def test_japanese_fonts_are_embedded(reader: PdfReader) -> None:
