@@ -38,7 +38,7 @@
     otherTab: t("Answers from another tab were taken in."),
     otherTabReset: t("All answers were cleared in another tab."),
     csvHeader: [t("Kind"), t("Entry ID"), t("Group"), t("Checklist entry"), t("Required or recommended"), t("How ({track})"), t("Answer"), t("Points"), t("Next step")],
-    csvKindDate: t("Date"),
+    csvKindDate: t("Recorded on"),
     csvKindTotal: t("Total"),
     csvKindArea: t("Area"),
     csvKindProfile: t("About the business"),
