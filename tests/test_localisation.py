@@ -120,7 +120,7 @@ def test_pdfs_and_handouts_say_their_language(sample_site) -> None:
 def translations_meta():
     from tebiki.data.guideline.model import Meta
 
-    return Meta(title="T", short_title="T", coverage={})
+    return Meta(title="T", short_title="T", status="in-force", coverage={})
 
 
 def _shipped_strings() -> set[str]:
