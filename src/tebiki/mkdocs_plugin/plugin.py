@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import signal
+import tempfile
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -17,13 +21,12 @@ from .. import translations
 from ..checks import coverage, quiz_leaks, traceability
 from ..data.problems import DataError
 from ..data.project import Paths, Project, load_project
-from ..generate import Page, generate, handouts, has_short, pamphlet_html, qti, reference_html
+from ..generate import Page, generate, notices
 from ..generate import trainer as trainer_pages
 from ..generate.nav import default_nav, expand_nav
 from ..generate.paths import UrlOf
 from ..generate.siteurl import printable
-from ..publish import csp, offline, search, slides_pdf, staging, typeset
-from ..publish.reproducible import build_date
+from ..publish import background, csp, offline, search, slides_pdf, staging, typeset
 from ..seams import SEARCH_EXCLUDE
 from . import markup_fixes, quiz_patch, theme
 from .config import TebikiConfig
@@ -51,6 +54,15 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.lock: FileLock | None = None  # held from clearing the staging folder until the swap
         self.indexer: search.Indexer | None = None  # Pagefind, started with the build
         self._sigterm: Any = None
+        # `serve` only, once serving: slow artefacts are made in the background (see publish/background.py).
+        # MkDocs makes new plugin instances for every rebuild, so that state lives in _SERVING.
+        self.serving: _Serving | None = None
+        self._owns_serving = False
+        self.made: background.Made | None = None  # the data-made files of the last one-off build
+
+    @property
+    def worker(self) -> background.Worker | None:
+        return self.serving.worker if self.serving is not None else None
 
     # Runs once per `mkdocs` invocation; tells a one-off build from `serve`.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -62,6 +74,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 
     # Load and validate before MkDocs touches site_dir, so bad data leaves it untouched.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.serving = _SERVING.get(str(config.config_file_path))
         if self.config.atomic and self.command == "build" and self.lock is None:
             # First of all, so that even a build that fails on bad data puts back a site that
             # an earlier build, killed while publishing, left beside site/.
@@ -113,7 +126,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             self.staging = staging.staging_dir(self.site_dir)
             config.site_dir = str(self.staging)
         self._stop_indexer()  # a `serve` rebuild that failed before on_post_build
-        if self.config.search and not self.config.offline:
+        if self.config.search and not self.config.offline and self.worker is None:
             self.indexer = search.Indexer(exclude=SEARCH_EXCLUDE)
         return config
 
@@ -146,49 +159,44 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             if not page.listed:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from a page, e.g. a slide deck
             files.append(file)
-        # QTI packages for trainers; their links point at the published pages, so they need the URLs.
-        assert self.project is not None
-        url_of = _url_of(files, config)
-        for path, content in qti.packages(self.project, url_of):
+        # QTI packages, QR codes, handouts and the pamphlet: files made from the data that no page
+        # shows. Their links point at the published pages, so they need the URLs; the PDF joins
+        # the files here so links to it are checked like any other and it lands in the staging
+        # folder with the rest.
+        request = self._request(files, config)
+        if self.worker is None:
+            made = background.make_files(request, self.project)
+            if made.errors:
+                raise PluginError("\n".join(made.errors.values()))
+            # Kept with the fingerprint for `serve` (whose worker starts from them after this build).
+            self.made = background.Made(request.fingerprint(), made.files, {}) if self.command == "serve" else made
+        else:  # serving: the files made last, and new ones in the background if the data changed
+            if request.fingerprint() != self.worker.made.fingerprint:
+                self.worker.remake(request)
+            made = self.worker.made
+        for path, content in made.files.items():
             files.append(File.generated(config, path, content=content))
-        # Trainers' handouts and QR codes: they send attendees to the published pages, so they need the URLs too.
-        try:
-            for path, content in handouts.qr_images(self.project, url_of):
-                files.append(File.generated(config, path, content=content))
-            for path, content in typeset.handout_pdfs(
-                self.project, url_of, site_name=config.site_name, cache=self._pdf_cache()
-            ):
-                files.append(File.generated(config, path, content=content))
-        except (handouts.HandoutError, typeset.TypesetError) as exc:
-            raise PluginError(str(exc)) from None
-        # The PDF is typeset from the data, not from the built pages, so it joins the files here:
-        # links to it are checked like any other, and it lands in the staging folder with the rest.
-        if self.config.pdf:
-            files.append(File.generated(config, self.config.pdf, content=self._pamphlet(config)))
         # Every slide deck also as one PDF, typeset from its built page once the pages are written
         # (on_post_build); known to MkDocs from here, so the kit page's links to them are checked.
+        assert self.project is not None
         self.decks = {path: path.removesuffix(".md") + ".pdf" for path in trainer_pages.deck_paths(self.project)}
         self.deck_pages = {}
         for path in self.decks.values():
             files.append(File.generated(config, path, content=b""))
-        # The item-by-item reference is a PDF of its own (the same as the pamphlet when the
-        # guideline describes no short one): the download page links both.
-        if self.config.reference_pdf:
-            files.append(
-                File.generated(config, self.config.reference_pdf, content=self._pamphlet(config, reference=True))
-            )
         return files
 
-    def _pamphlet(self, config: MkDocsConfig, *, reference: bool = False) -> bytes:
-        assert self.project is not None
-        make = reference_html if reference else pamphlet_html
-        html = make(self.project, site_name=config.site_name, site_url=printable(config.site_url), issued=build_date())
-        try:
-            if reference:
-                return typeset.reference_pdf(html, cache=self._pdf_cache())
-            return typeset.pamphlet_pdf(html, cache=self._pdf_cache(), short=has_short(self.project))
-        except typeset.TypesetError as exc:
-            raise PluginError(str(exc)) from None
+    def _request(self, files: Files, config: MkDocsConfig) -> background.Request:
+        base = config.site_url.rstrip("/") + "/" if config.site_url else None
+        urls = {f.src_uri: base + f.url for f in files} if base else {}
+        return background.Request(
+            self.paths,
+            urls,
+            config.site_name,
+            printable(config.site_url),
+            self.config.pdf,
+            self.config.reference_pdf,
+            self._pdf_cache(),
+        )
 
     def _pdf_cache(self) -> Path | None:
         return self.paths.root / self.config.cache_dir / "pdf" if self.config.cache_dir else None
@@ -198,7 +206,39 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         for folder in (self.paths.data, self.paths.quizzes):
             if folder.exists():
                 server.watch(str(folder))
+        # From now on PDFs and the search index are made after each page is served; the worker
+        # touches a watched file when new PDFs are ready, so the preview rebuilds with them.
+        flag = Path(tempfile.mkdtemp(prefix="tebiki-ready-")) / "ready"
+        server.watch(str(flag.parent))
+        assert self.made is not None  # the first build, before serving, made them
+        lock = threading.Lock()
+
+        def ready() -> None:
+            flag.write_text(str(time.monotonic()), encoding="utf-8")
+
+        worker = background.Worker(ready, self.made, SEARCH_EXCLUDE, lock)
+        if self.config.search and not self.config.offline:
+            worker.adopt_bundle(Path(config.site_dir) / "pagefind")
+        self.serving = _SERVING[str(config.config_file_path)] = _Serving(worker, lock, flag)
+        self._owns_serving = True
         return server
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving is not None and not self.serving.lock.locked():
+            self.serving.lock.acquire()  # the worker copies the search bundle in only between builds
+
+    def _release_site(self) -> None:
+        if self.serving is not None and self.serving.lock.locked():
+            self.serving.lock.release()
+
+    # While serving, the download page says which printed files are being remade or failed.
+    def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        if self.worker is None or page.file.src_uri != "download.md":
+            return html
+        language = str(config.theme.get("language") or "en")
+        made = self.worker.made
+        pending = [p for p in made.files if p.endswith(".pdf")] if self.worker.pending() else []
+        return notices.printing_state(pending, made.errors, language) + html
 
     # Runs after every plugin's on_page_content, mkdocs-quiz's script included.
     # The policy is computed last, over the page as it will be published.
@@ -246,14 +286,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             (built / path).write_bytes(data)
         if self.config.offline:
             offline.inline_captions(built)
-        if self.config.search and self.config.offline:
-            search.write_offline_index(built, exclude=SEARCH_EXCLUDE)
-        elif self.indexer is not None:
-            indexer, self.indexer = self.indexer, None
-            try:
-                indexer.index(built)
-            except search.SearchIndexError as exc:
-                raise PluginError(str(exc)) from None
+        self._index(built)
         if self.config.coverage:
             report = coverage.check(self.project.guideline, built)
             if self.config.coverage_report:
@@ -270,10 +303,27 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             except traceability.TraceabilityError as exc:
                 raise PluginError(str(exc)) from None
         self.finished = True
+        self._release_site()
+
+    def _index(self, built: Path) -> None:
+        """The search index: inlined offline, in the background while serving, else Pagefind now."""
+        if self.config.search and self.config.offline:
+            search.write_offline_index(built, exclude=SEARCH_EXCLUDE)
+        elif self.worker is not None and self.config.search:
+            # The previous index now, this build's pages in the background (serve only).
+            self.worker.copy_bundle(built)
+            self.worker.index(built)
+        elif self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
+            try:
+                indexer.index(built)
+            except search.SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
         self._stop_indexer()
+        self._release_site()
 
     def _stop_indexer(self) -> None:
         if self.indexer is not None:
@@ -286,6 +336,11 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def on_shutdown(self) -> None:
         try:
             self._stop_indexer()
+            if self.serving is not None and self._owns_serving:
+                self.serving.worker.close()
+                shutil.rmtree(self.serving.flag.parent, ignore_errors=True)
+                _SERVING.pop(next(k for k, v in _SERVING.items() if v is self.serving), None)
+                self.serving = None
             if self.staging is not None and self.site_dir is not None:
                 if self.finished and not self.failed and self.staging.exists():
                     staging.publish(self.staging, self.site_dir)
@@ -300,6 +355,16 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             if self._sigterm is not None:
                 signal.signal(signal.SIGTERM, self._sigterm)
                 self._sigterm = None
+
+
+@dataclass
+class _Serving:
+    worker: background.Worker
+    lock: threading.Lock  # held by a rebuild from pre_build to post_build
+    flag: Path  # a watched file the worker writes when new files are ready
+
+
+_SERVING: dict[str, _Serving] = {}  # mkdocs.yml path -> the serve session's background state
 
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:

@@ -14,10 +14,12 @@ system's fonts, delete the cache folder.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
@@ -45,6 +47,46 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+@dataclass(frozen=True)
+class PrintJob:
+    """One document to typeset: its path in the site, HTML, stylesheet and what to call it."""
+
+    name: str
+    html: str
+    stylesheet: str
+    what: str = "document"
+
+    @property
+    def key(self) -> str:
+        return hashlib.sha256("\0".join((version("weasyprint"), self.stylesheet, self.html)).encode()).hexdigest()[:32]
+
+    def _entry(self, cache: Path) -> Path:
+        return cache / f"{self._prefix}{self.key}.pdf"
+
+    @property
+    def _prefix(self) -> str:
+        return self.name.removesuffix(".pdf").replace("/", "__") + "-"
+
+    def cached(self, cache: Path | None) -> bytes | None:
+        """The PDF typeset before from the same input, if the cache holds it."""
+        if cache is None:
+            return None
+        entry = self._entry(cache)
+        return entry.read_bytes() if entry.is_file() else None
+
+    def typeset(self, cache: Path | None = None) -> bytes:
+        """Typeset now; with `cache`, the result replaces this document's entry there."""
+        pdf = _typeset(self.html, self.stylesheet, self.what)
+        if cache is not None:
+            entry = self._entry(cache)
+            cache.mkdir(parents=True, exist_ok=True)
+            for old in cache.glob(f"{self._prefix}*.pdf"):
+                if len(old.name) == len(entry.name):  # this document's, not one whose name only starts the same
+                    old.unlink(missing_ok=True)
+            write_atomic(entry, pdf)
+        return pdf
+
+
 def html_to_pdf(
     html: str, stylesheet: str, *, what: str = "document", cache: Path | None = None, name: str = "document"
 ) -> bytes:
@@ -53,20 +95,9 @@ def html_to_pdf(
     With `cache` (a folder), a PDF typeset before from the same input is read from there; a new
     one replaces the entry of the same `name` (the document's path), so the folder holds one
     PDF per document."""
-    if cache is None:
-        return _typeset(html, stylesheet, what)
-    key = hashlib.sha256("\0".join((version("weasyprint"), stylesheet, html)).encode()).hexdigest()[:32]
-    prefix = name.removesuffix(".pdf").replace("/", "__") + "-"
-    entry = cache / f"{prefix}{key}.pdf"
-    if entry.is_file():
-        return entry.read_bytes()
-    pdf = _typeset(html, stylesheet, what)
-    cache.mkdir(parents=True, exist_ok=True)
-    for old in cache.glob(f"{prefix}*.pdf"):
-        if len(old.name) == len(entry.name):  # this document's, not one whose name only starts the same
-            old.unlink(missing_ok=True)
-    write_atomic(entry, pdf)
-    return pdf
+    job = PrintJob(name, html, stylesheet, what)
+    cached = job.cached(cache)
+    return cached if cached is not None else job.typeset(cache)
 
 
 def _typeset(html: str, stylesheet: str, what: str) -> bytes:
@@ -92,19 +123,34 @@ def _stylesheet(*parts: str) -> str:
     return files("tebiki").joinpath("theme", "templates", *parts).read_text(encoding="utf-8")
 
 
-def pamphlet_pdf(html: str, cache: Path | None = None, *, short: bool = False) -> bytes:
-    """The printed pamphlet (A4): HTML in, PDF bytes out; identical input gives identical bytes.
+def replace_name(job: PrintJob, name: str) -> PrintJob:
+    return dataclasses.replace(job, name=name)
 
-    `short`: the HTML is the short pamphlet (generate/short_pamphlet.py), with its own stylesheet;
-    otherwise it is the item-by-item reference, printed under the pamphlet's name."""
+
+def pamphlet_job(html: str, *, short: bool = False) -> PrintJob:
+    """The short pamphlet (generate/short_pamphlet.py, its own stylesheet), or the item-by-item
+    reference printed under the pamphlet's name."""
     css = _stylesheet("print", "short.css" if short else "pamphlet.css")
-    return html_to_pdf(html, css, what="the printed pamphlet", cache=cache, name=PAMPHLET)
+    return PrintJob(PAMPHLET, html, css, "the printed pamphlet")
+
+
+def reference_job(html: str) -> PrintJob:
+    return PrintJob(REFERENCE, html, _stylesheet("print", "pamphlet.css"), "the printed reference")
+
+
+def _made(job: PrintJob, cache: Path | None) -> bytes:
+    cached = job.cached(cache)
+    return cached if cached is not None else job.typeset(cache)
+
+
+def pamphlet_pdf(html: str, cache: Path | None = None, *, short: bool = False) -> bytes:
+    """The printed pamphlet (A4): HTML in, PDF bytes out; identical input gives identical bytes."""
+    return _made(pamphlet_job(html, short=short), cache)
 
 
 def reference_pdf(html: str, cache: Path | None = None) -> bytes:
     """The item-by-item reference (A4), from generate.reference_html."""
-    css = _stylesheet("print", "pamphlet.css")
-    return html_to_pdf(html, css, what="the printed reference", cache=cache, name=REFERENCE)
+    return _made(reference_job(html), cache)
 
 
 def write_pamphlet(
@@ -114,10 +160,19 @@ def write_pamphlet(
     return write_atomic(out, pamphlet_pdf(html, short=has_short(project)))
 
 
+def handout_jobs(project: Project, url_of: UrlOf, *, site_name: str) -> list[PrintJob]:
+    """Every trainers' handout, named by its docs path."""
+    css = _stylesheet("handout", "handout.css")
+    return [
+        PrintJob(path, html, css, f"the handout {title!r}")
+        for path, title, html in handouts.documents(project, url_of, site_name=site_name)
+    ]
+
+
 def handout_pdfs(
     project: Project, url_of: UrlOf, *, site_name: str, cache: Path | None = None
 ) -> Iterator[tuple[str, bytes]]:
     """(docs path, PDF bytes) of every trainers' handout."""
-    css = _stylesheet("handout", "handout.css")
-    for path, title, html in handouts.documents(project, url_of, site_name=site_name):
-        yield path, html_to_pdf(html, css, what=f"the handout {title!r}", cache=cache, name=path)
+    for job in handout_jobs(project, url_of, site_name=site_name):
+        cached = job.cached(cache)
+        yield job.name, cached if cached is not None else job.typeset(cache)

@@ -17,7 +17,7 @@ class Term(Strict):
     reading: Text | None = Field(default=None, description="How to read it, e.g. こじんデータ.")
     also: list[Text] = Field(default_factory=list, description="Other spellings that are linked too.")
     definition: Text = Field(description="Plain words first; what the law or guideline means by it.")
-    source: Text = Field(description="ID of the entry in sources.yml the meaning comes from.")
+    source: RuleId = Field(description="ID of the entry in sources.yml the meaning comes from.")
     rule: RuleId | None = Field(default=None, description="ID in today.yml where the definition is quoted, if any.")
 
     def spellings(self) -> list[str]:

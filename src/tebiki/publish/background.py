@@ -1,0 +1,243 @@
+"""Slow artefacts made off the preview's path: while `mkdocs serve` runs, the files made from the
+data that no page shows (PDFs, QTI packages, QR codes) are remade in a child process, and the
+search index in Pagefind's, after the page is served; the preview keeps the previous files
+meanwhile. A child process, not a thread: WeasyPrint is Python, and a thread holding the GIL
+would slow the very rebuild it is meant to stay out of. When new files are ready the worker
+asks for a rebuild, which then only copies them in.
+
+A one-off `mkdocs build` never uses this: there every artefact is made before the site is
+published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..data.problems import DataError
+from ..data.project import Paths, Project, load_project
+from ..generate import handouts, has_short, pamphlet_html, qti, reference_html
+from . import search, typeset
+from .reproducible import build_date
+
+log = logging.getLogger("mkdocs.plugins.tebiki")
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the data-made files depend on besides the data: the site's URLs and names."""
+
+    paths: Paths
+    urls: dict[str, str]  # docs path -> absolute URL on the published site
+    site_name: str
+    site_url: str | None
+    pdf: str  # the pamphlet's path, "" for none
+    reference: str  # the item-by-item reference's path, "" for none
+    cache: Path | None
+
+    def fingerprint(self) -> str:
+        """Everything the files are made from: every data file's bytes and this request."""
+        digest = hashlib.sha256(
+            repr((sorted(self.urls.items()), self.site_name, self.site_url, self.pdf, self.reference)).encode()
+        )
+        for folder in (self.paths.data, self.paths.quizzes):
+            for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+                if path.is_file():
+                    digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+        return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Made:
+    fingerprint: str
+    files: dict[str, bytes]  # docs path -> content
+    errors: dict[str, str]  # docs path (or "data") -> what went wrong
+
+
+def make_files(request: Request, project: Project | None = None) -> Made:
+    """Every file made from the data that no page shows, from `project` or (in the child
+    process) from the data folders."""
+    fingerprint = request.fingerprint() if project is None else ""
+    if project is None:
+        try:
+            project = load_project(request.paths)
+        except DataError as exc:  # the rebuild reports it too; keep the previous files
+            return Made(fingerprint, {}, {"data": exc.report()})
+    url_of = request.urls.get
+    files: dict[str, bytes] = dict(qti.packages(project, url_of))
+    try:
+        files.update(handouts.qr_images(project, url_of))
+        jobs = typeset.handout_jobs(project, url_of, site_name=request.site_name)
+    except handouts.HandoutError as exc:
+        return Made(fingerprint, files, {"handouts": str(exc)})
+    issued = build_date()
+    if request.pdf:
+        html = pamphlet_html(project, site_name=request.site_name, site_url=request.site_url, issued=issued)
+        jobs.append(typeset.replace_name(typeset.pamphlet_job(html, short=has_short(project)), request.pdf))
+    # The item-by-item reference: a PDF of its own (the same as the pamphlet when the guideline
+    # describes no short one); the download page links both.
+    if request.reference:
+        html = reference_html(project, site_name=request.site_name, site_url=request.site_url, issued=issued)
+        jobs.append(typeset.replace_name(typeset.reference_job(html), request.reference))
+    errors = {}
+    for job in jobs:
+        try:
+            cached = job.cached(request.cache)
+            files[job.name] = cached if cached is not None else job.typeset(request.cache)
+        except typeset.TypesetError as exc:
+            errors[job.name] = str(exc)
+            if project is not None and fingerprint == "":
+                break  # a one-off build fails on the first one
+    return Made(fingerprint, files, errors)
+
+
+class Worker:
+    """Remakes the data-made files in a child process and indexes snapshots of the site,
+    newest request first: after three quick edits only the last state is made."""
+
+    def __init__(
+        self,
+        on_ready: Callable[[], None],
+        made: Made,
+        exclude: Sequence[str],
+        site_lock: threading.Lock,
+    ) -> None:
+        self._on_ready = on_ready
+        self._site_lock = site_lock  # held by a build while it writes the site
+        self._exclude = list(exclude)
+        self._cond = threading.Condition()
+        self.made = made  # the newest files made
+        self._request: Request | None = None  # waiting to be made
+        self._making = False
+        self._snapshot: tuple[Path, Path, str] | None = None  # (HTML copy, site, its hash) to index
+        self._indexed = ""  # hash of the pages the bundle was made from
+        self._stopped = False
+        self._scratch = Path(tempfile.mkdtemp(prefix="tebiki-serve-"))
+        self.bundle: Path | None = None  # the newest Pagefind bundle written
+        self._generation = 0
+        # spawn: the serving process runs threads, which a forked child would inherit half-way.
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self._thread = threading.Thread(target=self._run, name="tebiki-background", daemon=True)
+        self._thread.start()
+
+    # --- asked from the build ---------------------------------------------------------------
+
+    def remake(self, request: Request) -> None:
+        """Make the files again (when `request.fingerprint()` differs from `made`'s)."""
+        with self._cond:
+            self._request = request
+            self._cond.notify()
+
+    def pending(self) -> bool:
+        with self._cond:
+            return self._making or self._request is not None
+
+    def index(self, site_dir: Path) -> None:
+        """Index the pages of `site_dir` as they are now (copied, so a rebuild can clear it); the
+        bundle goes into `site_dir/pagefind` when written. Nothing to do if no page changed."""
+        digest = hashlib.sha256()
+        pages = sorted(p for p in site_dir.rglob("*.html") if "pagefind" not in p.relative_to(site_dir).parts)
+        contents = [(p.relative_to(site_dir), p.read_bytes()) for p in pages]
+        for rel, data in contents:
+            digest.update(rel.as_posix().encode() + b"\0" + data)
+        if digest.hexdigest() == self._indexed:
+            return
+        self._generation += 1
+        snapshot = self._scratch / f"site-{self._generation}"
+        for rel, data in contents:
+            (snapshot / rel).parent.mkdir(parents=True, exist_ok=True)
+            (snapshot / rel).write_bytes(data)
+        with self._cond:
+            if self._snapshot is not None:
+                shutil.rmtree(self._snapshot[0], ignore_errors=True)
+            self._snapshot = (snapshot, site_dir, digest.hexdigest())
+            self._cond.notify()
+
+    def copy_bundle(self, site_dir: Path) -> bool:
+        """Put the newest search bundle into a build (call with the site lock held); False if
+        there is none yet."""
+        with self._cond:
+            bundle = self.bundle
+        if bundle is None:
+            return False
+        _replace_tree(bundle, site_dir / "pagefind")
+        return True
+
+    def adopt_bundle(self, bundle: Path) -> None:
+        """Start from a bundle a build made itself (the first one, before serving)."""
+        if bundle.is_dir():
+            kept = self._scratch / "site-0" / "pagefind"
+            shutil.copytree(bundle, kept)
+            with self._cond:
+                self.bundle = kept
+
+    def close(self) -> None:
+        with self._cond:
+            self._stopped = True
+            self._cond.notify()
+        self._thread.join()
+        self._pool.shutdown(cancel_futures=True)
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+    # --- the worker thread ------------------------------------------------------------------
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._stopped or self._request is not None or self._snapshot is not None)
+                if self._stopped:
+                    return
+                request, self._request = self._request, None
+                snapshot, self._snapshot = (None, self._snapshot) if request is None else (self._snapshot, None)
+                self._making = request is not None
+            try:
+                if request is not None:
+                    self._make(request)
+                elif snapshot is not None:
+                    self._index(*snapshot)
+            except Exception:  # a bug here must not end the worker and leave the preview stale
+                log.exception("tebiki: background work failed")
+            finally:
+                with self._cond:
+                    self._making = False
+
+    def _make(self, request: Request) -> None:
+        made = self._pool.submit(make_files, request).result()
+        for name, error in made.errors.items():
+            log.error("%s: %s", name, error)
+        with self._cond:
+            # A data error keeps the previous files; a failed PDF keeps its previous version.
+            files = {**self.made.files, **made.files} if made.errors else made.files
+            self.made = Made(made.fingerprint, files, made.errors)
+            again = self._request is not None
+        log.info("Remade the printed files and packages in the background.")
+        if not again:
+            self._on_ready()  # a rebuild serves the new files and drops the "being remade" notice
+
+    def _index(self, snapshot: Path, site_dir: Path, digest: str) -> None:
+        try:
+            search.Indexer(self._exclude).index(snapshot)
+        except search.SearchIndexError as exc:
+            log.error("%s", exc)
+            return
+        with self._site_lock:  # not while a rebuild clears and writes the site, or copies the bundle
+            with self._cond:
+                old, self.bundle, self._indexed = self.bundle, snapshot / "pagefind", digest
+            if old is not None:
+                shutil.rmtree(old.parent, ignore_errors=True)
+            if site_dir.is_dir():
+                _replace_tree(self.bundle, site_dir / "pagefind")
+        log.info("Search index updated in the background.")
+
+
+def _replace_tree(src: Path, dest: Path) -> None:
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(src, dest)
