@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from tebiki import translations
 from tebiki.data.guideline.load import load_guideline
 from tebiki.data.guideline.model import Guideline
 from tebiki.data.problems import DataError
@@ -30,14 +31,14 @@ from tebiki.data.project import Paths
 from tebiki.data.seminars import captions, storyboard
 from tebiki.data.seminars.load import load_seminars
 from tebiki.data.seminars.model import Recording
-from tebiki.generate.render import KIND_LABELS
+from tebiki.generate.render import kind_label
 from tebiki.text import clock
+from tebiki.translations import _
 
 WIDTH, HEIGHT = 960, 540
 FPS = 2  # slides change at most a few times a minute; 2 fps keeps slide changes within half a second
 CAPTION_SPACE = 150  # the bottom of each slide stays empty: the browser draws the captions there
 INK, PAPER, BRAND, MUTED = "#111827", "#ffffff", "#1e3a8a", "#374151"
-CREDIT = "出典：経済産業省の資料を加工して作成"
 # Characters that must not begin a line in Japanese (kinsoku).
 _NO_LINE_START = set("、。，．）」』】〕ー・：；？！ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
 
@@ -114,14 +115,14 @@ def _canvas():
     return image, ImageDraw.Draw(image)
 
 
-def draw_slide(recording: Recording, slide: storyboard.Slide, notice: str):
+def draw_slide(recording: Recording, slide: storyboard.Slide, notice: str, credit: str):
     """One item on screen: chapter, kind and ID, and the item's title in large type."""
     image, draw = _canvas()
     y = _header(draw, recording.title, notice) + 28
     chapter = recording.chapters[slide.chapter]
     draw.text((48, y), f"{slide.chapter + 1}. {chapter.title}", font=_font(28, bold=True), fill=BRAND)
     y += 56
-    label = f"{KIND_LABELS[slide.item.kind.value]}　{slide.item.id}"
+    label = kind_label(slide.item.kind.value) + _("   ") + slide.item.id
     box = draw.textbbox((48, y), label, font=_font(20))
     draw.rectangle((box[0] - 8, box[1] - 6, box[2] + 8, box[3] + 6), outline=MUTED, width=2)
     draw.text((48, y), label, font=_font(20), fill=MUTED)
@@ -129,26 +130,31 @@ def draw_slide(recording: Recording, slide: storyboard.Slide, notice: str):
     title_font = _font(38, bold=True)
     lines = wrap(slide.item.title, title_font, WIDTH - 96)[:3]
     _draw_lines(draw, (48, y), lines, title_font, INK, spacing=1.35)
-    draw.text((WIDTH - 32, HEIGHT - CAPTION_SPACE - 8), CREDIT, font=_font(14), fill=MUTED, anchor="rb")
+    draw.text((WIDTH - 32, HEIGHT - CAPTION_SPACE - 8), credit, font=_font(14), fill=MUTED, anchor="rb")
     return image
 
 
-def draw_poster(recording: Recording, notice: str):
+def draw_poster(recording: Recording, notice: str, credit: str):
     """The still shown before playing: the title and the chapters with their start times."""
     image, draw = _canvas()
-    y = _header(draw, "解説動画", notice) + 28
+    y = _header(draw, _("Video"), notice) + 28
     title_font = _font(36, bold=True)
     y = _draw_lines(draw, (48, y), wrap(recording.title, title_font, WIDTH - 96)[:2], title_font, INK, 1.3) + 10
-    draw.text((48, y), f"{clock(recording.duration)}・日本語字幕つき（音声なし）", font=_font(18), fill=MUTED)
+    draw.text(
+        (48, y),
+        _("%(duration)s · with captions (no sound)", duration=clock(recording.duration)),
+        font=_font(18),
+        fill=MUTED,
+    )
     y += 40
     body = _font(22)
     # The player's controls cover the bottom of the poster: keep text above them.
     for number, chapter in enumerate(recording.chapters, start=1):
         if y > HEIGHT - 110:
             break
-        draw.text((64, y), f"{clock(chapter.start)}　{number}. {chapter.title}", font=body, fill=INK)
+        draw.text((64, y), clock(chapter.start) + _("   ") + f"{number}. {chapter.title}", font=body, fill=INK)
         y += 36
-    draw.text((WIDTH - 32, 120), CREDIT, font=_font(14), fill=MUTED, anchor="ra")
+    draw.text((WIDTH - 32, 120), credit, font=_font(14), fill=MUTED, anchor="ra")
     return image
 
 
@@ -160,6 +166,7 @@ def make(recording: Recording, guideline: Guideline, docs: Path) -> Made:
         raise VideoError(f"{recording.id}: a generated recording has exactly one caption track (its own text)")
     items = {item.id: item for item in guideline.items()}
     notice = storyboard.notice_line(guideline.meta)
+    credit = storyboard.credit_line(guideline)
     slides = storyboard.storyboard(recording, items)
     assert recording.file is not None
     video, poster, vtt = docs / recording.file, docs / recording.poster, docs / recording.captions[0].file
@@ -168,7 +175,7 @@ def make(recording: Recording, guideline: Guideline, docs: Path) -> Made:
         entries = ["ffconcat version 1.0"]
         for number, slide in enumerate(slides, start=1):
             name = f"slide-{number:03d}.png"
-            draw_slide(recording, slide, notice).save(work / name)
+            draw_slide(recording, slide, notice, credit).save(work / name)
             entries += [f"file '{name}'", f"duration {slide.end - slide.start:.3f}"]
         entries.append(f"file 'slide-{len(slides):03d}.png'")  # the concat demuxer needs the last frame twice
         (work / "slides.txt").write_text("\n".join(entries) + "\n", encoding="utf-8")
@@ -177,7 +184,7 @@ def make(recording: Recording, guideline: Guideline, docs: Path) -> Made:
         for path in (video, poster, vtt):
             path.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(out, video)
-    draw_poster(recording, notice).save(poster, optimize=True)
+    draw_poster(recording, notice, credit).save(poster, optimize=True)
     cues = [cue for slide in slides for cue in slide.cues]
     digest = storyboard.source_hash(recording, items, notice)
     vtt.write_text(captions.write(cues, [storyboard.hash_note(digest)]), encoding="utf-8")
@@ -219,6 +226,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--docs", default="docs", help="docs folder under the root, where the media go")
     p.add_argument("ids", nargs="*", help="recording IDs to remake (default: every generated one)")
     args = p.parse_args(argv)
+    from tebiki.mkdocs_plugin.config import site_language  # the video speaks the site's language
+
+    language = site_language(Path(args.root))
+    if language:  # without a mkdocs.yml, tebiki's default language
+        translations.activate(language)
     try:
         made = make_all(Paths.under(Path(args.root), args.data, docs=args.docs), args.ids)
     except DataError as exc:

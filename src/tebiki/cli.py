@@ -10,6 +10,7 @@ from enum import IntEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import translations
 from .checks import a11y, coverage, sitecheck
 from .checks.chromium import CHROMIUM
 from .data import a11y_results
@@ -78,11 +79,11 @@ def cmd_generate(args: argparse.Namespace) -> Exit:
     if args.include_docs:
         import shutil
 
-        from .generate.theme_files import ASSETS, PAGES
+        from .generate.theme_files import ASSETS, pages_dir
 
         # What the plugin would add (tebiki's assets and default pages), then the site's own docs/ over it.
         shutil.copytree(ASSETS, out / "assets", dirs_exist_ok=True)
-        shutil.copytree(PAGES, out, dirs_exist_ok=True)
+        shutil.copytree(pages_dir(), out, dirs_exist_ok=True)
         shutil.copytree(Path(args.root) / "docs", out, dirs_exist_ok=True)
     for page in generate(_load(args)):
         target = out / page.path
@@ -260,6 +261,13 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    language = None
+    if args.command != "new" and getattr(args, "root", None):
+        from .mkdocs_plugin.config import site_language  # imported late, like site_config
+
+        language = site_language(Path(args.root))
+    if language:
+        translations.activate(language)
     handler = {
         "validate": cmd_validate,
         "generate": cmd_generate,

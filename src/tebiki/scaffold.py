@@ -286,11 +286,12 @@ def site_files(options: Options) -> dict[str, str]:
         ".gitignore": "site/\nsite.tebiki-*/\n.tebiki/\ncoverage.json\n",
         "README.md": README[options.language],
     }
-    if options.superseded:
-        files["guideline/today.yml"] = _data("today", _rules(t))
-        files[f"guideline/sources/{RULES_FILE}"] = (
-            t["rules_title"] + "\n\n" + t["rule_quote"] + "\n\n" + t["example_quote"] + "\n"
-        )
+    # The rules the checklist rests on (today's rules of a superseded guideline; the governing rules
+    # of one in force): every checklist entry names its basis among them.
+    files["guideline/today.yml"] = _data("today", _rules(t))
+    files[f"guideline/sources/{RULES_FILE}"] = (
+        t["rules_title"] + "\n\n" + t["rule_quote"] + "\n\n" + t["example_quote"] + "\n"
+    )
     files.update(_schemas())
     return files
 
@@ -383,17 +384,16 @@ def _sources(t: dict[str, str], options: Options) -> list[dict[str, str]]:
             "credit": t["credit"],
         }
     ]
-    if options.superseded:
-        sources.append(
-            {
-                "id": "sample-rules",
-                "title": t["rules_title"],
-                "publisher": t["publisher"],
-                "file": RULES_FILE,
-                "licence": t["licence"],
-                "credit": t["rules_credit"],
-            }
-        )
+    sources.append(  # the rules' source: see site_files
+        {
+            "id": "sample-rules",
+            "title": t["rules_title"],
+            "publisher": t["publisher"],
+            "file": RULES_FILE,
+            "licence": t["licence"],
+            "credit": t["rules_credit"],
+        }
+    )
     return sources
 
 

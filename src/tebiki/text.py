@@ -1,10 +1,11 @@
-"""Text helpers every stage shares: one line of Markdown, clock times, Japanese dates, quote matching."""
+"""Text helpers every stage shares: one line of Markdown, clock times, quote matching (dates: translations)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
+
+from . import translations
 
 # Hiragana to CJK ideographs, plus full-width forms: scripts written without spaces.
 _CJK = "\u3000-\u9fff\uff00-\uffef"
@@ -23,13 +24,14 @@ def clock(seconds: float) -> str:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
-def japanese_date(day: dt.date) -> str:
-    """A date as Japanese text writes it: 2017年5月30日."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def normalise(text: str) -> str:
-    """Compare quotes ignoring layout: NFKC and no whitespace at all."""
+    """Compare quotes ignoring layout: NFKC, and no whitespace at all in Japanese; in a language
+    written with spaces, every run of whitespace is one space ("Everylaptop" is not "Every laptop")."""
     if not unicodedata.is_normalized("NFKC", text):  # a quick check, far cheaper than normalising
         text = unicodedata.normalize("NFKC", text)
-    return "".join(text.split())
+    return word_gap().join(text.split())
+
+
+def word_gap() -> str:
+    """What separates words in the active language: a space, or nothing in Japanese."""
+    return " " if translations.spaced() else ""

@@ -79,7 +79,7 @@ def test_cues_are_short_and_never_break_inside_brackets() -> None:
     text = "改訂では、個人情報を扱う事業者に「こうすることが望ましい」という新しい行動の目安を加えました。"
     cues = storyboard.split_cues(text)
     assert "".join(cues) == text
-    assert all(len(c) <= storyboard.CUE_CHARS for c in cues)
+    assert all(len(c) <= storyboard.cue_chars() for c in cues)
     assert all(c.count("「") == c.count("」") for c in cues)
 
 

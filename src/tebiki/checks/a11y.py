@@ -17,6 +17,7 @@ from typing import Any
 
 from ..data.a11y_results import PageResult, Rule, Run, Violation
 from ..files import write_atomic
+from ..translations import _
 from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .localsite import serve, site_pages
 
@@ -67,7 +68,12 @@ def run(site_dir: Path, *, commit: str | None, sub_path: str = "/tebiki/", pages
                         incomplete_rules=len(raw["incomplete"]),
                     )
                 )
-            version = f"Chromium {browser.version}（画面 {width}×{height}）"
+            version = _(
+                "Chromium %(version)s (screen %(width)s×%(height)s)",
+                version=browser.version,
+                width=width,
+                height=height,
+            )
         finally:
             browser.close()
     return Run(

@@ -10,16 +10,21 @@ from ..data.guideline.model import Dimension, Guideline
 from ..files import html_files
 from ..generate import traceability
 from ..generate.render import render_html
+from ..translations import _
 from .coverage import Report
 
-# TODO(l10n): into the message catalogs once they are on main.
-LABELS = {
-    Dimension.pamphlet: "解説ページ",
-    Dimension.checklist: "チェックリスト",
-    Dimension.quiz: "確認クイズ",
-    Dimension.slides: "スライド",
-    Dimension.video: "解説動画",
-}
+
+def labels() -> dict[Dimension, str]:
+    """The column heading of each coverage dimension, in the site's language."""
+    return {
+        Dimension.pamphlet: _("Explanation pages"),
+        Dimension.checklist: _("Checklist"),
+        Dimension.quiz: _("Quizzes"),
+        Dimension.slides: _("Slides"),
+        Dimension.video: _("Briefing videos"),
+    }
+
+
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -59,10 +64,10 @@ def _links(where: list[str], titles: dict[str, str], to_root: str) -> list[dict[
         text = titles.get(page, page)
         anchor = place.partition("#")[2]
         if slide := _SLIDE.match(anchor):
-            text += f" スライド{slide.group(1)}"
+            text += _(", slide %(number)s", number=slide.group(1))
         elif pages.count(page) > 1:
             seen[page] += 1
-            text += f"（{seen[page]}）"
+            text += _(" (%(number)s)", number=seen[page])
         href = place.replace("index.html#", "#") if to_root else place  # directory URLs
         links.append({"href": to_root + href, "text": text})
     return links
@@ -90,7 +95,7 @@ def fill(site_dir: Path, guideline: Guideline, report: Report) -> None:
         "traceability.html.j2",
         sections=sections,
         dimensions=report.dimensions,
-        labels=LABELS,
+        labels=labels(),
         covered=sum(1 for r in report.rows if all(c["where"] or not c["required"] for c in r["coverage"].values())),
         total=len(report.rows),
     )

@@ -9,26 +9,32 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from .. import translations
 from ..data.a11y_results import DEFAULT_RESULTS
 from ..data.project import Project
-from ..text import japanese_date
+from ..translations import _
 from .render import render
 
 PATH = "accessibility/results.md"
 JST = dt.timezone(dt.timedelta(hours=9), "JST")  # Japan keeps no daylight saving time
 
-TAG_LABELS = {
-    "wcag2a": "WCAG 2.0 レベルA",
-    "wcag2aa": "WCAG 2.0 レベルAA",
-    "wcag21a": "WCAG 2.1 レベルA",
-    "wcag21aa": "WCAG 2.1 レベルAA",
-    "wcag22aa": "WCAG 2.2 レベルAA",
-}
+
+def tag_labels() -> dict[str, str]:
+    return {
+        tag: _("WCAG %(version)s level %(level)s", version=version, level=level)
+        for tag, version, level in (
+            ("wcag2a", "2.0", "A"),
+            ("wcag2aa", "2.0", "AA"),
+            ("wcag21a", "2.1", "A"),
+            ("wcag21aa", "2.1", "AA"),
+            ("wcag22aa", "2.2", "AA"),
+        )
+    }
 
 
 def jst(moment: dt.datetime) -> str:
     local = moment.astimezone(JST)
-    return f"{japanese_date(local)} {local:%H:%M}（日本時間）"
+    return _("%(date)s %(time)s (Japan time)", date=translations.date(local.date()), time=local.strftime("%H:%M"))
 
 
 def _origin(project: Project) -> str:
@@ -46,7 +52,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
             stale=results.stale,
             building=results.building,
             jst=jst,
-            tag_labels=TAG_LABELS,
+            tag_labels=tag_labels(),
         ),
         _origin(project),
     )

@@ -16,6 +16,7 @@ from ..data.checklist.conditions import Condition
 from ..data.checklist.model import Checklist, Entry, Level
 from ..data.project import Project
 from ..text import oneline
+from ..translations import _
 from .paths import item_link
 from .printed import PrintPart
 from .render import render
@@ -23,7 +24,10 @@ from .sources import rule_anchor
 
 DIR = "checklist"
 INTERACTIVE = f"{DIR}/index.md"
-LEVEL_LABELS = {Level.required: "必須", Level.recommended: "推奨"}
+
+
+def level_labels() -> dict[Level, str]:
+    return {Level.required: _("Required"), Level.recommended: _("Recommended")}
 
 
 def track_path(track_id: str) -> str:
@@ -52,7 +56,7 @@ def _context(project: Project, checklist: Checklist) -> dict[str, Any]:
         "spec": checklist.spec,
         "tracks": checklist.tracks,
         "track_ids": [t.id for t in checklist.tracks],
-        "level_label": lambda level: LEVEL_LABELS[level],
+        "level_label": lambda level: level_labels()[level],
         "applies_to": lambda entry: describe(entry.applies_if, checklist),
         "item_link": item_link(guideline),
         "rule_link": rule_link,
@@ -66,25 +70,25 @@ def _context(project: Project, checklist: Checklist) -> dict[str, Any]:
 def describe(condition: Condition | None, checklist: Checklist) -> str:
     """The businesses a condition selects, in words built from each option's `means`."""
     if condition is None:
-        return "すべての会社"
+        return _("Every business")
     means = {q.id: {o.value: o.means for o in q.options} for q in checklist.questions}
 
     def words(cond: Condition, nested: bool) -> str:
         if "all" in cond or "any" in cond:
             key = "all" if "all" in cond else "any"
-            text = ("かつ" if key == "all" else "または").join(words(c, True) for c in cond[key])
+            text = (_(" and ") if key == "all" else _(" or ")).join(words(c, True) for c in cond[key])
         else:
             parts = []
             for question, wanted in cond.items():
                 values = wanted if isinstance(wanted, list) else [wanted]
-                joined = "または".join(f"「{means[question][v]}」" for v in values)
-                parts.append(f"（{joined}）" if len(values) > 1 and len(cond) > 1 else joined)
-            text = "かつ".join(parts)
+                joined = _(" or ").join(_("“%(words)s”", words=means[question][v]) for v in values)
+                parts.append(_("(%(words)s)", words=joined) if len(values) > 1 and len(cond) > 1 else joined)
+            text = _(" and ").join(parts)
             if len(parts) == 1:
                 return text
-        return f"（{text}）" if nested else text
+        return _("(%(words)s)", words=text) if nested else text
 
-    return words(condition, False) + "会社"
+    return _("Businesses where %(condition)s", condition=words(condition, False))
 
 
 def script_data(checklist: Checklist) -> dict[str, Any]:
@@ -106,7 +110,7 @@ def script_data(checklist: Checklist) -> dict[str, Any]:
         "scale": [{"value": p.value, "label": p.label, "points": p.points} for p in spec.scale],
         "bands": [{**b.model_dump(), "advice": oneline(b.advice)} for b in spec.bands],
         "groups": [{"id": g.id, "title": g.title} for g in spec.groups],
-        "levels": {level.value: label for level, label in LEVEL_LABELS.items()},
+        "levels": {level.value: label for level, label in level_labels().items()},
         "entries": [_entry_data(e, g.id, checklist) for g in spec.groups for e in g.entries],
     }
 
@@ -165,7 +169,8 @@ def print_parts(project: Project) -> Iterator[PrintPart]:
         template="print/checklist.html.j2",
         # The spec's lead and description speak of the interactive page: paper gets its own words.
         context={"tracks": tracks, "index": project.guideline.item_index()},
-        lead="会社としてやるべきことの一覧です。"
-        + "と".join(f"「{t.label}」" for t in checklist.tracks)
-        + "の版があり、できたものに印を付けて使います。",
+        lead=_(
+            "What a business has to do, in versions for %(tracks)s: tick what is done.",
+            tracks=_(" and ").join(_("“%(words)s”", words=t.label) for t in checklist.tracks),
+        ),
     )

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..data.project import Project
+from ..translations import _
 from . import trainer as pages
 from .checklist import describe
 from .paths import UrlOf
@@ -87,8 +88,9 @@ def documents(project: Project, url_of: UrlOf, *, site_name: str) -> Iterator[tu
         sets = pages.live_questions(project, kit)
         if not sets:
             continue
-        context = {"kit": kit, "sets": sets, "marks": pages.CHOICE_MARKS, "items": items, "fill_parts": fill_parts}
+        context = {"kit": kit, "sets": sets, "marks": pages.choice_marks(), "items": items, "fill_parts": fill_parts}
         context.update(common)
-        sheet, key = f"確認クイズ 問題用紙：{kit.title}", f"確認クイズ 解答と解説：{kit.title}"
+        sheet = _("Quiz question sheet: %(title)s", title=kit.title)
+        key = _("Quiz answers and explanations: %(title)s", title=kit.title)
         yield _pdf("handout/quiz-sheet.html.j2", sheet, pages.quiz_sheet_path(kit), **context)
         yield _pdf("handout/answer-key.html.j2", key, pages.answer_key_path(kit), **context)

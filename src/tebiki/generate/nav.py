@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..data.project import Project
+from ..translations import _
 from . import checklist, glossary, quiz, trainer
 from .pamphlet import section_path
 from .seminars import nav_entries
@@ -62,49 +63,31 @@ def expand_nav(nav: Any, project: Project) -> Any:
     return expand(nav)
 
 
-# Group labels of the default nav, by theme.language (English for any other language).
-# TODO(l10n): move into the message catalogs once they are on main.
-NAV_LABELS = {
-    "ja": {
-        "home": "はじめに",
-        "sections": "ガイドラインの内容",
-        "checklists": "自社チェック",
-        "seminars": "説明会と解説動画",
-        "quizzes": "理解度チェック",
-        "trainers": "説明会キット",
-        "search": "検索",
-        "sources": "出典と今のルール",
-        "glossary": "用語集",
-        "traceability": "対応表",
-        "download": "印刷・オフライン用",
-        "accessibility": "ウェブアクセシビリティ",
-        "policy": "ウェブアクセシビリティ方針",
-        "results": "試験結果",
-    },
-    "en": {
-        "home": "Introduction",
-        "sections": "The guideline",
-        "checklists": "Self-check",
-        "seminars": "Briefings and videos",
-        "quizzes": "Quizzes",
-        "trainers": "Trainer kits",
-        "search": "Search",
-        "sources": "Sources",
-        "glossary": "Glossary",
-        "traceability": "Traceability",
-        "download": "Print and offline",
-        "accessibility": "Accessibility",
-        "policy": "Accessibility policy",
-        "results": "Test results",
-    },
-}
+def nav_labels(superseded: bool = True) -> dict[str, str]:
+    """Group labels of the default nav, in the site's language."""
+    return {
+        "home": _("Introduction"),
+        "sections": _("The guideline"),
+        "checklists": _("Self-check"),
+        "seminars": _("Briefings and videos"),
+        "quizzes": _("Quizzes"),
+        "trainers": _("Trainer kits"),
+        "search": _("Search"),
+        "sources": _("Sources and today's rules") if superseded else _("Sources"),
+        "glossary": _("Glossary"),
+        "traceability": _("Traceability"),
+        "download": _("Print and offline"),
+        "accessibility": _("Web accessibility"),
+        "policy": _("Web accessibility policy"),
+        "results": _("Test results"),
+    }
 
 
-def default_nav(project: Project, language: str, own_pages: Iterable[str] = ()) -> list[Any]:
+def default_nav(project: Project, own_pages: Iterable[str] = ()) -> list[Any]:
     """The nav of a site whose mkdocs.yml has none: home, every kind of generated page the
     data has (as `tebiki:` placeholders, expanded later), the site's own pages (`own_pages`,
     titled by their heading), then the default pages."""
-    label = NAV_LABELS.get(language.split("-")[0].lower(), NAV_LABELS["en"])
+    label = nav_labels(project.guideline.meta.superseded)
     known = placeholders(project)
     nav: list[Any] = [{label["home"]: "index.md"}]
     nav += [

@@ -21,7 +21,7 @@ from ..data.quiz.model import Question, QuestionType
 from ..text import oneline
 from . import qti_xml
 from .paths import UrlOf, section_path
-from .quiz import QTI_VERSIONS, SELFTEST_TITLE, fill_parts, qti_path, selftest_questions
+from .quiz import QTI_VERSIONS, fill_parts, qti_path, selftest_questions, selftest_title
 from .render import render
 from .render import text as as_text
 
@@ -109,7 +109,7 @@ def packages(project: Project, url_of: UrlOf) -> Iterator[tuple[str, bytes]]:
     sets = [(bank.id, bank.title, bank.questions) for bank in project.quizzes]
     selftest = selftest_questions(project)
     if selftest:
-        sets.append(("selftest", SELFTEST_TITLE, selftest))
+        sets.append(("selftest", selftest_title(), selftest))
     convert = _Converter(project, url_of)
     for name, title, questions in sets:
         # The exporters only read the collection: one serves every version.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..data.problems import display_path
 from ..data.project import Project
 from ..data.quiz.model import BLANK, Bank, Question
+from ..translations import _
 from .paths import QUIZ_DIR, item_link, section_path
 from .paths import bank_path as _bank_path
 from .render import render
@@ -24,7 +25,9 @@ TRAINERS = f"{QUIZ_DIR}/trainers.md"
 ANSWERS = f"{QUIZ_DIR}/answers.md"
 QTI_VERSIONS = ("1.2", "2.1")
 
-SELFTEST_TITLE = "総合テスト"
+
+def selftest_title() -> str:
+    return _("Final test")
 
 
 def bank_path(bank: Bank) -> str:
@@ -81,7 +84,13 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
     link = item_link(guideline)
     sections = {s.id: s for s in guideline.sections}
     folder = display_path(project.paths.quizzes, project.paths.root)
-    common = {"link": link, "fill_parts": fill_parts, "qti_href": qti_href, "versions": QTI_VERSIONS}
+    common = {
+        "meta": guideline.meta,
+        "link": link,
+        "fill_parts": fill_parts,
+        "qti_href": qti_href,
+        "versions": QTI_VERSIONS,
+    }
     selftest = selftest_questions(project)
     yield (
         INDEX,
@@ -110,8 +119,10 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
             SELFTEST,
             render(
                 "quiz-page.md.j2",
-                title=SELFTEST_TITLE,
-                description="すべての確認クイズから選んだ問題で、2014年改訂ガイドラインと今のルールの理解をまとめて確かめるテストです。",
+                title=selftest_title(),
+                description=_("A test of questions from every quiz: how well you know the guideline and today's rules.")
+                if guideline.meta.superseded
+                else _("A test of questions from every quiz: how well you know the guideline."),
                 intro=None,
                 questions=selftest,
                 section=None,
@@ -137,9 +148,9 @@ def nav(project: Project) -> list[dict[str, str]]:
     """Navigation entries for the `tebiki:quizzes` placeholder."""
     if not project.quizzes:
         return []
-    entries = [{"理解度チェックについて": INDEX}]
+    entries = [{_("About the quizzes"): INDEX}]
     entries += [{bank.nav_title or bank.title: bank_path(bank)} for bank in project.quizzes]
     if selftest_questions(project):
-        entries.append({SELFTEST_TITLE: SELFTEST})
-    entries += [{"研修担当の方へ": TRAINERS}, {"解答と解説（印刷用）": ANSWERS}]
+        entries.append({selftest_title(): SELFTEST})
+    entries += [{_("For trainers"): TRAINERS}, {_("Answers and explanations (to print)"): ANSWERS}]
     return entries

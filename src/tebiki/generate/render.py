@@ -14,7 +14,9 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..text import clock, japanese_date, oneline
+from .. import translations
+from ..text import clock, oneline
+from ..translations import _
 
 # Data is text. In Markdown every one of these starts markup somewhere (links, images,
 # emphasis, code, attribute lists, tables, fences, raw HTML); as numeric character
@@ -90,25 +92,44 @@ def front_matter(**fields: Any) -> Markup:
     return Markup(dumped.removesuffix("\n"))
 
 
-KIND_LABELS = {
-    "event": "経緯",
-    "principle": "基本的な考え方",
-    "requirement": "法律の条文",
-    "problem": "問題点",
-    "measure": "対策",
-    "exception": "対象外となる場合",
-    "caution": "注意",
-    "sme": "中小企業への配慮",
-    "outreach": "広報・周知",
-    "duty": "今の法律の義務",
-}
+def kind_label(kind: str) -> str:
+    """The label of an item kind (model.Kind value) in the site's language."""
+    labels = {
+        "event": _("Background"),
+        "principle": _("Basic approach"),
+        "requirement": _("Article of the Act"),
+        "problem": _("Problem"),
+        "measure": _("Measure"),
+        "exception": _("Not covered"),
+        "caution": _("Caution"),
+        "sme": _("Small businesses"),
+        "outreach": _("Publicity and outreach"),
+        "duty": _("Duty under today's Act"),
+    }
+    return labels[kind]
+
+
+def join(parts: Any) -> str:
+    """A list in running text: 「A、B」 in Japanese, "A, B" in English."""
+    return translations.pgettext("list separator", ", ").join(str(p) for p in parts)
 
 
 def _with_filters(env: Environment) -> Environment:
     # JSON embedded in pages (`tojson`, which escapes <, > and &) stays readable and diffable.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
-    env.filters["kind_label"] = lambda kind: KIND_LABELS[kind.value]
-    env.filters["jdate"] = japanese_date
+    env.filters["kind_label"] = lambda kind: kind_label(kind.value)
+    env.filters["longdate"] = translations.date
+    env.filters["jdate"] = translations.date  # the old name, for templates not yet renamed
+    env.filters["number"] = translations.number
+    env.filters["join_text"] = join
+    env.filters["language_name"] = translations.language_name
+    # {% trans %} blocks and _() look the message up in the active language when rendered.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        translations.gettext, translations.ngettext, newstyle=True, pgettext=translations.pgettext
+    )
+    env.globals["lang"] = translations.lang_attribute
+    env.globals["gap"] = translations.gap  # between sentences: " " in English, "" in Japanese
     env.filters["oneline"] = oneline
     env.filters["clock"] = clock
     env.filters["cell"] = text  # `|` is escaped everywhere, table cells included

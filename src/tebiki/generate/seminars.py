@@ -17,17 +17,31 @@ from ..data.seminars import storyboard
 from ..data.seminars.captions import Captions
 from ..data.seminars.load import Seminars
 from ..data.seminars.model import Format, Provider, Recording, Series, Session, Status
-from ..text import japanese_date, oneline
+from ..text import oneline
+from ..translations import _
+from ..translations import date as longdate
+from ..translations import gap as translations_gap
 from .paths import item_link
-from .render import KIND_LABELS, render, text
+from .render import join, kind_label, render, text
 
 DIR = "seminars"
 INDEX = f"{DIR}/index.md"
 
-STATUS_LABELS = {Status.planned: "予定", Status.held: "開催済み", Status.recorded: "開催済み・録画あり"}
-UNKNOWN = "未定"  # not decided, or not announced yet
-UNCONFIRMED = "開催の記録は未確認"  # a past plan's session that no source confirms
-NOT_RECORDED = "不明"  # the session took place, but no record of this detail was found
+
+def status_label(status: Status) -> str:
+    return {Status.planned: _("Planned"), Status.held: _("Held"), Status.recorded: _("Held, recorded")}[status]
+
+
+def unknown() -> str:
+    return _("To be decided")  # not decided, or not announced yet
+
+
+def not_recorded() -> str:
+    return _("Unknown")  # the session took place, but no record of this detail was found
+
+
+def unconfirmed() -> str:
+    return _("No record that it was held")  # a past plan's session that no source confirms
 
 
 def session_path(session: Session) -> str:
@@ -68,6 +82,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
             meta=meta,
             seminars=seminars,
             rows={s.id: _rows(s) for s in seminars.series},
+            has_recordings=any(session.recordings for _, session in seminars.sessions()),
             item_link=_item_linker(project, "../"),
             session_path=lambda s: s.id + "/index.md",
         ),
@@ -95,7 +110,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
 def nav_entries(seminars: Seminars) -> list[dict[str, str]]:
     if not seminars.series:
         return []
-    return [{"一覧": INDEX}, *({s.title: session_path(s)} for _, s in seminars.sessions())]
+    return [{_("All briefings"): INDEX}, *({s.title: session_path(s)} for _, s in seminars.sessions())]
 
 
 def _item_linker(project: Project, to_root: str) -> Callable[[str], Markup]:
@@ -111,21 +126,22 @@ def _item_linker(project: Project, to_root: str) -> Callable[[str], Markup]:
 
 def _status(session: Session) -> str:
     if session.format is Format.online and session.status is Status.recorded:
-        return "公開中"
-    return STATUS_LABELS[session.status]
+        return _("Online now")
+    return status_label(session.status)
 
 
 def _where(session: Session) -> tuple[str, str, str]:
     """City, date and venue as shown: what is known, and 未定 (or 不明, once held) for the rest."""
-    unknown = UNKNOWN if session.status is Status.planned else NOT_RECORDED
+    missing = unknown() if session.status is Status.planned else not_recorded()
     if session.format is Format.online:
-        city, venue = "オンライン", "このサイト"
+        city, venue = _("Online"), _("This site")
     else:
-        city, venue = session.city or unknown, session.venue or unknown
+        city, venue = session.city or missing, session.venue or missing
     if session.date:
-        date = japanese_date(session.date) + (f" {session.time}" if session.time else "")
+        date = longdate(session.date) + (f" {session.time}" if session.time else "")
     else:
-        date = "いつでも視聴できます" if session.format is Format.online else unknown
+        # Only a published recording can be watched at any time; a planned online session is just undated.
+        date = _("Watch at any time") if session.recordings else missing
     return city, date, venue
 
 
@@ -134,16 +150,16 @@ def _rows(series: Series) -> list[dict]:
     known = sorted(series.sessions, key=lambda s: (s.date is None, s.date or 0, s.city or "", s.id))
     rows = []
     for session in known:
-        city, date, _ = _where(session)
+        city, date, _venue = _where(session)
         rows.append({"session": session, "city": city, "date": date, "status": _status(session)})
     for n in range(series.open_slots()):
         rows.append(
             {
                 "session": None,
-                "label": f"{len(known) + n + 1}か所目",
-                "city": NOT_RECORDED if series.historical else UNKNOWN,
-                "date": NOT_RECORDED if series.historical else UNKNOWN,
-                "status": UNCONFIRMED if series.historical else STATUS_LABELS[Status.planned],
+                "label": _("Venue %(number)s", number=len(known) + n + 1),
+                "city": not_recorded() if series.historical else unknown(),
+                "date": not_recorded() if series.historical else unknown(),
+                "status": unconfirmed() if series.historical else status_label(Status.planned),
             }
         )
     return rows
@@ -152,15 +168,15 @@ def _rows(series: Series) -> list[dict]:
 def _facts(series: Series, session: Session) -> list[tuple[str, str]]:
     city, date, venue = _where(session)
     facts = [
-        ("形式", "オンライン（動画）" if session.format is Format.online else "会場での説明会"),
-        ("開催地", city),
-        ("日程", date),
+        (_("Format"), _("Online (video)") if session.format is Format.online else _("Briefing at a venue")),
+        (_("City"), city),
+        (_("Date"), date),
     ]
     if session.format is Format.in_person:
-        facts.append(("会場", venue))
+        facts.append((_("Venue"), venue))
     facts += [
-        ("主催", "、".join(session.organisers or series.organisers)),
-        ("状況", _status(session)),
+        (_("Organised by"), join(session.organisers or series.organisers)),
+        (_("Status"), _status(session)),
     ]
     return facts
 
@@ -192,9 +208,11 @@ def _transcript(project: Project, recording: Recording, parsed: Captions | None)
     if recording.generated:
         items = {item.id: item for item in project.guideline.items()}
         for slide in storyboard.storyboard(recording, items):
-            kind = KIND_LABELS[slide.item.kind.value]
-            said = "".join(text for _, _, text in slide.cues)
-            part_at(slide.start).paragraphs.append(f"［画面：{kind}「{slide.item.title}」］{said}")
+            kind = kind_label(slide.item.kind.value)
+            gap = translations_gap()
+            said = gap.join(text for _, _, text in slide.cues)
+            shown = _("[On screen: %(kind)s “%(title)s”]", kind=kind, title=slide.item.title)
+            part_at(slide.start).paragraphs.append(shown + gap + said)
     elif parsed is not None:
         texts: dict[float, list[str]] = {}
         for cue in parsed.cues:

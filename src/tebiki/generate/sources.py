@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..data.project import Project
+from ..translations import _
 from .pamphlet import section_path
 from .printed import PrintPart
 from .render import render
@@ -16,6 +17,12 @@ def rule_anchor(rule_id: str) -> str:
     return f"rule-{rule_id}"
 
 
+def rule_publishers(project: Project) -> list[str]:
+    """Who published the documents today's rules are quoted from, in order of first use."""
+    by_id = {s.id: s for s in project.guideline.sources}
+    return list(dict.fromkeys(by_id[r.source].publisher for r in project.guideline.rules))
+
+
 def pages(project: Project) -> Iterator[tuple[str, str, str]]:
     guideline = project.guideline
     used_by: dict[str, list[tuple[str, str, str]]] = {}
@@ -25,7 +32,13 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
                 used_by.setdefault(rule, []).append((item.id, item.title, section_path(section)))
     yield (
         PATH,
-        render("sources.md.j2", guideline=guideline, used_by=used_by, rule_anchor=rule_anchor),
+        render(
+            "sources.md.j2",
+            guideline=guideline,
+            used_by=used_by,
+            rule_anchor=rule_anchor,
+            rule_publishers=rule_publishers(project),
+        ),
         "guideline/sources.yml",
     )
 
@@ -35,9 +48,11 @@ def print_parts(project: Project) -> Iterator[PrintPart]:
     guideline = project.guideline
     yield PrintPart(
         id="part-sources",
-        title="出典と今のルール",
+        title=_("Sources and today's rules") if guideline.meta.superseded else _("Sources"),
         template="print/sources.html.j2",
-        context={"guideline": guideline, "rule_anchor": rule_anchor},
-        lead="引用した資料の出典と利用条件、各項目が対応する今の規定。",
+        context={"guideline": guideline, "rule_anchor": rule_anchor, "rule_publishers": rule_publishers(project)},
+        lead=_("Where quotations come from and on what terms; the rules of today each item maps to.")
+        if guideline.meta.superseded
+        else _("Where quotations come from and on what terms."),
         appendix=True,
     )

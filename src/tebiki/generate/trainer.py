@@ -22,9 +22,10 @@ from ..data.quiz.model import Bank, Question
 from ..data.seminars.storyboard import caption_text
 from ..data.trainer.model import Kit
 from ..text import oneline
+from ..translations import _, first_sentence, gap, ngettext, pgettext
 from . import checklist, quiz
 from .paths import item_link, section_path
-from .render import KIND_LABELS, render
+from .render import join, kind_label, render
 from .seminars import INDEX as SEMINARS
 from .seminars import session_path
 
@@ -34,11 +35,13 @@ DIR = "trainers"
 INDEX = f"{DIR}/index.md"
 HANDOUT_CHECKLIST = f"{DIR}/handout-checklist.pdf"
 
-EQUIVALENCE_LABELS = {
-    Equivalence.direct: "今も同じ趣旨",
-    Equivalence.changed: "形を変えて今も",
-    Equivalence.none: "直接の定めはなし",
-}
+
+def equivalence_label(equivalence: Equivalence) -> str:
+    return {
+        Equivalence.direct: _("Same aim today"),
+        Equivalence.changed: _("Still there, in another form"),
+        Equivalence.none: _("No direct rule today"),
+    }[equivalence]
 
 
 def kit_dir(kit: Kit) -> str:
@@ -90,9 +93,9 @@ def qr_targets(project: Project) -> list[QrTarget]:
     """The QR codes of the handouts and the closing slide: the online checklist and the quizzes."""
     targets = []
     if project.checklist is not None:
-        targets.append(QrTarget("checklist", "自社チェック（オンライン）", checklist.INTERACTIVE))
+        targets.append(QrTarget("checklist", _("Self-check (online)"), checklist.INTERACTIVE))
     if project.quizzes:
-        targets.append(QrTarget("quiz", "理解度チェック（オンライン）", quiz.INDEX))
+        targets.append(QrTarget("quiz", _("Quizzes (online)"), quiz.INDEX))
     return [QrTarget(t.id, t.label, t.page, f"{DIR}/qr/{t.id}.svg") for t in targets]
 
 
@@ -163,14 +166,14 @@ def _source_note(project: Project, item: Item) -> str:
     sources = {s.id: s for s in project.guideline.sources}
     source = sources.get(item.source.document)
     name = source.title if source else item.source.document
-    return f"出典：{name}「{item.source.heading}」"
+    return _("Source: %(document)s, “%(heading)s”", document=name, heading=item.source.heading)
 
 
 def _item_notes(project: Project, item: Item) -> list[str]:
-    notes = [f"説明：{oneline(item.plain)}"]
+    notes = [_("Explanation: %(text)s", text=oneline(item.plain))]
     if item.why:
-        notes.append(f"なぜ大切か：{oneline(item.why)}")
-    notes.append(f"原文：「{oneline(item.text)}」")
+        notes.append(_("Why it matters: %(text)s", text=oneline(item.why)))
+    notes.append(_("Original wording: “%(text)s”", text=oneline(item.text)))
     notes.append(_source_note(project, item))
     return notes
 
@@ -189,9 +192,7 @@ def _chunks(things: list[T], size: int = PER_SLIDE) -> list[list[T]]:
 
 
 def _first_sentence(text: str) -> str:
-    text = oneline(text)
-    head, dot, _ = text.partition("。")
-    return head + dot
+    return first_sentence(oneline(text))
 
 
 def section_slides(project: Project, section: Section) -> list[Slide]:
@@ -207,9 +208,16 @@ def section_slides(project: Project, section: Section) -> list[Slide]:
     entries = _sme_entries(project, items)
     path = _path(project, section, problems, groups, entries)
     if path:
-        slides.append(Slide("path", f"{section.nav_title or section.title}の流れ", label="全体の流れ", path=path))
+        slides.append(
+            Slide(
+                "path",
+                _("How %(section)s goes", section=section.nav_title or section.title),
+                label=_("The whole path"),
+                path=path,
+            )
+        )
     for chunk in _chunks(problems):
-        slides.append(_item_slide(project, "problem", "何が問題だったか", chunk))
+        slides.append(_item_slide(project, "problem", _("What the problem was"), chunk))
     for group, others in groups:
         for chunk in _chunks(others):
             slides.append(_item_slide(project, "measure", group.title, chunk))
@@ -226,7 +234,7 @@ def _item_slide(project: Project, kind: str, heading: str, items: list[Item]) ->
         return Slide(
             kind, item.title, label=label, lead=caption_text(item), notes=_item_notes(project, item), items=[item.id]
         )
-    notes = [f"【{i.title}】" + " ".join(_item_notes(project, i)) for i in items]
+    notes = [_("[%(title)s]", title=i.title) + gap().join(_item_notes(project, i)) for i in items]
     return Slide(kind, heading, label=label, points=[i.title for i in items], notes=notes, items=[i.id for i in items])
 
 
@@ -249,21 +257,21 @@ def _path(
     """The overview: at most three lines a step; a section without problems has no path."""
     if not problems:
         return []
-    steps = [Step("problem", "問題点", [p.title for p in problems][:3])]
+    steps = [Step("problem", _("Problem"), [p.title for p in problems][:3])]
     # The groups of measures (not the law they rest on, which the problems slide leads to).
     measures = [g.title for g, others in groups if any(i.kind is Kind.measure for i in others)]
-    steps.append(Step("measure", "対策", (measures or [g.title for g, _ in groups])[:3]))
+    steps.append(Step("measure", _("Measure"), (measures or [g.title for g, _others in groups])[:3]))
     if entries and project.checklist is not None:
-        steps.append(Step("sme", project.checklist.tracks[0].how_label, [e.title for e, _ in entries][:3]))
+        steps.append(Step("sme", project.checklist.tracks[0].how_label, [e.title for e, _covered in entries][:3]))
     rules = project.guideline.rule_index()
     ids = list(dict.fromkeys(r for i in section.items() if i.today is not None for r in i.today.rules))
     if ids:
-        steps.append(Step("today", "今のルール", [rules[r].label for r in ids][:3]))
+        steps.append(Step("today", _("Today's rules"), [rules[r].label for r in ids][:3]))
     return steps
 
 
 def _kind_label(item: Item) -> str:
-    return KIND_LABELS[item.kind.value]
+    return kind_label(item.kind.value)
 
 
 def _sme_entries(project: Project, items: list[Item]) -> list[tuple[Any, list[str]]]:
@@ -292,19 +300,28 @@ def _sme_slides(project: Project, entries: list[tuple[Any, list[str]]]) -> list[
     slides = []
     for chunk in _chunks(entries, 3):
         notes = []
-        for entry, _ in chunk:
-            note = [f"【{entry.title}】{first.how_label}：{oneline(entry.how_for(first.id))}"]
-            note += [f"{t.how_label}：{oneline(entry.how_for(t.id))}" for t in rest]
-            note += [f"なぜ：{oneline(entry.why)}", f"最初の一歩：{oneline(entry.next)}"]
-            notes.append(" ".join(note))
+        for entry, _covered in chunk:
+            note = [
+                _("[%(title)s]", title=entry.title)
+                + _("%(title)s: %(text)s", title=first.how_label, text=oneline(entry.how_for(first.id)))
+            ]
+            note += [_("%(title)s: %(text)s", title=t.how_label, text=oneline(entry.how_for(t.id))) for t in rest]
+            note += [
+                _("Why: %(text)s", text=oneline(entry.why)),
+                _("First step: %(text)s", text=oneline(entry.next)),
+            ]
+            notes.append(gap().join(note))
         slides.append(
             Slide(
                 "sme",
-                f"{first.label}では",
+                _("For %(track)s", track=first.label),
                 label=first.how_label,
-                points=[f"{entry.title}：{_first_sentence(entry.how_for(first.id))}" for entry, _ in chunk],
+                points=[
+                    _("%(title)s: %(text)s", title=entry.title, text=_first_sentence(entry.how_for(first.id)))
+                    for entry, _covered in chunk
+                ],
                 notes=notes,
-                items=list(dict.fromkeys(i for _, covered in chunk for i in covered)),
+                items=list(dict.fromkeys(i for _entry, covered in chunk for i in covered)),
             )
         )
     return slides
@@ -319,15 +336,15 @@ def _today_slides(project: Project, section: Section) -> list[Slide]:
         slides.append(
             Slide(
                 "today",
-                f"今のルール：{section.nav_title or section.title}",
-                label="今のルール",
+                _("Today's rules: %(title)s", title=section.nav_title or section.title),
+                label=_("Today's rules"),
                 points=[
-                    f"{i.title}：{EQUIVALENCE_LABELS[today.equivalence]}"
-                    + (f"（{'、'.join(rules[r].label for r in today.rules)}）" if today.rules else "")
+                    _("%(title)s: %(text)s", title=i.title, text=equivalence_label(today.equivalence))
+                    + (_(" (%(rules)s)", rules=join(rules[r].label for r in today.rules)) if today.rules else "")
                     for i, today in chunk
                 ],
-                notes=[f"{i.title}：{oneline(today.summary)}" for i, today in chunk],
-                items=[i.id for i, _ in chunk],
+                notes=[_("%(title)s: %(text)s", title=i.title, text=oneline(today.summary)) for i, today in chunk],
+                items=[i.id for i, _today in chunk],
             )
         )
     return slides
@@ -338,22 +355,41 @@ def kit_slides(project: Project, kit: Kit, to_root: str) -> list[Slide]:
     rows = agenda_rows(kit, project)
     slides = [
         Slide("title", kit.title, lead=kit.audience, notes=[oneline(kit.description)]),
-        Slide("agenda", "本日の進行", label="進行", agenda=rows, notes=[f"全体で{kit.minutes()}分です。"]),
+        Slide(
+            "agenda",
+            _("Today's programme"),
+            label=_("Programme"),
+            agenda=rows,
+            notes=[_("%(minutes)s minutes in all.", minutes=kit.minutes())],
+        ),
     ]
     for row in rows:
         notes = [row.note] if row.note else []
-        slides.append(Slide("divider", row.title, label=f"{row.at}から{row.minutes}分", notes=notes, block=row))
+        slides.append(
+            Slide(
+                "divider",
+                row.title,
+                label=_("From %(start)s, %(minutes)s minutes", start=row.at, minutes=row.minutes),
+                notes=notes,
+                block=row,
+            )
+        )
         if row.section is not None:
             slides += section_slides(project, row.section)[1:]  # the divider already names the block
         for bank in row.banks:
             slides.append(
                 Slide(
                     "quiz",
-                    f"クイズ：{bank.nav_title or bank.title}",
-                    label="確認クイズ",
-                    lead=f"{len(bank.questions)}問。会場の皆さんで答えを考えてみましょう。",
-                    notes=["「会場で使うクイズ」の画面に切り替えて、1問ずつ出します。"],
-                    links=[("会場で使うクイズを開く", f"live.md#bank-{bank.id}")],
+                    _("Quiz: %(title)s", title=bank.nav_title or bank.title),
+                    label=pgettext("slide label", "Quiz"),
+                    lead=ngettext(
+                        "%(count)s question. Let everyone in the room think about the answer.",
+                        "%(count)s questions. Let everyone in the room think about the answers.",
+                        len(bank.questions),
+                    )
+                    % {"count": len(bank.questions)},
+                    notes=[_("Switch to the “Live quiz” screen and show one question at a time.")],
+                    links=[(_("Open the live quiz"), f"live.md#bank-{bank.id}")],
                 )
             )
     targets = qr_targets(project)
@@ -361,11 +397,11 @@ def kit_slides(project: Project, kit: Kit, to_root: str) -> list[Slide]:
         slides.append(
             Slide(
                 "end",
-                "お持ち帰りください",
-                label="このあと",
-                lead="スマートフォンで読み取ると、今日の内容をサイトで確かめられます。",
+                _("Take this home"),
+                label=_("Afterwards"),
+                lead=_("Scan with a smartphone to go over today's content on the site."),
                 qr=[(t, f"{to_root}{t.image}") for t in targets],
-                notes=["配布資料にも同じQRコードを印刷しています。"],
+                notes=[_("The handouts carry the same QR codes.")],
             )
         )
     return slides
@@ -381,7 +417,9 @@ def countdowns(kit: Kit) -> dict[str, int]:
     return {e.quiz: e.countdown for e in kit.agenda if e.quiz and e.countdown}
 
 
-CHOICE_MARKS = "アイウエオカキクケコ"
+def choice_marks() -> str:
+    """The marks of a question's choices, in order: ア, イ, ウ… in Japanese; A, B, C… in English."""
+    return _("ABCDEFGHIJ")
 
 
 def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, str, bool]]:
@@ -405,9 +443,9 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
             section_deck_path(section),
             render(
                 "slides.md.j2",
-                title=f"スライド：{section.title}",
-                description=f"「{section.title}」を説明会で映すためのスライドです。",
-                back=("研修担当の方へ", "../index.md"),
+                title=_("Slides: %(title)s", title=section.title),
+                description=_("Slides to show “%(title)s” at a briefing.", title=section.title),
+                back=(_("For trainers"), "../index.md"),
                 slides=section_slides(project, section),
                 section_link=f"../../{section_path(section)}",
                 planned_minutes=None,
@@ -442,8 +480,8 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
             deck_path(kit),
             render(
                 "slides.md.j2",
-                title=f"スライド：{kit.title}",
-                description=f"「{kit.title}」で映すスライドです（全体）。",
+                title=_("Slides: %(title)s", title=kit.title),
+                description=_("The slides shown at “%(title)s” (all of them).", title=kit.title),
                 back=(kit.title, "index.md"),
                 # Relative to the Markdown source: MkDocs rewrites it for either URL style.
                 slides=kit_slides(project, kit, "../../"),
@@ -460,7 +498,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
                 kit=kit,
                 sets=live_questions(project, kit),
                 countdowns=countdowns(kit),
-                marks=CHOICE_MARKS,
+                marks=choice_marks(),
                 fill_parts=quiz.fill_parts,
                 link=link,
             ),
@@ -476,7 +514,7 @@ def _seminar_link(project: Project, kit: Kit) -> tuple[str, str] | None:
     for series in project.seminars.series:
         if series.id == kit.seminar:
             return series.title, f"../../{SEMINARS}#series-{series.id}"
-    for _, session in project.seminars.sessions():
+    for _series, session in project.seminars.sessions():
         if session.id == kit.seminar:
             return session.title, f"../../{session_path(session)}"
     return None
@@ -486,4 +524,4 @@ def nav(project: Project) -> list[dict[str, str]]:
     """Navigation entries for the `tebiki:trainers` placeholder."""
     if project.trainer is None:
         return []
-    return [{"説明会キットについて": INDEX}, *({k.title: kit_path(k)} for k in project.trainer.kits)]
+    return [{_("About the trainer kits"): INDEX}, *({k.title: kit_path(k)} for k in project.trainer.kits)]

@@ -65,3 +65,17 @@ def site_config(mkdocs_yml: Path) -> tuple[str, str | None, str]:
     """site_name, site_url and the PDF's file name, as mkdocs.yml says (with !ENV resolved)."""
     config = load_config(str(mkdocs_yml))
     return config.site_name, config.site_url, config.plugins["tebiki"].config.pdf
+
+
+def site_language(root: Path) -> str | None:
+    """theme.language of the site's mkdocs.yml (Material's default, en, if it names none); None
+    without a mkdocs.yml. The `tebiki` command and the video script speak the site's language."""
+    from mkdocs.utils.yaml import yaml_load
+
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return None
+    with path.open("rb") as fh:
+        raw = yaml_load(fh)
+    theme = raw.get("theme") if isinstance(raw, dict) else None
+    return (theme.get("language") if isinstance(theme, dict) else None) or "en"

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .. import translations
 from ..checks import coverage, quiz_leaks, traceability
 from ..data.problems import DataError
 from ..data.project import Paths, Project, load_project
@@ -94,11 +95,17 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             config.docs_dir,
             self.config.a11y_results,
         )
+        # tebiki's strings follow theme.language, as Material's do; everything below speaks it
+        # (loading too: the generated videos' expected captions are in the site's language).
+        self.language = translations.activate(config.theme.get("language"))
         try:
             self.project = load_project(self.paths)
         except DataError as exc:
             raise PluginError(exc.report()) from None
         self.pages = generate(self.project)
+        meta = self.project.guideline.meta
+        if not config.copyright and meta.credit:
+            config.copyright = meta.credit  # the footer credits the guideline's publisher, from the data
         try:
             if config.nav is None:
                 if not (Path(config.docs_dir) / "index.md").is_file():
@@ -106,7 +113,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                         f"{Path(config.docs_dir) / 'index.md'}: the home page is missing; tebiki's default nav starts"
                         " there.\n→ write docs/index.md (`tebiki new` writes a sample), or give mkdocs.yml a nav."
                     )
-                config.nav = default_nav(self.project, str(config.theme.get("language") or "en"), _own_pages(config))
+                config.nav = default_nav(self.project, _own_pages(config))
             config.nav = expand_nav(config.nav, self.project)
         except ValueError as exc:
             raise PluginError(f"mkdocs.yml nav: {exc}") from None
@@ -123,9 +130,25 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             self.indexer = search.Indexer(exclude=SEARCH_EXCLUDE)
         return config
 
+    # The theme's templates (overrides/) read the guideline's own words, e.g. search examples.
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        assert self.project is not None
+        env.globals["tebiki_meta"] = self.project.guideline.meta
+        env.globals["tebiki_quoted"] = translations.quoted
+        # The overrides' {% trans %} and _() speak the site's language (Material's own strings stay its own).
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_callables(
+            translations.gettext, translations.ngettext, newstyle=True, pgettext=translations.pgettext
+        )
+        return env
+
     # Generated pages exist only in memory; they are never written to docs/.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         files = theme.with_theme_files(files, config)
+        files.append(
+            File.generated(config, translations.SCRIPT_PATH, content=translations.script_catalog(self.language))
+        )
+        files.append(File.generated(config, translations.STYLESHEET_PATH, content=translations.stylesheet_catalog()))
         for page in self.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(

@@ -19,11 +19,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.yaml import yaml_load
 
-from ..generate.theme_files import ASSETS, OVERRIDES, PAGES, QUIZ_LOCALES
+from ..generate.theme_files import ASSETS, OVERRIDES, QUIZ_LOCALES, pages_dir
 
 # Loaded on every page; the page templates load the rest (checklist, quiz, slides, video) where needed.
-EXTRA_CSS = ["assets/tebiki.css"]
-EXTRA_JAVASCRIPT = ["assets/keyboard-nav.js"]
+EXTRA_CSS = ["assets/i18n.css", "assets/tebiki.css"]  # i18n.css: generated, see translations
+EXTRA_JAVASCRIPT = ["assets/i18n.js", "assets/keyboard-nav.js"]  # i18n.js: generated, see translations
 
 # Material features the templates and pages are written for.
 FEATURES = ["navigation.sections", "navigation.top", "navigation.footer", "toc.follow", "content.tooltips"]
@@ -130,7 +130,7 @@ def with_theme_files(files: Files, config: MkDocsConfig) -> Files:
 
 def theme_files() -> Iterator[tuple[str, Path]]:
     """(path in the site's docs, file in the package) of every asset and default page."""
-    for root, prefix in ((ASSETS, "assets/"), (PAGES, "")):
+    for root, prefix in ((ASSETS, "assets/"), (pages_dir(), "")):
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             yield prefix + path.relative_to(root).as_posix(), path
 

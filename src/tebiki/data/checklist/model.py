@@ -125,6 +125,13 @@ class EntryGroup(Strict):
     entries: list[Entry] = Field(min_length=1)
 
 
+class LevelNotes(Strict):
+    """What each level means under this guideline, for the legend; the defaults are generic."""
+
+    required: Text | None = None
+    recommended: Text | None = None
+
+
 class ChecklistSpec(Strict):
     """checklist.yml: the answer scale, score bands and the entries."""
 
@@ -132,6 +139,7 @@ class ChecklistSpec(Strict):
     nav_title: Text
     description: Text
     lead: Text
+    levels: LevelNotes = Field(default_factory=LevelNotes, description="The legend's words for 必須 and 推奨.")
     scale: list[ScalePoint] = Field(min_length=2)
     bands: list[Band] = Field(min_length=1, description="Highest first; the last needs min_score 0.")
     groups: list[EntryGroup] = Field(min_length=1)

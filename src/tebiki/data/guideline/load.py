@@ -2,9 +2,9 @@
 
 Layout under the data directory (default `guideline/`):
 
-    guideline.yml        meta: title, abolition date, coverage rules
+    guideline.yml        meta: title, status (in force or superseded), coverage rules
     sections/*.yml       one pamphlet page each, with its items
-    today.yml            today's rules that items point to
+    today.yml            today's rules that items point to (optional while in force)
     sources.yml          documents quoted or relied on
     sources/*.txt        local copies of those documents, for quote checks
 """
@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
 
-from ...text import normalise
+from ...text import normalise, word_gap
 from ..collect import Collector, Reporter, check_unique
 from ..problems import DataError, Problem, display_path
 from ..yaml_lines import dotted, line_of
@@ -50,7 +50,12 @@ def read_guideline(data_dir: Path, root: Path | None = None) -> tuple[Guideline 
     root = root or data_dir.parent
     c = Collector(root)
     meta, meta_lines = c.load(data_dir / "guideline.yml", TypeAdapter(Meta))
-    rules, rule_lines = c.load(data_dir / "today.yml", TypeAdapter(list[Rule]))
+    rules: list[Rule] | None
+    rule_lines: Mapping
+    if meta is not None and not meta.superseded and not (data_dir / "today.yml").exists():
+        rules, rule_lines = [], {}  # a guideline in force may have no rules of its own to point to
+    else:
+        rules, rule_lines = c.load(data_dir / "today.yml", TypeAdapter(list[Rule]))
     sources, source_lines = c.load(data_dir / "sources.yml", TypeAdapter(list[Source]))
     section_files = sorted((data_dir / "sections").glob("*.yml"))
     if not section_files:
@@ -120,7 +125,10 @@ class SourceText:
 
     def __init__(self, text: str) -> None:
         # NFKC once for the whole text: it leaves line breaks alone, and nothing composes across them.
-        parts = ["".join(line.split()) for line in unicodedata.normalize("NFKC", text).splitlines()]
+        # A line break is a word break in a language written with spaces: it becomes one space there.
+        gap = word_gap()
+        parts = [gap.join(line.split()) for line in unicodedata.normalize("NFKC", text).splitlines()]
+        parts = [p + gap if p else p for p in parts]
         self.whole = "".join(parts)
         self._starts = list(accumulate((len(p) for p in parts), initial=0))  # offset of each line in `whole`
         self._text = text  # kept to show the closest line when a quote is not found

@@ -131,6 +131,10 @@ class Section(Strict):
     current: bool = Field(
         default=False, description="True: the page is about today's law, not the old guideline (no abolition notice)."
     )
+    notice: Text | None = Field(
+        default=None,
+        description="For a `current` page: the note at its top (what it is about, whose texts it quotes).",
+    )
     groups: list[Group] = Field(min_length=1)
 
     def items(self) -> list[Item]:
@@ -224,9 +228,33 @@ class Pamphlet(Strict):
     contacts: list[Contact] = Field(min_length=1, description="The 「どこに聞けばよいか」 page.")
 
 
+class Cover(Strict):
+    """The printed pamphlet's cover and metadata."""
+
+    kicker: Text | None = Field(default=None, description="The line above the title, e.g. who the pamphlet is for.")
+    description: Text | None = Field(default=None, description="One sentence for the PDF's description metadata.")
+
+
 class Meta(Strict):
     title: Text
     short_title: Text
+    based_on: Text | None = Field(
+        default=None,
+        description="What the site retells, as a noun phrase for the sources page"
+        " (e.g. 〇〇省が2014年に公表した概要資料); default: the title.",
+    )
+    law: Text | None = Field(
+        default=None,
+        description="Name of the Act requirement items quote, as it stood then (e.g. 個人情報保護法（2014年当時）).",
+    )
+    credit: Text | None = Field(
+        default=None,
+        description="Credit line in every page's footer; used when mkdocs.yml sets no `copyright`.",
+    )
+    search_examples: list[Text] = Field(
+        default_factory=list, description="Words a reader might search for; shown as examples by the search boxes."
+    )
+    cover: Cover = Field(default_factory=Cover)
     status: Status = Field(
         default=Status.superseded,
         description="in-force, or superseded (then abolished, successor and successor_url are required).",

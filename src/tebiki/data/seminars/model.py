@@ -78,7 +78,7 @@ class Provider(StrEnum):
 class CaptionTrack(Strict):
     file: DocsPath = Field(description="WebVTT file under docs/ (.vtt).")
     lang: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "ja"
-    label: Text = "日本語"
+    label: Text | None = Field(default=None, description="Shown in the player's menu; default: the name of `lang`.")
 
 
 class Chapter(Strict):

@@ -16,24 +16,34 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import textwrap
 from dataclasses import dataclass
 
-from ...text import japanese_date, oneline
-from ..guideline.model import Item, Meta
+from ... import translations
+from ...text import oneline
+from ...translations import _
+from ..guideline.model import Guideline, Item, Meta
 from .model import Recording
 
 # Bump when the slide layout or timing rules change, so every generated video counts as stale.
 GENERATOR_VERSION = 1
-# Japanese captions are comfortable at about 4–6 characters a second; this is the upper limit.
-MAX_CHARS_PER_SECOND = 6.0
-# A caption cue longer than this is split at a Japanese comma (two short lines on a phone).
-CUE_CHARS = 32
 HASH_NOTE = "tebiki-source"
 
-_SENTENCE_END = re.compile(r"(?<=。)")
 _CLAUSE_END = re.compile(r"(?<=[、。])")
+_SPACED_CLAUSE_END = re.compile(r"(?<=[,;:.!?])\s+")
 # A long clause may be cut after these: particles and closing brackets end a phrase in Japanese.
 _BREAK_AFTER = set("はがをにでとものへや」）")
+
+
+def max_chars_per_second() -> float:
+    """Reading speed: Japanese captions are comfortable at about 4–6 characters a second (the upper
+    limit here); English ones at some 15–17 (letters and spaces)."""
+    return 17.0 if translations.spaced() else 6.0
+
+
+def cue_chars() -> int:
+    """A caption cue longer than this is split at a comma (two short lines on a phone)."""
+    return 42 if translations.spaced() else 32
 
 
 @dataclass(frozen=True)
@@ -54,12 +64,14 @@ class StoryboardError(Exception):
 
 def caption_text(item: Item) -> str:
     """What the video says about an item: the first sentence of its plain explanation."""
-    text = oneline(item.plain)
-    return next(s for s in _SENTENCE_END.split(text) if s.strip()).strip()
+    return translations.first_sentence(oneline(item.plain))
 
 
-def split_cues(text: str, limit: int = CUE_CHARS) -> list[str]:
-    """Cut a sentence into caption cues of at most `limit` characters, at 、 where possible."""
+def split_cues(text: str, limit: int | None = None) -> list[str]:
+    """Cut a sentence into caption cues of at most `limit` characters, at 、 (or a comma) where possible."""
+    limit = limit or cue_chars()
+    if translations.spaced():
+        return _split_spaced(text, limit)
     cues: list[str] = []
     for clause in (c for c in _CLAUSE_END.split(text) if c):
         for part in _halve(clause, limit):
@@ -67,6 +79,18 @@ def split_cues(text: str, limit: int = CUE_CHARS) -> list[str]:
                 cues[-1] += part
             else:
                 cues.append(part)
+    return cues
+
+
+def _split_spaced(text: str, limit: int) -> list[str]:
+    """Cues of whole words, clause by clause: English and other languages written with spaces."""
+    cues: list[str] = []
+    for clause in _SPACED_CLAUSE_END.split(text.strip()):
+        for line in textwrap.wrap(clause, limit) or [clause]:
+            if cues and len(cues[-1]) + 1 + len(line) <= limit:
+                cues[-1] += " " + line
+            else:
+                cues.append(line)
     return cues
 
 
@@ -95,12 +119,12 @@ def storyboard(recording: Recording, items: dict[str, Item]) -> list[Slide]:
     for index, (chapter, (start, end)) in enumerate(zip(recording.chapters, chapter_spans(recording), strict=True)):
         texts = [caption_text(items[ref]) for ref in chapter.items]
         total = sum(len(t) for t in texts)
-        needed = total / MAX_CHARS_PER_SECOND
+        needed = total / max_chars_per_second()
         if end - start < needed:
             raise StoryboardError(
                 index,
                 f"chapter {chapter.title!r} shows {total} characters of captions in {end - start:g} s",
-                f"give it at least {needed:.0f} s (at most {MAX_CHARS_PER_SECOND:g} characters a second): "
+                f"give it at least {needed:.0f} s (at most {max_chars_per_second():g} characters a second): "
                 "move the next chapter's start, or the duration, later",
             )
         t = start
@@ -163,7 +187,19 @@ def recorded_hash(notes: list[str]) -> str | None:
 
 
 def notice_line(meta: Meta) -> str:
-    """The footer every slide carries: the guideline is history; what applies today."""
-    if meta.abolished is None:  # in force: nothing to say
+    """The footer every slide carries: the guideline is history; what applies today (empty while in force)."""
+    if meta.abolished is None:
         return ""
-    return f"このガイドラインは{japanese_date(meta.abolished)}に廃止されました。今は{meta.successor}が適用されます。"
+    return _("This guideline was abolished on %(date)s.", date=translations.date(meta.abolished)) + _(
+        " Today %(successor)s applies.", successor=meta.successor
+    )
+
+
+def credit_line(guideline: Guideline) -> str:
+    """The credit in a corner of every frame: whose documents the items are quoted from."""
+    by_id = {s.id: s for s in guideline.sources}
+    publishers = dict.fromkeys(by_id[item.source.document].publisher for item in guideline.items())
+    return _(
+        "Source: adapted from documents of %(publishers)s",
+        publishers=translations.pgettext("list separator", ", ").join(publishers),
+    )

@@ -3,50 +3,51 @@
 // also in the URL's fragment (never sent to the host) so it can be shared. Nothing is sent anywhere.
 (function () {
   "use strict";
+  // Interface strings in the site's language (assets/i18n.js, written by the build).
+  var t = window.tebikiT || function (msgid) { return msgid; };
   var source = document.getElementById("tebiki-checklist-data");
   if (!source || !window.TebikiRules) return;
 
   // Every interface string this script writes, in one place (for translation).
   var T = {
-    trackUses: "あなたの会社は「{track}」の一覧を使います。",
-    status: "点数：{score}点（100点満点）。判定：{symbol} {band}。回答済み：{answered}／{total}項目。済んでいない必須の項目：{gaps}件。",
-    barProgress: "回答済み {answered}／{total}",
-    barScore: "{score}点",
-    progressLabel: "回答の進み具合",
-    unansweredNote: "（まだ答えていない項目は「{lowest}」として数えています。）",
-    zeroPoints: "0点",
-    profileTitle: "会社についての答え（{track}の一覧）",
-    answerPrefix: "回答：",
-    unanswered: "（未回答）",
-    unansweredCsv: "未回答",
-    printed: "印刷日：{date}",
-    updated: "最終更新：{date}",
-    date: "{y}年{m}月{d}日",
-    reset: "会社についての答えと、チェックの結果をすべて消します。よろしいですか。",
-    resetDone: "答えをすべて消しました。",
-    chartTitle: "分野ごとの点数",
-    chartDesc: "{areas}。",
-    chartArea: "{area}：{score}",
-    areaScore: "{score}点",
-    areaNone: "数えない",
-    notAsked: "上の質問にすべて答えると、この項目があなたの会社に当てはまるかが分かります。",
-    notForYou: "この項目は、あなたの会社の答えでは一覧に入っていません（答える必要はありません）。",
-    storageUnavailable: "このブラウザーでは答えを保存できません（プライベートモードや、保存できる容量がいっぱいのときなど）。ページを閉じると答えは消えるので、印刷かCSVファイルで残してください。",
-    storageFull: "答えを保存できませんでした（このブラウザーの保存できる容量がいっぱいです）。ページを閉じると最後の答えは消えるので、印刷かCSVファイルで残してください。",
-    storageNewer: "このページより新しい版で保存された答えがあるため、ここでの変更は保存しません。ページを再読み込みしてください。",
-    otherTab: "別のタブでの答えを取り込みました。",
-    otherTabReset: "別のタブで答えがすべて消されました。",
-    csvHeader: ["区分", "項目ID", "分類", "チェック項目", "必須・推奨", "やり方（{track}）", "回答", "点数", "次にやること"],
-    csvKindDate: "記録日",
-    csvKindTotal: "総合",
-    csvKindArea: "分野",
-    csvKindProfile: "会社について",
-    csvKindEntry: "項目",
-    csvDateName: "記録した日",
-    csvUpdatedName: "最終更新",
-    csvTotalName: "総合点（100点満点）",
-    csvGapsName: "済んでいない必須の項目（件）",
-    csvAnswered: "回答済み {answered}／{total}",
+    trackUses: t("Your business uses the “{track}” list."),
+    status: t("Score: {score} out of 100. Rating: {symbol} {band}. Answered: {answered} of {total} entries. Required entries not done: {gaps}."),
+    barProgress: t("Answered {answered} of {total}"),
+    barScore: t("{score} points"),
+    progressLabel: t("Progress of your answers"),
+    unansweredNote: t(" (Entries not answered yet count as “{lowest}”.)"),
+    zeroPoints: t("0 points"),
+    profileTitle: t("Answers about the business (the “{track}” list)"),
+    answerPrefix: t("Answer: "),
+    unanswered: t("(not answered)"),
+    unansweredCsv: t("not answered"),
+    printed: t("Printed: {date}"),
+    updated: t("Last updated: {date}"),
+    reset: t("This clears your answers about the business and all the results of the check. Continue?"),
+    resetDone: t("All answers cleared."),
+    chartTitle: t("Score by area"),
+    chartDesc: t("{areas}."),
+    chartArea: t("{area}: {score}"),
+    areaScore: t("{score} points"),
+    areaNone: t("not counted"),
+    notAsked: t("Answer all the questions above to see whether this entry applies to your business."),
+    notForYou: t("With your answers about the business, this entry is not on your list (no need to answer it)."),
+    storageUnavailable: t("This browser cannot keep your answers (in private mode, or when its storage is full, for example). They are lost when the page closes: print them or save a CSV file."),
+    storageFull: t("Your answers could not be saved (this browser's storage is full). The last answers are lost when the page closes: print them or save a CSV file."),
+    storageNewer: t("Answers saved by a newer version of this page exist, so changes here are not saved. Reload the page."),
+    otherTab: t("Answers from another tab were taken in."),
+    otherTabReset: t("All answers were cleared in another tab."),
+    csvHeader: [t("Kind"), t("Entry ID"), t("Group"), t("Checklist entry"), t("Required or recommended"), t("How ({track})"), t("Answer"), t("Points"), t("Next step")],
+    csvKindDate: t("Recorded on"),
+    csvKindTotal: t("Total"),
+    csvKindArea: t("Area"),
+    csvKindProfile: t("About the business"),
+    csvKindEntry: t("Entry"),
+    csvDateName: t("Date recorded"),
+    csvUpdatedName: t("Last updated"),
+    csvTotalName: t("Total score (out of 100)"),
+    csvGapsName: t("Required entries not done"),
+    csvAnswered: t("Answered {answered} of {total}"),
     csvFile: "checklist-{date}.csv"
   };
 
@@ -223,7 +224,8 @@
   }
 
   // ---- scoring -------------------------------------------------------------
-  function jdate(d) { return fmt(T.date, { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() }); }
+  // The day as the page's language writes it (2019年4月1日, April 1, 2019), by the browser's CLDR data.
+  function jdate(d) { return new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "long" }).format(d); }
   function isoDate(d) {
     return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
   }
@@ -244,8 +246,8 @@
   // How an answer reads at a glance: tone (for colour), symbol (shape) and words.
   function rating(entry) {
     var point = pointOf(entry);
-    if (!point) return { tone: "none", symbol: "？", label: T.unanswered.replace(/[（）]/g, "") };
-    if (point.points === null) return { tone: "na", symbol: "－", label: point.label };
+    if (!point) return { tone: "none", symbol: t("?"), label: T.unanswered.replace(/[（）()]/g, "") };
+    if (point.points === null) return { tone: "na", symbol: t("–"), label: point.label };
     var tone = point.points === maxPoints ? "good" : point.points === 0 ? "poor" : "fair";
     return { tone: tone, symbol: { good: "◎", fair: "△", poor: "✕" }[tone], label: point.label };
   }
@@ -413,7 +415,7 @@
       li.appendChild(badge(rating(e)));
       li.appendChild(document.createTextNode(" "));
       li.appendChild(el("a", { href: "#" + e.id }, e.title));
-      li.appendChild(document.createTextNode("：" + e.next));
+      li.appendChild(document.createTextNode(t(": ") + e.next));
       list.appendChild(li);
     });
     $("[data-cl-next-empty]").hidden = open.length > 0;
@@ -433,7 +435,7 @@
       "aria-labelledby": "tebiki-cl-chart-title tebiki-cl-chart-desc", "class": "tebiki-cl-chart-svg"
     });
     root.appendChild(svg("title", { id: "tebiki-cl-chart-title" }, T.chartTitle));
-    root.appendChild(svg("desc", { id: "tebiki-cl-chart-desc" }, fmt(T.chartDesc, { areas: words.join("、") })));
+    root.appendChild(svg("desc", { id: "tebiki-cl-chart-desc" }, fmt(T.chartDesc, { areas: words.join(t(", ")) })));
     list.forEach(function (a, i) {
       var y = top + i * row;
       var tone = a.score.value === null ? "na" : bandTone(a.score.band);
@@ -442,7 +444,7 @@
       g.appendChild(svg("rect", { x: barX, y: y + 16, width: barW, height: 14, "class": "tebiki-cl-chart-track" }));
       var w = a.score.value === null ? 0 : Math.max(2, (barW * a.score.value) / 100);
       g.appendChild(svg("rect", { x: barX, y: y + 16, width: w, height: 14, "class": "tebiki-cl-chart-bar" }));
-      var mark = a.score.value === null ? "－" : a.score.band.symbol + " " + a.score.value;
+      var mark = a.score.value === null ? t("–") : a.score.band.symbol + " " + a.score.value;
       g.appendChild(svg("text", { x: barW + 6, y: y + 28, "class": "tebiki-cl-chart-value" }, mark));
       root.appendChild(g);
     });
@@ -462,9 +464,9 @@
       tr.appendChild(el("td", {}, a.score.value === null ? T.areaNone : fmt(T.areaScore, { score: a.score.value })));
       var band = el("td");
       if (a.score.value !== null) band.appendChild(bandBadge(a.score.band));
-      else band.appendChild(badge({ tone: "na", symbol: "－", label: T.areaNone }));
+      else band.appendChild(badge({ tone: "na", symbol: t("–"), label: T.areaNone }));
       tr.appendChild(band);
-      tr.appendChild(el("td", {}, a.score.answered + "／" + a.score.total));
+      tr.appendChild(el("td", {}, a.score.answered + t("/") + a.score.total));
       tr.appendChild(el("td", {}, String(a.score.gaps)));
       body.appendChild(tr);
     });
@@ -477,7 +479,7 @@
   function renderDate() {
     var text = fmt(T.printed, { date: jdate(new Date()) });
     var updated = parseDate(state.updated);
-    if (updated) text += "　" + fmt(T.updated, { date: jdate(updated) });
+    if (updated) text += t("   ") + fmt(T.updated, { date: jdate(updated) });
     $("[data-cl-date]").textContent = text;
   }
 

@@ -17,6 +17,8 @@ window.addEventListener("pageshow", function () {
   });
 });
 (function () {
+  // Interface strings in the site's language (assets/i18n.js, written by the build).
+  var t = window.tebikiT || function (msgid) { return msgid; };
   var drawer = document.getElementById("__drawer");
   var headerLabel = document.querySelector('.md-header label[for="__drawer"]');
   var sidebar = document.querySelector(".md-sidebar--primary");
@@ -41,8 +43,8 @@ window.addEventListener("pageshow", function () {
     button.setAttribute("for", label.htmlFor);
     button.innerHTML = label.innerHTML;
     if (label === headerLabel) {
-      button.setAttribute("aria-label", label.title || "メニュー");
-      button.title = label.title || "メニュー";
+      button.setAttribute("aria-label", label.title || t("Menu"));
+      button.title = label.title || t("Menu");
       button.setAttribute("aria-controls", sidebar.id);
     } else {
       var panel = panelOf(toggle);

@@ -3,6 +3,8 @@
 // of the query as a substring, which suits Japanese (no spaces between words), after NFKC
 // normalisation so that full-width and half-width letters and digits match each other.
 (function () {
+  // Interface strings in the site's language (assets/i18n.js, written by the build).
+  var t = window.tebikiT || function (msgid) { return msgid; };
   var index = window.tebikiSearchIndex || [];
   var form = document.getElementById("tebiki-search");
   var input = document.getElementById("tebiki-offline-q");
@@ -36,8 +38,8 @@
       return { entry: p.entry, score: score };
     }).sort(function (a, b) { return b.score - a.score; });
     status.textContent = hits.length
-      ? "「" + query + "」の検索結果：" + hits.length + "件"
-      : "「" + query + "」に一致するページは見つかりませんでした。";
+      ? t("Results for “%(query)s”: %(count)s", { query: query, count: hits.length })
+      : t("No page matches “%(query)s”.", { query: query });
     hits.slice(0, 50).forEach(function (hit) {
       var e = hit.entry;
       var li = document.createElement("li");

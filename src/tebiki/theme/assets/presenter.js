@@ -9,34 +9,36 @@
    shared (some browsers under file://), through postMessage between opener and popup. */
 (function () {
   "use strict";
+  // Interface strings in the site's language (assets/i18n.js, written by the build).
+  var t = window.tebikiT || function (msgid) { return msgid; };
 
   // Every interface string of this script, in one place (to be moved to the message catalogs).
   var TEXT = {
-    slide: "スライド ",
-    revealed: "答えを表示しています",
-    reveal: "答えを表示（A）",
-    hide: "答えを隠す（A）",
-    presenterOpened: "発表者画面を開きました",
-    presenterBlocked: "発表者画面を開けませんでした。このページのアドレスの末尾に ?presenter を付けて、別の窓で開いてください。",
-    presenterPrefix: "発表者画面：",
-    current: "現在のスライド",
-    next: "次のスライド",
-    nextTitle: "次：",
-    noNext: "次：（最後のスライドです）",
-    notes: "ノート",
-    answerNotes: "答えと解説",
-    noNotes: "（ノートはありません）",
-    time: "時間",
-    elapsed: "経過",
-    planned: "予定",
-    minutes: "分",
-    blockLeft: "この区切りの残り",
-    blockOver: "この区切りの予定を超えています",
-    resetTimer: "経過時間を0に戻す（R）",
-    timerReset: "経過時間を0に戻しました",
-    countdown: "残り時間",
-    seconds: "秒",
-    timeUp: "時間です",
+    slide: t("Slide "),
+    revealed: t("Showing the answer"),
+    reveal: t("Show the answer (A)"),
+    hide: t("Hide the answer (A)"),
+    presenterOpened: t("Presenter view opened"),
+    presenterBlocked: t("The presenter view could not be opened. Add ?presenter to the end of this page's address and open it in another window."),
+    presenterPrefix: t("Presenter view: "),
+    current: t("Current slide"),
+    next: t("Next slide"),
+    nextTitle: t("Next: "),
+    noNext: t("Next: (this is the last slide)"),
+    notes: t("Notes"),
+    answerNotes: t("Answer and explanation"),
+    noNotes: t("(no notes)"),
+    time: t("Time"),
+    elapsed: t("Elapsed"),
+    planned: t("Planned"),
+    minutes: t(" min"),
+    blockLeft: t("Left in this part"),
+    blockOver: t("This part is over its planned time"),
+    resetTimer: t("Reset the elapsed time (R)"),
+    timerReset: t("Elapsed time reset"),
+    countdown: t("Time left"),
+    seconds: t(" s"),
+    timeUp: t("Time is up"),
   };
 
   var deck = document.getElementById("tebiki-deck");
@@ -121,8 +123,8 @@
   function describe() {
     var text = (isPresenter ? TEXT.presenterPrefix : "") + (mode === "quiz" ? "" : TEXT.slide);
     text += current + 1 + " / " + frames.length;
-    if (revealed) text += "：" + TEXT.revealed;
-    else if (titleOf(frames[current])) text += "：" + titleOf(frames[current]);
+    if (revealed) text += t(": ") + TEXT.revealed;
+    else if (titleOf(frames[current])) text += t(": ") + titleOf(frames[current]);
     return text;
   }
 
@@ -297,7 +299,7 @@
     elapsed.setAttribute("role", "timer");
     elapsed.setAttribute("aria-label", TEXT.elapsed);
     elapsedLine.appendChild(elapsed);
-    if (planned) elapsedLine.appendChild(element("span", "tebiki-pv__planned", " ／ " + TEXT.planned + " " + planned + TEXT.minutes));
+    if (planned) elapsedLine.appendChild(element("span", "tebiki-pv__planned", t(" / ") + TEXT.planned + " " + planned + TEXT.minutes));
     var block = element("p", "tebiki-pv__block");
     var reset = element("button", "", TEXT.resetTimer);
     reset.type = "button";
@@ -348,8 +350,8 @@
       var end = (parseInt(divider.getAttribute("data-block-start"), 10) + parseInt(divider.getAttribute("data-block-minutes"), 10)) * 60;
       var left = end - seconds;
       block.textContent =
-        divider.getAttribute("data-block-title") + "（" + TEXT.planned + " " + divider.getAttribute("data-block-minutes") + TEXT.minutes + "）　" +
-        (left >= 0 ? TEXT.blockLeft + " " + clock(left) : TEXT.blockOver + "（" + clock(-left) + "）");
+        divider.getAttribute("data-block-title") + t(" (") + TEXT.planned + " " + divider.getAttribute("data-block-minutes") + TEXT.minutes + t(")") + t("   ") +
+        (left >= 0 ? TEXT.blockLeft + " " + clock(left) : TEXT.blockOver + t(" (") + clock(-left) + t(")"));
       block.classList.toggle("is-over", left < 0);
     }
     setInterval(tick, 1000);

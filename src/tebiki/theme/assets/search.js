@@ -9,7 +9,7 @@
     // Full-width and half-width letters and digits are one: ＵＳＢ finds USB, ５０００ finds 5000
     // (the pages are written with half-width ones; NFKC folds the query the same way).
     processTerm: function (term) { return term.normalize("NFKC"); },
-    translations: { placeholder: "キーワードを入力（例：委託先の監督）" }
+    translations: { placeholder: document.getElementById("tebiki-search").dataset.placeholder }
   });
   var q = new URLSearchParams(window.location.search).get("q");
   if (q) ui.triggerSearch(q);

@@ -7,6 +7,8 @@
 //  - a print button on the answer key.
 (function () {
   "use strict";
+  // Interface strings in the site's language (assets/i18n.js, written by the build).
+  var t = window.tebikiT || function (msgid) { return msgid; };
 
   // Feedback areas become live regions before mkdocs-quiz writes anything into them.
   // (Their `hidden` state is overridden in tebiki-quiz.css so that they stay in the
@@ -20,7 +22,7 @@
       var item = el.querySelector(".quiz-feedback-item");
       if (!item || el.querySelector(".tebiki-verdict")) return;
       var right = item.classList.contains("correct");
-      var verdict = right ? "正解です。" : "不正解です。";
+      var verdict = right ? t("Correct.") : t("Wrong.");
       if (el.textContent.trim().indexOf(verdict) === 0) return; // mkdocs-quiz's own message says it already
       var p = document.createElement("p");
       p.className = "tebiki-verdict";
@@ -76,7 +78,7 @@
     var p = event.detail;
     if (p.total > 0 && p.answered === p.total) {
       status.textContent =
-        "全" + p.total + "問に回答しました。正解は" + p.correct + "問、正答率は" + p.score + "パーセントです。";
+        t("You have answered all %(total)s questions: %(correct)s right, a score of %(score)s percent.", p);
     } else {
       status.textContent = "";
     }

@@ -4,13 +4,14 @@
 // or #t=<seconds> on a page with one player) start a recording at the right time.
 (function () {
   "use strict";
-  // Interface strings of this script, in one place (for translation).
+  // Interface strings of this script, in one place, in the site's language (assets/i18n.js).
+  var t = window.tebikiT || function (msgid) { return msgid; };
   var T = {
-    from: "{time}から",
-    play: "「{title}」を{from}再生（{provider}）",
-    loaded: "{provider}の動画を読み込みました。",
-    cued: "{time}から再生します。再生ボタンを押すと{provider}から読み込みます。",
-    ready: "{time}から再生できます。再生ボタンを押してください。"
+    from: t(" from {time}"),
+    play: t("Play “{title}”{from} ({provider})"),
+    loaded: t("The {provider} video is loaded."),
+    cued: t("Plays from {time}. Pressing play loads it from {provider}."),
+    ready: t("Ready to play from {time}. Press play.")
   };
   var fmt = function (text, vars) { return text.replace(/\{(\w+)\}/g, function (m, k) { return vars[k]; }); };
 

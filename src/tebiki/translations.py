@@ -1,0 +1,200 @@
+"""Interface strings in the site's language: gettext catalogs read with Babel.
+
+Every string tebiki adds to a site (page templates, the theme's overrides and
+scripts, PDFs, slides, generated video captions) is an English msgid looked up
+in `theme/locales/tebiki/<language>.po`. The language is the site's
+`theme.language`, as for Material's own strings; the plugin activates it before
+generating anything. A language without a catalog falls back to English.
+Adding a language is adding `<language>.po` (see README, "Adding a language").
+
+Dates and numbers are written by babel.dates / babel.numbers for the same
+language: 2019年4月1日 in Japanese, April 1, 2019 in English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.support import Translations
+
+CATALOGS = Path(__file__).parent / "theme" / "locales" / "tebiki"
+DOMAIN = "tebiki"
+SOURCE_LANGUAGE = "en"  # the msgids are English
+DEFAULT_LANGUAGE = "ja"  # what generators speak when nobody activated a language (tests, scripts)
+
+_active: ContextVar[str] = ContextVar("tebiki_language", default=DEFAULT_LANGUAGE)
+
+
+def languages() -> list[str]:
+    """Languages with a catalog."""
+    return sorted(p.stem for p in CATALOGS.glob("*.po"))
+
+
+def resolve(language: str | None) -> str:
+    """The catalog for a `theme.language` value: exact (pt_BR), then its base (pt), else English."""
+    if not language:
+        return SOURCE_LANGUAGE
+    tag = language.replace("-", "_")
+    available = languages()
+    for candidate in (tag, tag.split("_")[0].lower()):
+        if candidate in available:
+            return candidate
+    return SOURCE_LANGUAGE
+
+
+def activate(language: str | None) -> str:
+    """Speak `language` from now on in this context; returns the catalog chosen."""
+    chosen = resolve(language)
+    _active.set(chosen)
+    return chosen
+
+
+@contextmanager
+def using(language: str | None) -> Iterator[str]:
+    token = _active.set(resolve(language))
+    try:
+        yield _active.get()
+    finally:
+        _active.reset(token)
+
+
+def active() -> str:
+    return _active.get()
+
+
+@cache
+def catalog(language: str) -> Catalog:
+    with (CATALOGS / f"{language}.po").open("rb") as fh:
+        return read_po(fh, locale=language, domain=DOMAIN)
+
+
+@cache
+def translations(language: str) -> Translations:
+    """The catalog compiled in memory (fuzzy entries left out, as gettext does)."""
+    buf = BytesIO()
+    write_mo(buf, catalog(language), use_fuzzy=False)
+    buf.seek(0)
+    return Translations(buf, domain=DOMAIN)
+
+
+def gettext(message: str) -> str:
+    return translations(_active.get()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translations(_active.get()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return str(translations(_active.get()).pgettext(context, message))
+
+
+def _(message: str, **values: object) -> str:
+    """gettext with %(name)s placeholders filled in, as in the templates."""
+    text = gettext(message)
+    return text % values if values else text
+
+
+def locale() -> Locale:
+    return Locale.parse(_active.get())
+
+
+def date(day: dt.date) -> str:
+    """A day as the language writes it in running text."""
+    return format_date(day, format="long", locale=locale())
+
+
+def number(value: float) -> str:
+    return format_decimal(value, locale=locale())
+
+
+def language_name(tag: str) -> str:
+    """A language's name in the active language: ja is 日本語 on a Japanese site, Japanese on an English one."""
+    return Locale.parse(tag.replace("-", "_")).get_display_name(locale()) or tag
+
+
+def lang_attribute() -> str:
+    """The `lang` of HTML written in the active language (BCP 47: pt-BR, not pt_BR)."""
+    return _active.get().replace("_", "-")
+
+
+# Scripts written without spaces between words and sentences.
+_UNSPACED = {"ja", "zh", "th", "lo", "km", "my"}
+
+
+def spaced() -> bool:
+    """Whether the active language separates words with spaces (English) or not (Japanese)."""
+    return _active.get().split("_")[0] not in _UNSPACED
+
+
+def gap() -> str:
+    """What separates two sentences or a label from its text: a space, or nothing in Japanese."""
+    return " " if spaced() else ""
+
+
+_SENTENCE_END = re.compile(r"(?<=。)")
+_SPACED_SENTENCE_END = re.compile(r"(?<=。)|(?<=[.!?])\s+")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence: up to 「。」 in Japanese; in English also up to ". ", "? " or "! "."""
+    pattern = _SPACED_SENTENCE_END if spaced() else _SENTENCE_END
+    parts = [p for p in pattern.split(text.strip(), maxsplit=1) if p.strip()]
+    return parts[0].strip() if parts else text.strip()
+
+
+SCRIPT = Path(__file__).parent / "theme" / "templates" / "i18n.js"
+SCRIPT_PATH = "assets/i18n.js"  # where the site gets it; loaded before every other script of the theme
+
+
+STYLESHEET_PATH = "assets/i18n.css"  # the words CSS adds with `content:`, as custom properties
+
+
+def stylesheet_catalog() -> str:
+    """assets/i18n.css: words the theme's CSS shows (`content: var(--tebiki-l10n-…)`), in the active language."""
+    words = {
+        "correct": _(" (correct)"),
+        "wrong": _(" (wrong)"),
+        "correct-arrow": _("  ← correct"),
+        "correct-aside": _("  (correct)"),
+        "open": _(" ("),
+        "close": _(")"),
+    }
+    lines = [f"  --tebiki-l10n-{name}: {json.dumps(text, ensure_ascii=False)};" for name, text in words.items()]
+    return "/* Written by the build from tebiki's message catalog. */\n:root {\n" + "\n".join(lines) + "\n}\n"
+
+
+def quoted(words: list[str]) -> str:
+    """Words quoted one by one: 「A」「B」 in Japanese, “A”, “B” in English."""
+    separator = pgettext("list separator", ", ") if spaced() else ""
+    return separator.join(_("“%(words)s”", words=w) for w in words)
+
+
+def script_catalog(language: str) -> str:
+    """assets/i18n.js: `tebikiT(msgid, values)` for the theme's scripts, with their messages inlined."""
+    messages = json.dumps(script_messages(language), ensure_ascii=False, sort_keys=True, indent=1)
+    return SCRIPT.read_text(encoding="utf-8").replace("{/*messages*/}", messages)
+
+
+def script_messages(language: str) -> dict[str, str]:
+    """msgid -> translation of every message the theme's scripts use (those found in .js files)."""
+    out = {}
+    trans = translations(language)
+    for message in catalog(language):
+        if message.id and any(path.endswith(".js") for path, _ in message.locations):
+            out[str(message.id)] = trans.gettext(str(message.id))
+    return dict(sorted(out.items()))

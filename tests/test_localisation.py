@@ -1,0 +1,193 @@
+"""Localisation: tebiki's own words follow theme.language; no text of the shipped guideline is in the engine.
+
+The English and Japanese sites are the samples `tebiki new` writes (their data is in the
+site's language), built for real; any Japanese character on the English site is then a
+string tebiki forgot to translate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from support import ROOT, mkdocs_build, tebiki
+from tebiki import translations
+from tebiki.data.guideline.load import SourceText
+from tebiki.data.seminars import storyboard
+from tebiki.text import normalise, oneline
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
+
+
+class _Text(HTMLParser):
+    """What a reader meets on a page: text and the attributes read out or shown, not scripts or styles."""
+
+    SHOWN = {"title", "alt", "aria-label", "placeholder", "content", "label", "data-placeholder", "data-frame-title"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        self.parts += [value for name, value in attrs if name in self.SHOWN and value]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def page_texts(site: Path) -> dict[str, str]:
+    out = {}
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        if rel.startswith("pagefind/"):
+            continue
+        parser = _Text()
+        parser.feed(page.read_text(encoding="utf-8"))
+        out[rel] = " ".join(parser.parts)
+    for generated in ("assets/i18n.js", "assets/i18n.css"):
+        out[generated] = (site / generated).read_text(encoding="utf-8")
+    for pdf in sorted(site.rglob("*.pdf")):
+        out[pdf.relative_to(site).as_posix()] = "".join(p.extract_text() or "" for p in PdfReader(pdf).pages)
+    return out
+
+
+_built: dict[tuple[str, str], Path] = {}
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory, pdf_cache: Path):
+    """The built sample site for a language and status (each built once for the module)."""
+
+    def build(language: str, status: str) -> Path:
+        if (language, status) not in _built:
+            root = tmp_path_factory.mktemp(f"{language}-{status}")
+            site = root / "site-src"
+            made = tebiki("new", str(site), "--language", language, "--status", status, cwd=root)
+            assert made.returncode == 0, made.stderr
+            built = mkdocs_build(site, site / "site", env={"TEBIKI_CACHE_DIR": str(pdf_cache.parent)})
+            assert built.returncode == 0, built.stderr
+            _built[(language, status)] = site / "site"
+        return _built[(language, status)]
+
+    return build
+
+
+@pytest.mark.parametrize("status", ["superseded", "in-force"])
+def test_english_site_has_no_japanese_outside_its_data(sample_site, status: str) -> None:
+    texts = page_texts(sample_site("en", status))
+    leaks = {path: JAPANESE.findall(text)[:5] for path, text in texts.items() if JAPANESE.search(text)}
+    assert not leaks, f"untranslated interface strings on the English site: {leaks}"
+    home = (sample_site("en", status) / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in home
+    assert "Introduction" in texts["index.html"]  # tebiki's nav label, from the English catalog
+
+
+def test_english_dates_and_words_come_from_the_catalog(sample_site) -> None:
+    texts = page_texts(sample_site("en", "superseded"))
+    section = next(text for path, text in texts.items() if path.startswith("guideline/"))
+    assert "This guideline was abolished on March 31, 2020." in section
+    assert "Under today's rules" in section
+    assert '"Clear all answers"' not in texts["assets/i18n.js"]  # the script catalog holds only script messages
+    assert '"Score by area": "Score by area"' in texts["assets/i18n.js"]
+
+
+def test_pdfs_and_handouts_say_their_language(sample_site) -> None:
+    site = sample_site("en", "superseded")
+    for pdf in sorted(site.rglob("*.pdf")):
+        assert PdfReader(pdf).pdf_header  # a real PDF
+    from tebiki.generate.printed import document
+
+    for language in ("en", "ja"):
+        with translations.using(language):
+            html = document(translations_meta(), [], site_name="S", site_url=None, issued=dt.date(2020, 1, 1))
+        assert f'<html lang="{language}">' in html
+
+
+def translations_meta():
+    from tebiki.data.guideline.model import Meta
+
+    return Meta(title="T", short_title="T", status="in-force", coverage={})
+
+
+def _shipped_strings() -> set[str]:
+    """Distinctive strings of the shipped guideline's own data (titles, credits, dates)."""
+    data = ROOT / "guideline"
+    found: set[str] = {"経済産業省", "経産省", "ベネッセ", "Benesse", "METI", "2014年", "2017年5月30日"}
+    found.add("個人情報保護委員会")
+    meta = yaml.safe_load((data / "guideline.yml").read_text(encoding="utf-8"))
+    found |= {str(v) for k, v in meta.items() if isinstance(v, str) and k != "status"}
+    for path in sorted((data / "sections").glob("*.yml")):
+        section = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found |= {section["title"], oneline(section["lead"])[:30]}
+        found |= {item["title"] for group in section["groups"] for item in group["items"] if len(item["title"]) >= 6}
+    sources = yaml.safe_load((data / "sources.yml").read_text(encoding="utf-8"))
+    found |= {s["title"] for s in sources}
+    return {s for s in found if len(s) >= 4}
+
+
+@pytest.mark.parametrize(("language", "status"), [("en", "superseded"), ("ja", "superseded"), ("ja", "in-force")])
+def test_no_text_of_the_shipped_guideline_reaches_another_site(sample_site, language: str, status: str) -> None:
+    texts = page_texts(sample_site(language, status))
+    strings = _shipped_strings()
+    assert len(strings) > 20  # the shipped data was read
+    hits = {(path, s) for path, text in texts.items() for s in strings if s in text}
+    assert not hits, f"the shipped guideline's text in the engine: {sorted(hits)[:5]}"
+
+
+def test_in_force_site_has_no_abolition_or_todays_rules(sample_site) -> None:
+    texts = page_texts(sample_site("ja", "in-force"))
+    assert not [p for p, t in texts.items() if "廃止" in t or "今のルールでは" in t]
+
+
+def test_dates_are_written_the_languages_way() -> None:
+    day = dt.date(2019, 4, 1)
+    with translations.using("ja"):
+        assert translations.date(day) == "2019年4月1日"
+    with translations.using("en"):
+        assert translations.date(day) == "April 1, 2019"
+
+
+def test_a_language_without_a_catalog_falls_back_to_english() -> None:
+    assert translations.resolve("fr") == "en"
+    assert translations.resolve("ja-JP") == "ja"
+    with translations.using("fr"):
+        assert translations.gettext("Under today's rules") == "Under today's rules"
+
+
+def test_quote_check_keeps_word_spaces_in_english() -> None:
+    source = "Every laptop must be\nlocked away at night.\n"
+    with translations.using("en"):
+        text = SourceText(source)
+        assert normalise("Every  laptop must be locked") in text.whole
+        assert normalise("Everylaptop must be locked") not in text.whole
+        assert normalise("must be locked away") in text.window(1)  # a line break is a space
+    with translations.using("ja"):
+        assert normalise("パソコンは 夜に\n施錠する") in SourceText("パソコンは夜に施錠する。\n").whole
+
+
+def test_first_sentence_and_caption_cues_follow_the_language() -> None:
+    with translations.using("en"):
+        assert translations.first_sentence("Lock it away. Then check it! Done?") == "Lock it away."
+        assert translations.first_sentence("Who holds the key? Ask.") == "Who holds the key?"
+        sentence = "Every laptop that leaves the office is locked with a password, and its disk is encrypted"
+        cues = storyboard.split_cues(sentence)
+        assert len(cues) > 1 and all(len(c) <= storyboard.cue_chars() for c in cues)
+        assert " ".join(cues).split() == sentence.split()  # words are never cut
+    with translations.using("ja"):
+        assert translations.first_sentence("鍵をかけます。毎晩です。") == "鍵をかけます。"
+        # ". " ends no Japanese sentence
+        assert translations.first_sentence("Ver. 2 を使います。") == "Ver. 2 を使います。"
