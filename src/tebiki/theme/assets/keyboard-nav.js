@@ -118,3 +118,24 @@ window.addEventListener("pageshow", function () {
   narrow.addEventListener("change", followScreen);
   followScreen();
 })();
+// A table wider than the screen scrolls sideways inside Material's wrapper, which a keyboard user can
+// scroll only if it takes focus (WCAG 2.1.1; axe: scrollable-region-focusable). Wrappers that overflow
+// become focusable regions named after their table's caption; they stop being so when the table fits.
+(function () {
+  var t = window.tebikiT || function (msgid) { return msgid; };
+  function reachable() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls && wrap.getAttribute("role") !== "region") {
+        var caption = wrap.querySelector("caption");
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : t("Table"));
+      } else if (!scrolls && wrap.getAttribute("role") === "region") {
+        ["tabindex", "role", "aria-label"].forEach(function (name) { wrap.removeAttribute(name); });
+      }
+    });
+  }
+  window.addEventListener("load", reachable);
+  window.addEventListener("resize", reachable);
+})();
