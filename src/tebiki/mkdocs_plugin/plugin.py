@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import shutil
 import signal
@@ -105,7 +106,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.pages = generate(self.project)
         meta = self.project.guideline.meta
         if not config.copyright and meta.credit:
-            config.copyright = meta.credit  # the footer credits the guideline's publisher, from the data
+            # The footer credits the guideline's publisher, from the data. Material prints
+            # `copyright` as HTML, so the data's text is escaped here: data is text.
+            config.copyright = html.escape(meta.credit)
         try:
             if config.nav is None:
                 if not (Path(config.docs_dir) / "index.md").is_file():
@@ -278,9 +281,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 + "\n  ".join(map(str, leaks))
                 + "\n→ quiz pages need `quiz: {enabled: true}` in their front matter and the mkdocs_quiz plugin."
             )
-        for path, (html, dest) in sorted(self.deck_pages.items()):
+        for path, (page_html, dest) in sorted(self.deck_pages.items()):
             try:
-                data = slides_pdf.typeset(html, site_dir=built, page_dest=dest, cache=self._pdf_cache(), name=path)
+                data = slides_pdf.typeset(page_html, site_dir=built, page_dest=dest, cache=self._pdf_cache(), name=path)
             except (slides_pdf.SlidesPdfError, typeset.TypesetError) as exc:
                 raise PluginError(f"{path}: {exc}") from None
             (built / path).write_bytes(data)
