@@ -7,18 +7,26 @@ follows the content, so the same input gives the same bytes.
 
 Typesetting is most of a build's time (seconds per document, and a second and a half
 just to import WeasyPrint), so PDFs are kept in a cache folder keyed by everything that
-shapes them: the HTML, the stylesheet and WeasyPrint's version. A rebuild whose printed
-content did not change reads them back. Fonts are not in the key: after changing the
-system's fonts, delete the cache folder.
+shapes them: the HTML, the stylesheet, WeasyPrint's version and the fonts installed. A
+rebuild whose printed content did not change reads them back. A long document (the
+reference of a large guideline) is typeset part by part (publish/parts_pdf.py); the page
+numbers its last typesetting found are kept beside its PDF, so that the next one needs a
+single round.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
+import json
 import logging
+import os
+import shutil
+import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import version
 from importlib.resources import files
@@ -28,6 +36,7 @@ from ..data.project import Project
 from ..files import write_atomic
 from ..generate import handouts, has_short, pamphlet_html
 from ..generate.paths import UrlOf
+from . import parts_pdf
 from .reproducible import build_date
 
 PAMPHLET = "tebiki-pamphlet.pdf"  # the short pamphlet (the reference, if the data describes none)
@@ -47,6 +56,45 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+@contextmanager
+def collect_warnings(logger: logging.Logger) -> Iterator[list[str]]:
+    """The messages `logger` logs at WARNING or above while the block runs."""
+    collect = _Collect()
+    logger.addHandler(collect)
+    try:
+        yield collect.messages
+    finally:
+        logger.removeHandler(collect)
+
+
+# Where fontconfig looks when `fc-list` is not installed (its default configuration on Linux).
+_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
+
+
+@functools.cache
+def fonts_fingerprint() -> str:
+    """What changes when the installed fonts change: each font file's path, size and time.
+
+    WeasyPrint finds fonts through fontconfig, so a font added, removed or updated may change
+    every PDF; it is part of the cache key (asked once per process: about 50 ms)."""
+    files: list[str] = []
+    if shutil.which("fc-list"):
+        listed = subprocess.run(["fc-list", "--format", "%{file}\\n"], capture_output=True, text=True, check=False)
+        files = listed.stdout.splitlines()
+    else:
+        for folder in _FONT_DIRS:
+            for dirpath, _, names in os.walk(os.path.expanduser(folder)):
+                files += [os.path.join(dirpath, n) for n in names]
+    described = []
+    for path in sorted(set(files)):
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        described.append(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(described).encode()).hexdigest()
+
+
 @dataclass(frozen=True)
 class PrintJob:
     """One document to typeset: its path in the site, HTML, stylesheet and what to call it."""
@@ -58,7 +106,8 @@ class PrintJob:
 
     @property
     def key(self) -> str:
-        return hashlib.sha256("\0".join((version("weasyprint"), self.stylesheet, self.html)).encode()).hexdigest()[:32]
+        parts = (version("weasyprint"), fonts_fingerprint(), self.stylesheet, self.html)
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
 
     def _entry(self, cache: Path) -> Path:
         return cache / f"{self._prefix}{self.key}.pdf"
@@ -74,9 +123,13 @@ class PrintJob:
         entry = self._entry(cache)
         return entry.read_bytes() if entry.is_file() else None
 
+    def _numbers_entry(self, cache: Path) -> Path:
+        return cache / f"{self._prefix}numbers.json"
+
     def typeset(self, cache: Path | None = None) -> bytes:
         """Typeset now; with `cache`, the result replaces this document's entry there."""
-        pdf = _typeset(self.html, self.stylesheet, self.what)
+        guess = _read_numbers(self._numbers_entry(cache)) if cache is not None else None
+        pdf, numbers = _typeset(self.html, self.stylesheet, self.what, guess)
         if cache is not None:
             entry = self._entry(cache)
             cache.mkdir(parents=True, exist_ok=True)
@@ -84,7 +137,18 @@ class PrintJob:
                 if len(old.name) == len(entry.name):  # this document's, not one whose name only starts the same
                     old.unlink(missing_ok=True)
             write_atomic(entry, pdf)
+            if numbers is not None:
+                write_atomic(self._numbers_entry(cache), json.dumps(numbers.__dict__).encode())
         return pdf
+
+
+def _read_numbers(path: Path) -> parts_pdf.Numbers | None:
+    """The page numbers of a document's last typesetting, if a readable record of them is there."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return parts_pdf.Numbers(tuple(data["starts"]), int(data["total"]), dict(data["pages"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def html_to_pdf(
@@ -100,23 +164,28 @@ def html_to_pdf(
     return cached if cached is not None else job.typeset(cache)
 
 
-def _typeset(html: str, stylesheet: str, what: str) -> bytes:
+def _typeset(
+    html: str, stylesheet: str, what: str, guess: parts_pdf.Numbers | None = None
+) -> tuple[bytes, parts_pdf.Numbers | None]:
+    """The PDF, and the page numbers of its parts if it was typeset part by part."""
+    identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
+    if len(html) >= parts_pdf.SPLIT_FROM_CHARS:
+        try:
+            made = parts_pdf.typeset_parts(parts_pdf.split(html), stylesheet, identifier, guess)
+        except parts_pdf.NoParts:
+            made = None
+        except TypesetError as exc:
+            raise TypesetError(f"WeasyPrint reported problems in {what}:\n  {exc}") from None
+        if made is not None:
+            return made
     from weasyprint import CSS, HTML  # imported late: loading Pango costs time every command would pay
 
-    collect = _Collect()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(collect)
-    try:
-        pdf = HTML(string=html).write_pdf(
-            stylesheets=[CSS(string=stylesheet)],
-            pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode(),
-        )
-    finally:
-        logger.removeHandler(collect)
-    if collect.messages:
-        raise TypesetError(f"WeasyPrint reported problems in {what}:\n  " + "\n  ".join(collect.messages))
+    with collect_warnings(logging.getLogger("weasyprint")) as messages:
+        pdf = HTML(string=html).write_pdf(stylesheets=[CSS(string=stylesheet)], pdf_identifier=identifier)
+    if messages:
+        raise TypesetError(f"WeasyPrint reported problems in {what}:\n  " + "\n  ".join(messages))
     assert pdf is not None
-    return pdf
+    return pdf, None
 
 
 def _stylesheet(*parts: str) -> str:

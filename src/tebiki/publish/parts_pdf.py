@@ -1,0 +1,233 @@
+"""A long printed document typeset part by part, then merged into one PDF with pypdf.
+
+WeasyPrint holds a whole document's boxes in memory and lays a page out again whenever a
+`target-counter` it points to moves: a 10,000-item reference needed gigabytes, and every
+page of a 1,000-item one was laid out two or three times. Here each part (and the front
+matter: cover and contents) is a document of its own, so memory is bounded by the largest
+part, and parts are typeset on every core.
+
+What WeasyPrint would carry from one page to the next is given to each part instead:
+its first page number (`@page :first { counter-reset }`), the total (`counter(pages)`),
+the running header's site name, and every cross-reference's page number (`data-page`,
+printed by `attr(data-page)` where the single document printed `target-counter`). Those
+numbers come from the layout itself: the parts are typeset with the numbers of the last
+round until the page count and every target's page stop changing (two rounds from
+scratch; one when the numbers are known, e.g. from the previous build). A link to an
+anchor in another part is taken out before WeasyPrint sees it (it would drop it with an
+error) and put back in the merged PDF, pointing at the named destination WeasyPrint wrote
+for the anchor, so contents and cross-references stay clickable.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import io
+import json
+import multiprocessing
+import os
+import re
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+PART_MARK = "<!--tebiki:part-->"  # written by print/pamphlet.html.j2 before each part
+_END_MARK = "<!--tebiki:end-->"  # and after the last one
+_LINK = re.compile(r'<a\b([^>]*?)\shref="#([^"]+)"')
+_COVER_TITLE = re.compile(r'<h1 class="cover-title">(.*?)</h1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+_TARGET_COUNTER = "target-counter(attr(href), page)"
+MAX_ROUNDS = 4  # numbers that still move after this many rounds: typeset as one document
+# Below this size a document is typeset whole: one WeasyPrint run is quicker than two rounds.
+SPLIT_FROM_CHARS = 400_000
+# Parts are typeset in parallel from this size: a worker process takes seconds to import WeasyPrint.
+PARALLEL_FROM_CHARS = 1_000_000
+
+
+class NoParts(Exception):
+    """The document has no part marks: it is typeset whole."""
+
+
+@dataclass(frozen=True)
+class Split:
+    head: str  # from <!DOCTYPE to <body> inclusive
+    front: str  # cover and contents
+    parts: list[str]
+    tail: str  # </body></html>
+    site_name: str  # the cover title, which names every page's running header
+
+    @property
+    def bodies(self) -> list[str]:
+        return [self.front, *self.parts]
+
+
+def split(html: str) -> Split:
+    body = html.find("<body>")
+    end = html.find(_END_MARK)
+    if body < 0 or end < 0 or PART_MARK not in html:
+        raise NoParts
+    body += len("<body>")
+    front, *parts = html[body:end].split(PART_MARK)
+    title = _COVER_TITLE.search(front)
+    name = html_lib.unescape(_TAG.sub("", title.group(1))).strip() if title else ""
+    return Split(html[:body], front, parts, html[end:], name)
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """Page numbers of one round: where each document starts, the total, every anchor's page."""
+
+    starts: tuple[int, ...]  # first page number of each document (front first)
+    total: int
+    pages: dict[str, int] = field(default_factory=dict)  # anchor -> page number
+
+
+@dataclass(frozen=True)
+class Laid:
+    """What typesetting one document gave."""
+
+    count: int  # pages
+    anchors: dict[str, int]  # anchor -> page index in this document (first occurrence)
+    links: list[tuple[int, tuple[float, float, float, float], str]]  # (page index, rect in pt, anchor): to other parts
+    pdf: bytes | None
+    warnings: list[str]
+
+
+def document_of(s: Split, index: int, numbers: Numbers | None) -> str:
+    """The HTML of document `index` (0: front) with the page numbers of `numbers` written in."""
+    body = s.bodies[index]
+
+    def number(match: re.Match[str]) -> str:
+        anchor = html_lib.unescape(match.group(2))
+        page = numbers.pages.get(anchor, 0) if numbers else 0
+        return f'<a{match.group(1)} data-page="{page}" href="#{match.group(2)}"'
+
+    return s.head.replace(_TARGET_COUNTER, "attr(data-page)") + _LINK.sub(number, body) + s.tail
+
+
+def stylesheet_of(stylesheet: str, s: Split, index: int, numbers: Numbers | None) -> str:
+    """The stylesheet with what one document cannot know by itself: its first page, the total, the site name."""
+    start = numbers.starts[index] if numbers else 1
+    total = numbers.total if numbers else 0
+    css = stylesheet.replace(_TARGET_COUNTER, "attr(data-page)").replace("counter(pages)", f'"{total}"')
+    css += f"\n@page :first {{ counter-reset: page {start}; }}\n"
+    if index > 0:  # the cover, which sets it, is in the front document
+        css += f"body {{ string-set: site-name {json.dumps(s.site_name, ensure_ascii=False)}; }}\n"
+    return css
+
+
+def lay_out(html: str, stylesheet: str, identifier: bytes, want_pdf: bool) -> Laid:
+    """Typeset one document; links to anchors it does not hold are returned, not kept."""
+    import logging
+
+    from weasyprint import CSS, HTML  # imported late: loading Pango costs time every command would pay
+
+    from .typeset import collect_warnings
+
+    with collect_warnings(logging.getLogger("weasyprint")) as warnings:
+        document = HTML(string=html).render(stylesheets=[CSS(string=stylesheet)])
+        anchors: dict[str, int] = {}
+        for i, page in enumerate(document.pages):
+            for name in page.anchors:
+                anchors.setdefault(name, i)
+        foreign = []
+        for i, page in enumerate(document.pages):
+            kept = []
+            for link in page.links:
+                kind, target, rect, _ = link
+                if kind == "internal" and target not in anchors:
+                    # PDF user space: points, from the bottom left (WeasyPrint's own transform).
+                    x1, y1, x2, y2 = (v * 0.75 for v in rect)
+                    height = page.height * 0.75
+                    foreign.append((i, (x1, height - y1, x2, height - y2), target))
+                else:
+                    kept.append(link)
+            page.links[:] = kept
+        pdf = document.write_pdf(pdf_identifier=identifier) if want_pdf else None
+    return Laid(len(document.pages), anchors, foreign, pdf, list(warnings))
+
+
+def numbers_of(laid: Sequence[Laid]) -> Numbers:
+    starts, page = [], 1
+    pages: dict[str, int] = {}
+    for result in laid:
+        starts.append(page)
+        for name, index in result.anchors.items():
+            pages.setdefault(name, page + index)
+        page += result.count
+    return Numbers(tuple(starts), page - 1, pages)
+
+
+def typeset_parts(
+    s: Split, stylesheet: str, identifier: bytes, guess: Numbers | None = None
+) -> tuple[bytes, Numbers] | None:
+    """The merged PDF and its numbers; None if the numbers did not settle (typeset whole instead)."""
+    size = sum(len(b) for b in s.bodies)
+    workers = min(os.cpu_count() or 1, len(s.bodies)) if size >= PARALLEL_FROM_CHARS else 1
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) if workers > 1 else None
+    run: Callable[..., list[Laid]]
+    if pool is None:
+        run = lambda *args: list(map(lay_out, *args))  # noqa: E731
+    else:
+        run = lambda *args: list(pool.map(lay_out, *args))  # noqa: E731
+    try:
+        numbers = guess
+        for _ in range(MAX_ROUNDS):
+            indices = range(len(s.bodies))
+            laid = run(
+                [document_of(s, i, numbers) for i in indices],
+                [stylesheet_of(stylesheet, s, i, numbers) for i in indices],
+                [identifier] * len(s.bodies),
+                [numbers is not None] * len(s.bodies),
+            )
+            warnings = [w for result in laid for w in result.warnings]
+            if warnings:
+                from .typeset import TypesetError
+
+                raise TypesetError("\n  ".join(dict.fromkeys(warnings)))
+            found = numbers_of(laid)
+            if numbers is not None and found == _used(numbers, found):
+                return merge(laid, found), found
+            numbers = found
+        return None
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _used(numbers: Numbers, found: Numbers) -> Numbers:
+    """The numbers a round printed, for the anchors it found (a guess may name anchors no longer there)."""
+    return Numbers(numbers.starts, numbers.total, {k: numbers.pages.get(k, 0) for k in found.pages})
+
+
+def merge(laid: Sequence[Laid], numbers: Numbers) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject
+
+    writer = PdfWriter()
+    first = None
+    for result in laid:
+        assert result.pdf is not None
+        reader = PdfReader(io.BytesIO(result.pdf))
+        first = first or reader
+        writer.append(reader)
+    assert first is not None and first.metadata is not None
+    writer.add_metadata({k: v for k, v in first.metadata.items() if k != "/Producer"})
+    writer.add_metadata({"/Producer": first.metadata.get("/Producer", "")})
+    for doc, result in enumerate(laid):
+        for index, rect, target in result.links:
+            page = writer.pages[numbers.starts[doc] - 1 + index]
+            annotation = DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Annot"),
+                    NameObject("/Subtype"): NameObject("/Link"),
+                    NameObject("/Rect"): ArrayObject(FloatObject(round(v, 6)) for v in rect),
+                    NameObject("/BS"): DictionaryObject({NameObject("/W"): NumberObject(0)}),
+                    NameObject("/Dest"): TextStringObject(target),
+                }
+            )
+            if "/Annots" not in page:
+                page[NameObject("/Annots")] = ArrayObject()
+            page["/Annots"].append(writer._add_object(annotation))  # noqa: SLF001
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
