@@ -1,0 +1,145 @@
+"""A long reference typeset part by part reads exactly like the one typeset as a single document:
+the same pages with the same page numbers, running headers and cross-references, the same
+outline and clickable links; and its numbers, kept in the cache, save a round next time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from support import ROOT
+from tebiki.data.project import Paths, load_project
+from tebiki.generate import reference_html
+from tebiki.publish import parts_pdf, typeset
+
+FIXTURE = ROOT / "tests" / "fixtures" / "sites" / "ja"
+
+
+@pytest.fixture(scope="module")
+def html() -> str:
+    project = load_project(Paths.under(FIXTURE))
+    return reference_html(project, site_name="テストの手引き", site_url=None, issued=dt.date(2024, 4, 1))
+
+
+def _typeset(html: str, monkeypatch: pytest.MonkeyPatch, *, split: bool, cache: Path | None = None) -> bytes:
+    monkeypatch.setattr(parts_pdf, "SPLIT_FROM_CHARS", 0 if split else 10**12)
+    return typeset.reference_job(html).typeset(cache)
+
+
+def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
+    out: list[tuple[int, str, int]] = []
+
+    def walk(entries: list, depth: int) -> None:
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry, depth + 1)
+            else:
+                out.append((depth, entry.title, reader.get_destination_page_number(entry)))
+
+    walk(reader.outline, 0)
+    return out
+
+
+def _links(reader: PdfReader) -> list[tuple[int, int, tuple[float, ...]]]:
+    """Every link: its page, the page it leads to, where it is drawn."""
+    named = {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
+    links = []
+    for number, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            rect = tuple(round(float(v), 1) for v in annotation["/Rect"])
+            links.append((number, named[str(annotation["/Dest"])], rect))
+    return sorted(links)
+
+
+@pytest.fixture(scope="module")
+def pdfs(html: str) -> tuple[PdfReader, PdfReader, bytes]:
+    with pytest.MonkeyPatch.context() as mp:
+        whole = _typeset(html, mp, split=False)
+        split = _typeset(html, mp, split=True)
+    return PdfReader(io.BytesIO(whole)), PdfReader(io.BytesIO(split)), split
+
+
+def test_the_fixture_reference_has_parts_to_split(html: str) -> None:
+    assert len(parts_pdf.split(html).parts) >= 3
+
+
+def test_split_pages_read_like_the_whole_document(pdfs: tuple[PdfReader, PdfReader, bytes]) -> None:
+    whole, split, _ = pdfs
+    assert len(split.pages) == len(whole.pages)
+    for number, (a, b) in enumerate(zip(whole.pages, split.pages, strict=True), start=1):
+        # Page numbers "n / total", running headers (site name, part), contents' and cross-references' pages.
+        assert b.extract_text() == a.extract_text(), f"page {number} differs"
+    assert f"2 / {len(whole.pages)}" in split.pages[1].extract_text()
+
+
+def test_split_outline_and_links_lead_where_the_whole_documents_do(pdfs: tuple[PdfReader, PdfReader, bytes]) -> None:
+    whole, split, _ = pdfs
+    assert _outline(split) == _outline(whole) and len(_outline(whole)) > 3
+    links = _links(whole)
+    assert any(page != target for page, target, _ in links), "the contents link to other pages"
+    assert _links(split) == links
+
+
+def test_split_metadata_is_the_documents(pdfs: tuple[PdfReader, PdfReader, bytes]) -> None:
+    whole, split, _ = pdfs
+    assert split.metadata == whole.metadata
+
+
+def test_split_typesetting_is_reproducible(html: str, pdfs: tuple[PdfReader, PdfReader, bytes]) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        assert _typeset(html, mp, split=True) == pdfs[2]
+
+
+def test_known_numbers_take_one_round(html: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rounds: list[int] = []
+    lay_out = parts_pdf.lay_out
+
+    def counted(*args: object) -> parts_pdf.Laid:
+        rounds.append(1)
+        return lay_out(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parts_pdf, "lay_out", counted)
+    documents = len(parts_pdf.split(html).bodies)
+    first = _typeset(html, monkeypatch, split=True, cache=tmp_path)
+    assert len(rounds) == 2 * documents, "from scratch: one round to find the numbers, one to print them"
+    # The item texts change, the pages do not: the kept numbers are right at once.
+    changed = html.replace("</article>", "<!-- edited --></article>", 1)
+    for pdf in tmp_path.glob("*.pdf"):
+        pdf.unlink()
+    rounds.clear()
+    again = _typeset(changed, monkeypatch, split=True, cache=tmp_path)
+    assert len(rounds) == documents
+    assert PdfReader(io.BytesIO(again)).pages[2].extract_text() == PdfReader(io.BytesIO(first)).pages[2].extract_text()
+
+
+def test_a_problem_in_one_part_names_the_document(html: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = html.replace("</article>", '<img src="missing.png"></article>', 1)
+    with pytest.raises(typeset.TypesetError, match="the printed reference"):
+        _typeset(broken, monkeypatch, split=True)
+
+
+def test_fonts_are_in_the_cache_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A font installed for the user changes the fingerprint, so every cached PDF is typeset anew."""
+    fonts = sorted(Path("/usr/share/fonts").rglob("*.ttf"))
+    if not fonts:
+        pytest.skip("no TrueType font to install")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    before = typeset.fonts_fingerprint.__wrapped__()
+    user_fonts = tmp_path / "share" / "fonts"
+    user_fonts.mkdir(parents=True)
+    shutil.copy(fonts[0], user_fonts / "added.ttf")
+    after = typeset.fonts_fingerprint.__wrapped__()
+    assert after != before
+    job = typeset.PrintJob("a.pdf", "<p>x</p>", "")
+    monkeypatch.setattr(typeset, "fonts_fingerprint", lambda: before)
+    old_key = job.key
+    monkeypatch.setattr(typeset, "fonts_fingerprint", lambda: after)
+    assert job.key != old_key
