@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -51,6 +52,12 @@ _PATTERN_EXAMPLES = {
     r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$": "a language tag, e.g. ja or en",
     r"^[A-Za-z0-9_-]+$": "ASCII letters, digits, hyphens and underscores, e.g. dQw4w9WgXcQ",
 }
+
+
+@functools.cache
+def adapter(kind: type[T]) -> TypeAdapter[T]:
+    """One validator per kind of file, built once: building it cost more than validating a small file."""
+    return TypeAdapter(kind)
 
 
 def _message(err: Mapping[str, Any]) -> tuple[str, str]:

@@ -9,6 +9,7 @@ guideline.yml and may replace the table there (`deontic:`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -31,10 +32,16 @@ class Markers:
     words: bool = False  # match whole words (languages written with spaces)
 
     def force(self, text: str) -> Force:
-        rest, softened = _mask(text, self.recommended, self.words)
-        if _find(rest, self.required, self.words):
-            return Force.required
-        return Force.recommended if softened else Force.neutral
+        return _force(self, text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _force(markers: Markers, text: str) -> Force:
+    """Cached: checklist entries cite the same few rule quotes over and over."""
+    rest, softened = _mask(text, markers.recommended, markers.words)
+    if _find(rest, markers.required, markers.words):
+        return Force.required
+    return Force.recommended if softened else Force.neutral
 
 
 # The PPC's own key (通則編 1-1) and its usual example wording; English as in RFC 2119 and
@@ -52,6 +59,7 @@ MARKERS: dict[str, Markers] = {
 }
 
 
+@functools.cache
 def _pattern(phrase: str, words: bool) -> re.Pattern[str]:
     body = re.escape(phrase)
     return re.compile(rf"(?<!\w){body}(?!\w)" if words else body, re.IGNORECASE)

@@ -204,15 +204,12 @@ def merge(laid: Sequence[Laid], numbers: Numbers) -> bytes:
     from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject
 
     writer = PdfWriter()
-    first = None
     for result in laid:
         assert result.pdf is not None
-        reader = PdfReader(io.BytesIO(result.pdf))
-        first = first or reader
-        writer.append(reader)
-    assert first is not None and first.metadata is not None
-    writer.add_metadata({k: v for k, v in first.metadata.items() if k != "/Producer"})
-    writer.add_metadata({"/Producer": first.metadata.get("/Producer", "")})
+        writer.append(PdfReader(io.BytesIO(result.pdf)))
+    # The front document's title, author, dates and producer, as the single document had them.
+    front = PdfReader(io.BytesIO(laid[0].pdf or b"")).metadata
+    writer.add_metadata(dict(front or {}))
     for doc, result in enumerate(laid):
         for index, rect, target in result.links:
             page = writer.pages[numbers.starts[doc] - 1 + index]
@@ -225,9 +222,7 @@ def merge(laid: Sequence[Laid], numbers: Numbers) -> bytes:
                     NameObject("/Dest"): TextStringObject(target),
                 }
             )
-            if "/Annots" not in page:
-                page[NameObject("/Annots")] = ArrayObject()
-            page["/Annots"].append(writer._add_object(annotation))  # noqa: SLF001
+            writer.add_annotation(page, annotation)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

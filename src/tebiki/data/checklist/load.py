@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from ..collect import Collector, Reporter
+from ..collect import Collector, Reporter, adapter
 from ..deontic import MARKERS, Markers, check_level
 from ..guideline.model import Dimension, Guideline
 from ..problems import DataError
@@ -38,8 +38,8 @@ def load_checklist(data_dir: Path, guideline: Guideline | None, root: Path | Non
     if not profile_path.exists() and not checklist_path.exists():
         return None
     c = Collector(root)
-    questionnaire, q_lines = c.load(profile_path, TypeAdapter(Questionnaire))
-    spec, s_lines = c.load(checklist_path, TypeAdapter(ChecklistSpec))
+    questionnaire, q_lines = c.load(profile_path, adapter(Questionnaire))
+    spec, s_lines = c.load(checklist_path, adapter(ChecklistSpec))
     if questionnaire is None or spec is None:
         raise DataError(c.problems)
     profile, checklist = c.reporter(profile_path, q_lines), c.reporter(checklist_path, s_lines)

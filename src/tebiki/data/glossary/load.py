@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from ..collect import Collector
+from ..collect import Collector, adapter
 from ..guideline.model import Guideline
 from ..problems import DataError
 from ..yaml_lines import dotted, line_of
@@ -21,7 +21,7 @@ def load_glossary(data_dir: Path, guideline: Guideline, root: Path | None = None
     if not path.exists():
         return None
     c = Collector(root or data_dir.parent)
-    glossary, lines = c.load(path, TypeAdapter(GlossaryFile))
+    glossary, lines = c.load(path, adapter(GlossaryFile))
     if glossary is None:
         raise DataError(c.problems)
     sources = {s.id for s in guideline.sources}

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from pydantic import TypeAdapter
 
 from ...text import normalise, word_gap
-from ..collect import Collector, Reporter, check_unique
+from ..collect import Collector, Reporter, adapter, check_unique
 from ..problems import DataError, Problem, display_path
 from ..yaml_lines import dotted, line_of
 from .model import Guideline, Item, Kind, Meta, Rule, Section, Source
@@ -49,20 +49,20 @@ def read_guideline(data_dir: Path, root: Path | None = None) -> tuple[Guideline 
     cross-references alone it is returned, so that the files referring to it are checked too."""
     root = root or data_dir.parent
     c = Collector(root)
-    meta, meta_lines = c.load(data_dir / "guideline.yml", TypeAdapter(Meta))
+    meta, meta_lines = c.load(data_dir / "guideline.yml", adapter(Meta))
     rules: list[Rule] | None
     rule_lines: Mapping
     if meta is not None and not meta.superseded and not (data_dir / "today.yml").exists():
         rules, rule_lines = [], {}  # a guideline in force may have no rules of its own to point to
     else:
-        rules, rule_lines = c.load(data_dir / "today.yml", TypeAdapter(list[Rule]))
-    sources, source_lines = c.load(data_dir / "sources.yml", TypeAdapter(list[Source]))
+        rules, rule_lines = c.load(data_dir / "today.yml", adapter(list[Rule]))
+    sources, source_lines = c.load(data_dir / "sources.yml", adapter(list[Source]))
     section_files = sorted((data_dir / "sections").glob("*.yml"))
     if not section_files:
         c.add(data_dir / "sections", 0, "", "no section files", "add sections/<name>.yml files")
     sections: list[tuple[Path, Section, Mapping]] = []
     for path in section_files:
-        section, lines = c.load(path, TypeAdapter(Section))
+        section, lines = c.load(path, adapter(Section))
         if section is not None:
             sections.append((path, section, lines))
     if meta is None or rules is None or sources is None or len(sections) != len(section_files):

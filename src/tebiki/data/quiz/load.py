@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..collect import Collector, Reporter, check_unique
+from ..collect import Collector, Reporter, adapter, check_unique
 from ..guideline.model import Guideline
 from ..problems import DataError
 from .model import BLANK, Bank, Question, QuestionType
@@ -41,7 +41,7 @@ def load_banks(quizzes_dir: Path, root: Path, guideline: Guideline | None) -> li
     files = sorted(quizzes_dir.glob("*.yml")) if quizzes_dir.is_dir() else []
     loaded: list[tuple[Path, Bank, Mapping]] = []
     for path in files:
-        bank, lines = c.load(path, TypeAdapter(Bank))
+        bank, lines = c.load(path, adapter(Bank))
         if bank is not None:
             loaded.append((path, bank, lines))
     check_unique(c, [(path, lines, b.id, ("id",)) for path, b, lines in loaded], "bank")

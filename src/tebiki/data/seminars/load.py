@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..collect import Collector, check_unique
+from ..collect import Collector, adapter, check_unique
 from ..guideline.model import Guideline
 from ..problems import DataError, display_path
 from . import captions, storyboard
@@ -83,7 +83,7 @@ def load_seminars(
     if not path.exists():
         return Seminars()
     c = Collector(root)
-    data, lines = c.load(path, TypeAdapter(SeminarFile))
+    data, lines = c.load(path, adapter(SeminarFile))
     if data is None:
         raise DataError(c.problems)
     check = _Checker(c, path, lines, docs_dir, guideline, check_generated)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from ..collect import Collector, Reporter
+from ..collect import Collector, Reporter, adapter
 from ..guideline.model import Guideline
 from ..problems import DataError
 from ..quiz.model import Bank
@@ -28,7 +28,7 @@ def load_trainer(
     if not path.exists():
         return None
     c = Collector(root)
-    data, lines = c.load(path, TypeAdapter(TrainerFile))
+    data, lines = c.load(path, adapter(TrainerFile))
     if data is None:
         raise DataError(c.problems)
 
