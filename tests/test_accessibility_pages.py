@@ -48,7 +48,7 @@ def _page(run: a11y_results.Run | None, building: str | None = COMMIT) -> str:
 
 def test_results_page_reports_date_commit_tool_rules_and_every_page() -> None:
     text = _page(_run())
-    assert "2024年6月10日 12:04（日本時間）" in text  # shown in Japan time
+    assert "2024年6月10日 12:04（日本標準時）" in text  # in the time zone of the data (Asia/Tokyo), named
     assert "`0123456789ab`" in text and "axe-core 4.10.0" in text and "Chromium 130" in text
     assert "WCAG 2.0 レベルAA" in text and "WCAG 2.2 レベルAA" in text
     assert "2ページ" in text and "| 社内の安全管理 | `guideline/point1/` | 0 | 25 | 1 |" in text

@@ -59,7 +59,7 @@ class _Converter:
 
 
 def _quiz(convert: _Converter, question: Question) -> Quiz:
-    content = convert.html(render("quiz-qti.md.j2", question=question, link=convert.link))
+    content = convert.html(render("quiz-qti.md.j2", question=question, item_link=convert.link))
     if question.type is QuestionType.fill:
         before, after = fill_parts(question)
         text = convert.inline(as_text(oneline(before))) + "{{BLANK_0}}" + convert.inline(as_text(oneline(after)))

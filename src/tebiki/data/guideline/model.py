@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 from enum import StrEnum
 from typing import Annotated
 
@@ -28,6 +29,27 @@ def _inside_sources(value: str) -> str:
     if not _LOCAL_COPY.match(value):
         raise PydanticCustomError("local_copy", "{value!r} is not a file inside guideline/sources/", {"value": value})
     return value
+
+
+def _known_zone(value: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise PydanticCustomError(
+            "time_zone", "{value!r} is not a time zone name: write one like UTC, Asia/Tokyo or Europe/Paris", {"value": value}
+        ) from None
+    return value
+
+
+TimeZone = Annotated[
+    str,
+    AfterValidator(_known_zone),
+    Field(
+        description="IANA time zone (e.g. Asia/Tokyo, Europe/Paris) in which the site shows times, such as when"
+        " the accessibility test ran; the zone is named with the time. Default: UTC.",
+        examples=["UTC", "Asia/Tokyo"],
+    ),
+]
 
 
 LocalCopy = Annotated[
@@ -263,6 +285,7 @@ class Meta(Strict):
     successor: Text | None = Field(default=None, description="Superseded: what applies now.")
     successor_url: WebUrl | None = Field(default=None, description="Superseded: where what applies now is published.")
     language: Slug = Field(default="ja", description="Language of the guideline's texts, e.g. ja or en.")
+    time_zone: TimeZone = "UTC"
     deontic: DeonticMarkers | None = Field(
         default=None, description="Replaces the built-in deontic markers of `language` (tebiki.data.deontic.MARKERS)."
     )
