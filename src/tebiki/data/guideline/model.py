@@ -36,7 +36,9 @@ def _known_zone(value: str) -> str:
         zoneinfo.ZoneInfo(value)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise PydanticCustomError(
-            "time_zone", "{value!r} is not a time zone name: write one like UTC, Asia/Tokyo or Europe/Paris", {"value": value}
+            "time_zone",
+            "{value!r} is not a time zone name: write one like UTC, Asia/Tokyo or Europe/Paris",
+            {"value": value},
         ) from None
     return value
 
