@@ -27,7 +27,9 @@ _LOCAL_COPY = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-
 
 def _inside_sources(value: str) -> str:
     if not _LOCAL_COPY.match(value):
-        raise PydanticCustomError("local_copy", "{value!r} is not a file inside guideline/sources/", {"value": value})
+        raise PydanticCustomError(
+            "local_copy", "{value} is not a file inside guideline/sources/", {"value": repr(value)}
+        )
     return value
 
 
@@ -36,9 +38,7 @@ def _known_zone(value: str) -> str:
         zoneinfo.ZoneInfo(value)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise PydanticCustomError(
-            "time_zone",
-            "{value!r} is not a time zone name: write one like UTC, Asia/Tokyo or Europe/Paris",
-            {"value": value},
+            "time_zone", "{value} is not the name of a time zone", {"value": repr(value)}
         ) from None
     return value
 
