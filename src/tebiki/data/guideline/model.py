@@ -33,6 +33,9 @@ def _inside_sources(value: str) -> str:
     return value
 
 
+_ZONE_NAME = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"
+
+
 def _known_zone(value: str) -> str:
     try:
         zoneinfo.ZoneInfo(value)
@@ -50,6 +53,8 @@ TimeZone = Annotated[
         description="IANA time zone (e.g. Asia/Tokyo, Europe/Paris) in which the site shows times, such as when"
         " the accessibility test ran; the zone is named with the time. Default: UTC.",
         examples=["UTC", "Asia/Tokyo"],
+        # The shape of an IANA name, for editors; the zone itself is checked against the tz database.
+        json_schema_extra={"pattern": _ZONE_NAME},
     ),
 ]
 
