@@ -12,8 +12,7 @@ from urllib.parse import quote, urlsplit
 import markdown
 import nh3
 import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
-from jinja2.runtime import Context
+from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import translations
@@ -151,17 +150,14 @@ def gettext_callables(as_text: Callable[[object], Markup]) -> dict[str, Callable
     value cannot be put in a sentence unescaped by forgetting a filter.
     """
 
-    @pass_context
-    def gettext(context: Context, message: str, **values: Any) -> Markup:
+    def gettext(message: str, /, **values: Any) -> Markup:
         return _fill(translations.gettext(message), values, as_text)
 
-    @pass_context
-    def ngettext(context: Context, singular: str, plural: str, num: int, **values: Any) -> Markup:
+    def ngettext(singular: str, plural: str, num: int, /, **values: Any) -> Markup:
         values.setdefault("num", num)
         return _fill(translations.ngettext(singular, plural, num), values, as_text)
 
-    @pass_context
-    def pgettext(context: Context, message_context: str, message: str, **values: Any) -> Markup:
+    def pgettext(message_context: str, message: str, /, **values: Any) -> Markup:
         values.setdefault("context", message_context)
         return _fill(translations.pgettext(message_context, message), values, as_text)
 
