@@ -6,11 +6,14 @@ converted with the extensions the site uses, so what is checked is what a reader
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 import pytest
 
+from tebiki.generate import render
 from tebiki.generate.render import environment, html_environment, link
 from tebiki.mkdocs_plugin.theme import MARKDOWN_EXTENSIONS
 
@@ -125,3 +128,16 @@ def test_a_link_target_cannot_leave_its_markdown_link() -> None:
 def test_mailto_and_paths_within_the_site_are_linked() -> None:
     for target in ("mailto:office@example.invalid", "index.md", "#summary", "../quiz/trainers.md"):
         assert page(str(link("x", target))).elements[1] == ("a", {"href": target})
+
+
+def test_no_template_builds_a_markdown_link_from_strings() -> None:
+    """A link glued from strings (`"[" ~ label ~ "](" ~ url ~ ")"`) escapes neither part: link() does."""
+    templates = Path(render.__file__).parent.parent / "theme" / "templates"
+    glued = re.compile(r"""["']\[["']\s*~|~\s*["']\]\(""")
+    found = [
+        f"{path.relative_to(templates)}:{n}"
+        for path in sorted(templates.rglob("*.j2"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if glued.search(line)
+    ]
+    assert not found, "use link(label, url) instead: " + ", ".join(found)
