@@ -64,7 +64,12 @@ def plain_configs(project: Path, docs: Path) -> tuple[Path, Path]:
         config = yaml_load(fh)
     nav = expand_nav(config.get("nav"), load_project(Paths.under(project)))
     # Without the plugin, tebiki's overrides must be named: they are what the plugin would add.
-    plain = {"docs_dir": str(docs), "nav": nav, "theme": {"custom_dir": str(OVERRIDES)}}
+    plain = {
+        "docs_dir": str(docs),
+        "nav": nav,
+        "theme": {"custom_dir": str(OVERRIDES)},
+        "hooks": [str(Path(__file__).with_name("plain_hooks.py"))],
+    }
     others = _plugins(project, None)  # e.g. mkdocs_quiz, which the generated quiz pages need
     return (
         write_variant(project, "mkdocs-plain.yml", {**plain, "plugins": others}),
