@@ -187,7 +187,7 @@ def scaling(root: Path, work: Path, sizes: list[int], rounds: int, results: Resu
         project = synthetic.write_project(work / f"synthetic-{n}", synthetic.Plan(n), root)
         # Without the printed pamphlet: WeasyPrint typesetting every item took over two
         # minutes at 1,000 items, outweighing the rest of the build (see tools/bench/README.md).
-        configs[n] = write_variant(project, "mkdocs-no-pdf.yml", {"plugins": _plugins(project, {"pdf": ""})})
+        configs[n] = write_variant(project, "mkdocs-no-pdf.yml", {"plugins": _plugins(project, {"pdf": "", "reference_pdf": ""})})
     # Not --strict: the copied hand-written pages may link to pages only the real data has.
     commands = {n: functools.partial(build, config, work / f"synthetic-site-{n}") for n, config in configs.items()}
     runs = measure.alternate(commands, rounds)
@@ -250,7 +250,7 @@ def speed(root: Path, work: Path, items: int, repeat: int, results: Results) -> 
     # The site is built once without the plugin's own output checks; they are what is timed here.
     site = work / f"synthetic-site-{items}"
     # Without the printed pamphlet: typesetting 10,000 items would take far longer than the pages.
-    built = build(generation_only_config(project, "mkdocs-pages-only.yml", pdf=""), site)
+    built = build(generation_only_config(project, "mkdocs-pages-only.yml", pdf="", reference_pdf=""), site)
     check_times = measure.timed(lambda: coverage.check(guideline, site), repeat)
     report = coverage.check(guideline, site)
     results.details["speed"] = {
