@@ -187,7 +187,9 @@ def scaling(root: Path, work: Path, sizes: list[int], rounds: int, results: Resu
         project = synthetic.write_project(work / f"synthetic-{n}", synthetic.Plan(n), root)
         # Without the printed pamphlet: WeasyPrint typesetting every item took over two
         # minutes at 1,000 items, outweighing the rest of the build (see tools/bench/README.md).
-        configs[n] = write_variant(project, "mkdocs-no-pdf.yml", {"plugins": _plugins(project, {"pdf": "", "reference_pdf": ""})})
+        configs[n] = write_variant(
+            project, "mkdocs-no-pdf.yml", {"plugins": _plugins(project, {"pdf": "", "reference_pdf": ""})}
+        )
     # Not --strict: the copied hand-written pages may link to pages only the real data has.
     commands = {n: functools.partial(build, config, work / f"synthetic-site-{n}") for n, config in configs.items()}
     runs = measure.alternate(commands, rounds)
