@@ -211,7 +211,9 @@ def _transcript(project: Project, recording: Recording, parsed: Captions | None)
             kind = kind_label(slide.item.kind.value)
             gap = translations_gap()
             said = gap.join(text for _, _, text in slide.cues)
-            shown = _("[On screen: %(kind)s “%(title)s”]", kind=kind, title=slide.item.title)
+            # A title quoting 「…」 sits inside the message's own 「」: its quotes become 『』, as in print.
+            title = slide.item.title.replace("「", "『").replace("」", "』")
+            shown = _("[On screen: %(kind)s “%(title)s”]", kind=kind, title=title)
             part_at(slide.start).paragraphs.append(shown + gap + said)
     elif parsed is not None:
         texts: dict[float, list[str]] = {}
