@@ -36,9 +36,7 @@ def texts(built_site: Path) -> dict[str, str]:
 
 
 def test_no_old_variant_is_left(texts: dict[str, str]) -> None:
-    found = [
-        f"{path}: {word!r} ({why})" for path, text in texts.items() for word, why in OLD.items() if word in text
-    ]
+    found = [f"{path}: {word!r} ({why})" for path, text in texts.items() for word, why in OLD.items() if word in text]
     found += [f"{path}: ブラウザ without ー" for path, text in texts.items() if LONG_VOWEL.search(text)]
     assert not found, "\n".join(found)
 
