@@ -96,7 +96,7 @@ def test_a_page_prints_without_menus_or_controls(tab, site_url: str) -> None:
     reader = PdfReader(io.BytesIO(tab.pdf(format="A4")))
     text = "".join(page.extract_text() for page in reader.pages)
     assert "社内の安全管理措置の強化" in text and "今のルールでは" in text
-    for chrome in ("印刷・オフライン用", "サイト内検索", "Made with"):
+    for chrome in ("印刷・オフライン用", "サイト内検索", "Material for MkDocsで作成"):
         assert chrome not in text, f"{chrome!r} is screen furniture"
     assert "https://www.ppc.go.jp" in text  # an outside link prints its address
 
