@@ -133,12 +133,12 @@ def lang_attribute() -> str:
 
 
 # Scripts written without spaces between words and sentences.
-_UNSPACED = {"ja", "zh", "th", "lo", "km", "my"}
+UNSPACED = {"ja", "zh", "th", "lo", "km", "my"}  # languages written without spaces between words
 
 
 def spaced() -> bool:
     """Whether the active language separates words with spaces (English) or not (Japanese)."""
-    return _active.get().split("_")[0] not in _UNSPACED
+    return _active.get().split("_")[0] not in UNSPACED
 
 
 def gap() -> str:
