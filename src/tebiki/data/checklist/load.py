@@ -11,10 +11,10 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
+from ...translations import UNSPACED
 from ..collect import Collector, Reporter
 from ..deontic import MARKERS, Markers, check_level
 from ..guideline.model import Dimension, Guideline
-from ...translations import UNSPACED
 from ..problems import DataError
 from ..yaml_lines import load_with_lines
 from . import conditions
