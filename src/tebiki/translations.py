@@ -178,6 +178,12 @@ def stylesheet_catalog() -> str:
     return "/* Written by the build from tebiki's message catalog. */\n:root {\n" + "\n".join(lines) + "\n}\n"
 
 
+def inner_quotes(text: str) -> str:
+    """Text about to go inside the message's own quote marks: in Japanese its 「」 become 『』,
+    the way a quotation within a quotation is written (「…『…』…」)."""
+    return text.replace("「", "『").replace("」", "』")
+
+
 def quoted(words: list[str]) -> str:
     """Words quoted one by one: 「A」「B」 in Japanese, “A”, “B” in English."""
     separator = pgettext("list separator", ", ") if spaced() else ""

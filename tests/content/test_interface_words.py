@@ -20,6 +20,8 @@ OLD = {
     "かつ（": "conditions are joined in words",
     "」かつ「": "conditions are joined in words",
     "が適用されます": "the banner says 基本のルールです",
+    "「「": "a quote inside 「」 is written 『』 (the transcript's 「画面：…」)",
+    "おつかれさまでした": "a public briefing ends with ご参加ありがとうございました",
 }
 LONG_VOWEL = re.compile(r"ブラウザ(?!ー)")  # JIS / 公用文 spelling: ブラウザー
 

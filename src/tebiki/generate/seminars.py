@@ -18,7 +18,7 @@ from ..data.seminars.captions import Captions
 from ..data.seminars.load import Seminars
 from ..data.seminars.model import Format, Provider, Recording, Series, Session, Status
 from ..text import oneline
-from ..translations import _
+from ..translations import _, inner_quotes
 from ..translations import date as longdate
 from ..translations import gap as translations_gap
 from .paths import item_link
@@ -211,9 +211,7 @@ def _transcript(project: Project, recording: Recording, parsed: Captions | None)
             kind = kind_label(slide.item.kind.value)
             gap = translations_gap()
             said = gap.join(text for _, _, text in slide.cues)
-            # A title quoting 「…」 sits inside the message's own 「」: its quotes become 『』, as in print.
-            title = slide.item.title.replace("「", "『").replace("」", "』")
-            shown = _("[On screen: %(kind)s “%(title)s”]", kind=kind, title=title)
+            shown = _("[On screen: %(kind)s “%(title)s”]", kind=kind, title=inner_quotes(slide.item.title))
             part_at(slide.start).paragraphs.append(shown + gap + said)
     elif parsed is not None:
         texts: dict[float, list[str]] = {}
