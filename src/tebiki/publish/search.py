@@ -169,7 +169,8 @@ function respond(name) {
 }
 // Pagefind's own fetch(url), for the files below base: a <script> per file, as file:// allows.
 function fetch(url) {
-  var name = String(url).split("?")[0].slice(base.length);
+  // Pagefind may hand it "file:/…" or a path from the root: resolved first, then made relative.
+  var name = new URL(String(url), base).href.split("?")[0].slice(base.length);
   return new Promise(function (resolve, reject) {
     if (name in files) return resolve(respond(name));
     var script = document.createElement("script");
