@@ -79,6 +79,7 @@ FIRST: dict[str, str] = {
     "共同利用": "glossary/",  # the glossary defines it
     "中小企業": "guideline/sme/",
     "中小規模事業者": "guideline/sme/",
+    "名簿業者": "guideline/point3/",  # on four pages, cut three ways by Pagefind's dictionary
     "優越的地位": "guideline/sme/",
     "責任分担": "guideline/sme/",
     "パブリックコメント": "guideline/timeline/",
@@ -353,7 +354,7 @@ def test_offline_search_gives_the_same_results_as_the_site(
     browser: Browser, site_url: str, offline_search: str
 ) -> None:
     """One engine: the same index and ranking from file:// as on the web, query by query."""
-    queries = [*FIRST, "中小企業", "名簿業者", "ＵＳＢ", "５，０００", "存在しないことば"]
+    queries = [*FIRST, "ＵＳＢ", "５，０００", "存在しないことば"]
     online, away = new_context(browser).new_page(), new_context(browser).new_page()
     errors: list[str] = []
     away.on("pageerror", lambda e: errors.append(str(e)))

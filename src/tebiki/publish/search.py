@@ -60,6 +60,7 @@ class Indexer:
         await index.write_files(output_path=str(site_dir / "pagefind"))
         if result["page_count"]:
             write_words(site_dir / "pagefind")
+            hook_ui(site_dir / "pagefind")
         return result["page_count"]
 
     def index(self, site_dir: Path) -> None:
@@ -104,10 +105,10 @@ WORDS = "tebiki-words.js"
 _WORDS_HEADER = b"pagefind_dcd"  # what each decompressed chunk starts with
 
 
-def index_words(bundle: Path) -> dict[str, int]:
+def index_words(bundle: Path) -> dict[str, list[int]]:
     """Each word of the Pagefind index in `bundle` that is not plain ASCII (those need no
-    splitting), with the number of pages that Pagefind finds for it: it matches a query word
-    against every index word it begins, so the pages of all words starting with it."""
+    splitting), with the pages (by index number) that Pagefind finds for it: it matches a query
+    word against every index word it begins, so the pages of all words starting with it."""
     pages: dict[str, set[int]] = {}
     for chunk in sorted((bundle / "index").glob("*.pf_index")):
         data = gzip.decompress(chunk.read_bytes())
@@ -122,7 +123,7 @@ def index_words(bundle: Path) -> dict[str, int]:
         except (cbor2.CBORDecodeError, IndexError, TypeError, ValueError) as exc:
             raise SearchIndexError(f"{chunk}: unexpected layout of a Pagefind index chunk ({exc})") from exc
     ordered = sorted(pages)
-    counts = {}
+    found_by: dict[str, list[int]] = {}
     for at, word in enumerate(ordered):
         if word.isascii():
             continue
@@ -130,8 +131,8 @@ def index_words(bundle: Path) -> dict[str, int]:
         end = bisect.bisect_left(ordered, word + "\U0010ffff", lo=at)
         for longer in ordered[at + 1 : end]:  # the words that begin with it, next in sorted order
             found |= pages[longer]
-        counts[word] = len(found)
-    return counts
+        found_by[word] = sorted(found)
+    return found_by
 
 
 def write_words(bundle: Path) -> Path:
@@ -141,13 +142,26 @@ def write_words(bundle: Path) -> Path:
     return out
 
 
+# The interface hands the Pagefind module it loads to `window.tebikiSearchModule` (assets/search.js),
+# which puts the pages holding the exact phrase first; Pagefind's ranking ignores word order.
+_UI_IMPORT = "import(`${r}pagefind.js`)"
+_UI_HOOK = "(m=>window.tebikiSearchModule?window.tebikiSearchModule(m):m)"
+
+
+def hook_ui(bundle: Path) -> None:
+    ui = bundle / "pagefind-ui.js"
+    source = ui.read_text(encoding="utf-8")
+    if source.count(_UI_IMPORT) != 1:
+        raise SearchIndexError("pagefind-ui.js does not import pagefind.js as tebiki expects (Pagefind changed?)")
+    ui.write_text(source.replace(_UI_IMPORT, f"{_UI_IMPORT}.then({_UI_HOOK})"), encoding="utf-8")
+
+
 # Offline package: from file:// Chromium refuses Pagefind's ES module, its import() and every
 # fetch() of its index. The same bundle is shipped instead as classic scripts: pagefind.js
 # wrapped in a function (its `fetch` shadowed by a loader that adds one <script> per file),
 # pagefind-ui.js handed that module instead of importing it, and each index file as a script
 # that registers its bytes. Same index, same ranking, loaded the way file:// allows.
 _EXPORTS = re.compile(r"export\s*\{([^{}]*)\};?\s*$")
-_UI_IMPORT = "import(`${r}pagefind.js`)"
 # Files the offline search page never loads (other interfaces, the worker Chromium refuses from disk).
 _UNUSED = (
     "pagefind-component-ui.js",
