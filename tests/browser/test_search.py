@@ -103,13 +103,16 @@ FIRST: dict[str, str] = {
 # Resolves once Pagefind has finished searching for `q` and the first results are filled in.
 _SEARCH_DONE = """
 q => {
+    const box = document.querySelector('#tebiki-search');
     const input = document.querySelector('#tebiki-search input');
     const message = document.querySelector('#tebiki-search .pagefind-ui__message');
-    // The message (tebiki's words) names the query as typed; while searching it ends with "…".
-    if (!input || input.value !== q || !message || !message.textContent.includes(q)) return false;
-    if (message.textContent.trim().endsWith('…')) return false;
+    if (!input || input.value !== q || !message) return false;
+    // The messages are tebiki's (data-translations), with the query as typed.
+    const say = key => JSON.parse(box.dataset.translations)[key].replace('[SEARCH_TERM]', q);
+    const text = message.textContent.trim();
+    if (text === say('searching') || !text.includes(q)) return false;
     const results = [...document.querySelectorAll('#tebiki-search li.pagefind-ui__result')].slice(0, 3);
-    if (/見つかりません/.test(message.textContent)) return results.length === 0;
+    if (text === say('zero_results')) return results.length === 0;
     return results.length > 0
         && results.every(r => r.querySelector('.pagefind-ui__result-title a.pagefind-ui__result-link'));
 }
