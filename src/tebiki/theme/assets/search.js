@@ -15,8 +15,11 @@
   // Fewer pieces break a tie.
   var words = window.tebikiSearchWords || {};
   var has = function (w) { return Object.prototype.hasOwnProperty.call(words, w); };
-  var segmenter = typeof Intl.Segmenter === "function"
-    ? new Intl.Segmenter(document.documentElement.lang || "ja", { granularity: "word" }) : null;
+  // Only where Pagefind itself cuts the query with the browser's segmenter (languages written
+  // without spaces); elsewhere the query goes to Pagefind as typed, NFKC aside.
+  var lang = document.documentElement.lang || "";
+  var unspaced = ["ja", "zh", "th"].indexOf(lang.split("-")[0].toLowerCase()) >= 0;
+  var segmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter(lang, { granularity: "word" }) : null;
   var LONGEST = 16; // longer runs are left to Pagefind: the ways to split grow as 2^length
 
   function intersect(a, b) {
@@ -70,6 +73,7 @@
   // (NFKC folds the query as the pages are written). Both cuts are kept for the phrase search.
   var phrases = {};
   function processTerm(term) {
+    if (!unspaced) return term.normalize("NFKC");
     var parts = term.normalize("NFKC").split(/\s+/).map(cuts);
     var split = parts.map(function (c) { return c[1]; }).join(" ");
     phrases[split] = [split, parts.map(function (c) { return c[0]; }).join(" ")];
