@@ -87,6 +87,7 @@ FIRST: dict[str, str] = {
     "パンフレット": "guideline/outreach/",
     "クラウド": "guideline/now/",
     "オプトアウト": "glossary/",  # the glossary defines it
+    "ＵＳＢ": "checklist/",
     "USBメモリ": "checklist/",
     "ＵＳＢメモリ": "checklist/",
     "パスワード": "checklist/",
@@ -357,7 +358,7 @@ def test_offline_search_gives_the_same_results_as_the_site(
     browser: Browser, site_url: str, offline_search: str
 ) -> None:
     """One engine: the same index and ranking from file:// as on the web, query by query."""
-    queries = [*FIRST, "ＵＳＢ", "５，０００", "存在しないことば"]
+    queries = [*FIRST, "５，０００", "ｑｑｑｑ"]
     online, away = new_context(browser).new_page(), new_context(browser).new_page()
     errors: list[str] = []
     away.on("pageerror", lambda e: errors.append(str(e)))
