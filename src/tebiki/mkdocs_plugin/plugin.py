@@ -60,6 +60,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.serving: _Serving | None = None
         self._owns_serving = False
         self.made: background.Made | None = None  # the data-made files of the last one-off build
+        self.first_decks: list[tuple[typeset.PrintJob, bytes]] = []  # `serve`: the decks typeset before serving
 
     @property
     def worker(self) -> background.Worker | None:
@@ -220,6 +221,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             flag.write_text(str(time.monotonic()), encoding="utf-8")
 
         worker = background.Worker(ready, self.made, SEARCH_EXCLUDE, lock)
+        for job, pdf in self.first_decks:
+            worker.keep_pdf(job, pdf)
         if self.config.search and not self.config.offline:
             worker.adopt_bundle(Path(config.site_dir) / "pagefind")
         self.serving = _SERVING[str(config.config_file_path)] = _Serving(worker, lock, flag)
@@ -239,9 +242,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         if self.worker is None or page.file.src_uri != "download.md":
             return html
         language = str(config.theme.get("language") or "en")
-        made = self.worker.made
-        pending = [p for p in made.files if p.endswith(".pdf")] if self.worker.pending() else []
-        return notices.printing_state(pending, made.errors, language) + html
+        errors = {**self.worker.made.errors, **self.worker.print_errors}
+        return notices.printing_state(self.worker.pending_pdfs(), errors, language) + html
 
     # Runs after every plugin's on_page_content, mkdocs-quiz's script included.
     # The policy is computed last, over the page as it will be published.
@@ -281,12 +283,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 + "\n  ".join(map(str, leaks))
                 + "\n→ quiz pages need `quiz: {enabled: true}` in their front matter and the mkdocs_quiz plugin."
             )
-        for path, (page_html, dest) in sorted(self.deck_pages.items()):
-            try:
-                data = slides_pdf.typeset(page_html, site_dir=built, page_dest=dest, cache=self._pdf_cache(), name=path)
-            except (slides_pdf.SlidesPdfError, typeset.TypesetError) as exc:
-                raise PluginError(f"{path}: {exc}") from None
-            (built / path).write_bytes(data)
+        self._typeset_decks(built)
         if self.config.offline:
             offline.inline_captions(built)
         self._index(built)
@@ -307,6 +304,25 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 raise PluginError(str(exc)) from None
         self.finished = True
         self._release_site()
+
+    def _typeset_decks(self, built: Path) -> None:
+        """Each deck's PDF: typeset now, or while serving from the cache, or the previous PDF
+        until the worker has typeset the new one (the download page says so)."""
+        cache = self._pdf_cache()
+        for path, (page_html, dest) in sorted(self.deck_pages.items()):
+            try:
+                job = slides_pdf.job(page_html, site_dir=built, page_dest=dest, name=path)
+                if self.worker is not None:
+                    data = self.worker.pdf(job, cache)
+                    if data is None:
+                        continue  # a new deck: its file stays empty until typeset
+                else:
+                    data = typeset.html_to_pdf(job.html, job.stylesheet, what=job.what, cache=cache, name=path)
+                    if self.command == "serve":
+                        self.first_decks.append((job, data))  # the worker starts from them
+            except (slides_pdf.SlidesPdfError, typeset.TypesetError) as exc:
+                raise PluginError(f"{path}: {exc}") from None
+            (built / path).write_bytes(data)
 
     def _index(self, built: Path) -> None:
         """The search index: inlined offline, in the background while serving, else Pagefind now."""
