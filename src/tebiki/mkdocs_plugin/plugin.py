@@ -21,15 +21,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .. import translations
 from ..checks import coverage, quiz_leaks, traceability
 from ..data.problems import DataError
-from ..data.project import Paths, Project, load_project
-from ..generate import Page, generate, notices
+from ..data.project import Paths, Project
+from ..generate import Page, notices
 from ..generate import trainer as trainer_pages
 from ..generate.nav import default_nav, expand_nav
 from ..generate.paths import UrlOf
 from ..generate.siteurl import printable
 from ..publish import background, csp, offline, search, slides_pdf, staging, typeset
 from ..seams import SEARCH_EXCLUDE
-from . import markup_fixes, quiz_patch, theme
+from . import markup_fixes, quiz_patch, reuse, theme
 from .config import TebikiConfig
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
@@ -97,14 +97,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             config.docs_dir,
             self.config.a11y_results,
         )
-        # tebiki's strings follow theme.language, as Material's do; everything below speaks it
-        # (loading too: the generated videos' expected captions are in the site's language).
-        self.language = translations.activate(config.theme.get("language"))
-        try:
-            self.project = load_project(self.paths)
-        except DataError as exc:
-            raise PluginError(exc.report()) from None
-        self.pages = generate(self.project)
+        self._load(config)
+        assert self.project is not None
         meta = self.project.guideline.meta
         if not config.copyright and meta.credit:
             # The footer credits the guideline's publisher, from the data. Material prints
@@ -133,6 +127,22 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         if self.config.search and not self.config.offline and self.worker is None:
             self.indexer = search.Indexer(exclude=SEARCH_EXCLUDE)
         return config
+
+    def _load(self, config: MkDocsConfig) -> None:
+        """The project and its pages (kept between `serve` rebuilds while no input file changed)."""
+        # tebiki's strings follow theme.language, as Material's do; everything below speaks it
+        # (loading too: the generated videos' expected captions are in the site's language).
+        self.language = translations.activate(config.theme.get("language"))
+        try:
+            self.project, self.pages = reuse.load(self.paths, self.language)  # serve: unchanged data is kept
+        except DataError as exc:
+            raise PluginError(exc.report()) from None
+        assert self.project is not None
+        # A stale generated video never stops a build: the page says so, and so does the terminal.
+        # A strict build (CI) reports it without failing, since nobody edited the video itself.
+        level = logging.INFO if config.strict else logging.WARNING
+        for problem in self.project.seminars.stale.values():
+            log.log(level, "%s", problem)
 
     # The theme's templates (overrides/) read the guideline's own words, e.g. search examples.
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
