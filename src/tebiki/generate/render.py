@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import html
 import re
-<<<<<<< HEAD
-from functools import cache, lru_cache
-=======
 from collections.abc import Callable
-from functools import cache
->>>>>>> main
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import quote, urlsplit
 

@@ -255,8 +255,7 @@ class _Checker:
                 "the video was made from older data (its items, chapters or title changed since); the site"
                 " shows it with a notice that it was made from an earlier version of the text",
                 "remake it with `make video` in a tebiki checkout (tools/briefing_video.py, not installed with"
-                " the package); without one, replace the video and its captions and remove `generated: true`"
-                + before,
+                " the package); without one, replace the video and its captions and remove `generated: true`" + before,
             )
             self.stale[rec.id] = self.warnings.problems[-1]
 
