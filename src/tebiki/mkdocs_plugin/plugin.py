@@ -30,7 +30,7 @@ from ..generate.siteurl import printable
 from ..publish import background, csp, offline, search, slides_pdf, staging, typeset
 from ..seams import SEARCH_EXCLUDE
 from . import markup_fixes, quiz_patch, reuse, theme
-from .config import TebikiConfig
+from .config import TebikiConfig, published_url
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
     from filelock import FileLock
@@ -200,13 +200,16 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         return files
 
     def _request(self, files: Files, config: MkDocsConfig) -> background.Request:
-        base = config.site_url.rstrip("/") + "/" if config.site_url else None
+        site_url = config.site_url
+        if self.command == "serve" and config.config_file_path:  # not the preview's local address
+            site_url = published_url(Path(config.config_file_path))
+        base = site_url.rstrip("/") + "/" if site_url else None
         urls = {f.src_uri: base + f.url for f in files} if base else {}
         return background.Request(
             self.paths,
             urls,
             config.site_name,
-            printable(config.site_url),
+            printable(site_url),
             self.config.pdf,
             self.config.reference_pdf,
             self._pdf_cache(),
