@@ -61,6 +61,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self._owns_serving = False
         self.made: background.Made | None = None  # the data-made files of the last one-off build
         self.first_decks: list[tuple[typeset.PrintJob, bytes]] = []  # `serve`: the decks typeset before serving
+        self.download_page: tuple[str, str] | None = None  # `serve`: its built file and language
 
     @property
     def worker(self) -> background.Worker | None:
@@ -254,9 +255,28 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         if self.worker is None or page.file.src_uri != "download.md":
             return html
-        language = str(config.theme.get("language") or "en")
+        self.download_page = (page.file.dest_uri, str(config.theme.get("language") or "en"))
+        return _STATE_START + self._printing_state() + _STATE_END + html
+
+    def _printing_state(self) -> str:
+        assert self.worker is not None and self.download_page is not None
         errors = {**self.worker.made.errors, **self.worker.print_errors}
-        return notices.printing_state(self.worker.pending_pdfs(), errors, language) + html
+        return notices.printing_state(self.worker.pending_pdfs(), errors, self.download_page[1])
+
+    def _restate_printing(self, built: Path) -> None:
+        """The decks are queued after the download page was written: say so on it now."""
+        if self.worker is None or self.download_page is None:
+            return
+        page = built / self.download_page[0]
+        if not page.is_file():
+            return
+        before = page.read_text(encoding="utf-8")
+        start, end = before.find(_STATE_START), before.find(_STATE_END)
+        if start < 0 or end < start:
+            return
+        after = before[: start + len(_STATE_START)] + self._printing_state() + before[end:]
+        if after != before:
+            page.write_text(after, encoding="utf-8")
 
     # Runs after every plugin's on_page_content, mkdocs-quiz's script included.
     # The policy is computed last, over the page as it will be published.
@@ -297,6 +317,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 + "\n→ quiz pages need `quiz: {enabled: true}` in their front matter and the mkdocs_quiz plugin."
             )
         self._typeset_decks(built)
+        self._restate_printing(built)
         if self.config.offline:
             offline.inline_captions(built)
         self._index(built)
@@ -397,6 +418,8 @@ class _Serving:
 
 
 _SERVING: dict[str, _Serving] = {}  # mkdocs.yml path -> the serve session's background state
+# Around the notice on the download page while serving, so that it can be restated after the decks.
+_STATE_START, _STATE_END = "<!-- tebiki-printing -->", "<!-- /tebiki-printing -->"
 
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:
