@@ -317,6 +317,8 @@ def _child_start(parent: int) -> None:
     process group, so it is left to the parent, which ends the child itself; and a parent killed
     outright (SIGKILL, no clean-up) is noticed by the parent's ID changing."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Typesetting takes a core for seconds to minutes: the rebuild the maintainer waits for comes first.
+    os.nice(10)
 
     def watch() -> None:
         while os.getppid() == parent:
