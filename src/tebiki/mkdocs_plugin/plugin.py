@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import markupsafe
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -23,6 +24,7 @@ from ..checks import coverage, quiz_leaks, traceability
 from ..data.problems import DataError
 from ..data.project import Paths, Project
 from ..generate import Page, notices
+from ..generate import render
 from ..generate import trainer as trainer_pages
 from ..generate.nav import default_nav, expand_nav
 from ..generate.paths import UrlOf
@@ -150,11 +152,12 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         assert self.project is not None
         env.globals["tebiki_meta"] = self.project.guideline.meta
         env.globals["tebiki_quoted"] = translations.quoted
-        # The overrides' {% trans %} and _() speak the site's language (Material's own strings stay its own).
+        # The overrides' {% trans %} and _() speak the site's language (Material's own strings stay
+        # its own). MkDocs renders them without autoescape, so the callables HTML-escape every value
+        # put into a message unless it is Markup: data cannot become markup by a forgotten filter.
         env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_callables(
-            translations.gettext, translations.ngettext, newstyle=True, pgettext=translations.pgettext
-        )
+        env.newstyle_gettext = True
+        env.globals.update(render.gettext_callables(markupsafe.escape))
         return env
 
     # Generated pages exist only in memory; they are never written to docs/.
