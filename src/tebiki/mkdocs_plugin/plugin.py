@@ -23,8 +23,7 @@ from .. import translations
 from ..checks import coverage, quiz_leaks, traceability
 from ..data.problems import DataError
 from ..data.project import Paths, Project
-from ..generate import Page, notices
-from ..generate import render
+from ..generate import Page, notices, render
 from ..generate import trainer as trainer_pages
 from ..generate.nav import default_nav, expand_nav
 from ..generate.paths import UrlOf
