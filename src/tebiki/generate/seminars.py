@@ -69,6 +69,7 @@ class Player:
     media: str  # prefix from the page to the site root, for src attributes
     transcript: list[TranscriptPart]
     transcript_file: str | None  # a maintainer-written transcript, shown as is
+    stale: bool = False  # a generated video made from an earlier version of the text
 
 
 def pages(project: Project) -> Iterator[tuple[str, str, str]]:
@@ -188,6 +189,7 @@ def _player(project: Project, recording: Recording) -> Player:
         media="../../",
         transcript=_transcript(project, recording, parsed),
         transcript_file=project.seminars.transcripts.get(recording.id),
+        stale=recording.id in project.seminars.stale,
     )
 
 
@@ -205,7 +207,8 @@ def _transcript(project: Project, recording: Recording, parsed: Captions | None)
     def part_at(t: float) -> TranscriptPart:
         return next(p for p in reversed(parts) if p.start <= t + 0.001)
 
-    if recording.generated:
+    # A stale generated video says what its captions say, not what the text says now.
+    if recording.generated and recording.id not in project.seminars.stale:
         items = {item.id: item for item in project.guideline.items()}
         for slide in storyboard.storyboard(recording, items):
             kind = kind_label(slide.item.kind.value)
