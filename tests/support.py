@@ -15,6 +15,8 @@ from tebiki.data.checklist import conditions
 from tebiki.data.checklist.model import Checklist
 
 ROOT = Path(__file__).resolve().parent.parent
+# The guideline the engine tests build: a small Japanese fixture, not the shipped METI data.
+ENGINE_SITE = ROOT / "tests" / "fixtures" / "sites" / "ja"
 BIN = Path(sys.executable).parent
 # Project sites on GitHub Pages live under a sub-path; the tests serve the site the same way.
 SUB_PATH = "/tebiki/"

@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from waits import settle
 
-from conftest import DESKTOP, MOBILE, new_context
+from browsers import DESKTOP, MOBILE, new_context
 from support import site_pages
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

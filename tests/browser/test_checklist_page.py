@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import Browser, Page, Request, Route, expect
 from test_a11y import axe_violations, describe
 
-from conftest import new_context
-from support import ROOT, every_profile
+from browsers import new_context
+from support import ENGINE_SITE, ROOT, every_profile
 from tebiki.data.checklist import conditions
 from tebiki.data.checklist.model import Checklist
 from tebiki.data.project import Paths, load_project
@@ -41,7 +41,7 @@ STATUS = "[data-cl-status]"
 
 @pytest.fixture(scope="module")
 def checklist() -> Checklist:
-    loaded = load_project(Paths.under(ROOT)).checklist
+    loaded = load_project(Paths.under(ENGINE_SITE)).checklist
     assert loaded is not None
     return loaded
 

@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 from test_a11y import FOCUS_STATE, axe_violations, describe
 from waits import settle
 
-from conftest import MOBILE, new_context
+from browsers import MOBILE, new_context
 from support import copy_project, mkdocs_build, serve
 
 HOSTED = """

@@ -1,4 +1,4 @@
-"""Browser fixtures: one headless Debian Chromium for the session, a fresh context per test."""
+"""Browser fixtures (used through tests/conftest.py): one headless Chromium per worker, a fresh context per test."""
 
 from __future__ import annotations
 
@@ -12,14 +12,6 @@ from tebiki.checks.chromium import CHROMIUM, CHROMIUM_ARGS
 
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}
-BROWSER_DIR = Path(__file__).resolve().parent
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test in tests/browser drives Chromium: mark it so it can be selected or skipped."""
-    for item in items:
-        if BROWSER_DIR in Path(str(item.path)).resolve().parents:
-            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
