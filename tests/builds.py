@@ -70,3 +70,9 @@ def published(project: Path, offline_zip: Path) -> Make:
         shutil.copy2(offline_zip, site / offline_zip.name)
 
     return make
+
+
+def fixture_site(folder: Path, source: Path) -> None:
+    """A copy of a fixture site's sources with its strict build in site/, as a maintainer has it."""
+    shutil.copytree(source, folder)
+    strict_build(folder)(folder / "site")

@@ -8,14 +8,13 @@ the tests of the shipped METI content the shipped site under the same fixture na
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from browsers import browser, context, mobile_page, page, playwright_instance  # noqa: F401  (fixtures)
-from builds import OFFLINE_ZIP, offline_package, once_per_run, published, run_folder, strict_build
+from builds import OFFLINE_ZIP, fixture_site, offline_package, once_per_run, published, run_folder
 from support import ENGINE_SITE, serve
 
 
@@ -44,14 +43,14 @@ def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def engine_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the Japanese fixture guideline's sources (tests may read, never change, it)."""
-    return once_per_run(tmp_path_factory, "engine-src", lambda dest: shutil.copytree(ENGINE_SITE, dest))
+    """A copy of the Japanese fixture guideline with its strict build in site/ (read it, never change it)."""
+    return once_per_run(tmp_path_factory, "fixture-ja", lambda dest: fixture_site(dest, ENGINE_SITE))
 
 
 @pytest.fixture(scope="session")
-def built_site(engine_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site(engine_project: Path) -> Path:
     """The fixture guideline's site, built once per run with --strict."""
-    return once_per_run(tmp_path_factory, "engine-site", strict_build(engine_project))
+    return engine_project / "site"
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
-from test_a11y import axe_violations, describe
 
+from browsers import axe_violations, describe
 from support import site_pages
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')

@@ -11,11 +11,11 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, Route, expect
 from pypdf import PdfReader
-from test_a11y import axe_violations, describe
-from waits import settle
 
+from browsers import axe_violations, describe
 from support import ENGINE_SITE
 from tebiki.data.project import Paths, load_project
+from waits import settle
 
 PROJECT = load_project(Paths.under(ENGINE_SITE))
 KIT = PROJECT.trainer.kits[0] if PROJECT.trainer else None

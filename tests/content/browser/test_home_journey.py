@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_checklist_page import SHOP
+from shipped_profiles import SHOP
 
 from browsers import new_context
 

@@ -8,7 +8,7 @@ from urllib.parse import quote
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from support import ENGINE_SITE
+from support import ROOT
 from tebiki.data.project import Paths, load_project
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
@@ -308,7 +308,7 @@ def test_the_answer_key_prints_every_question_without_screen_only_parts(page: Pa
     page.emulate_media(media="print")
     expect(page.locator(".tebiki-print-note")).to_be_hidden()
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
-    banks = load_project(Paths.under(ENGINE_SITE)).quizzes
+    banks = load_project(Paths.under(ROOT)).quizzes
     assert page.locator(".tebiki-answer-key h3").count() == sum(len(b.questions) for b in banks)
     assert page.locator(".tebiki-answer-key h2").nth(1).evaluate("el => getComputedStyle(el).breakBefore") == "page"
 
