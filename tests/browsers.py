@@ -24,6 +24,8 @@ AXE_OPTIONS = {
 }
 # axe's best practices too, as Lighthouse's accessibility score includes some (e.g. aria-allowed-role).
 BEST_PRACTICE_TAGS = [*WCAG_TAGS, "best-practice"]
+# A word of the engine fixture guideline (tests/fixtures/sites/ja) that its search finds.
+QUERY = "記録"
 SEARCH_RESULTS = "#tebiki-search li.pagefind-ui__result .pagefind-ui__result-title a"
 
 # The focused element: what it is, whether a focus indicator is drawn, and whether a sighted user can see it.

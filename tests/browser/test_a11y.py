@@ -13,16 +13,22 @@ from browsers import (
     DESKTOP,
     FOCUS_STATE,
     MOBILE,
+    QUERY,
     SEARCH_RESULTS,
     axe_violations,
     describe,
     new_context,
 )
-from support import site_pages
+from support import ENGINE_SITE, site_pages
+from tebiki.data.project import Paths, load_project
 from waits import settle
 
+_PROJECT = load_project(Paths.under(ENGINE_SITE))
+SECTION = f"guideline/{_PROJECT.guideline.sections[0].id}/"  # a guideline page, in the drawer's sub-panel
+QUIZ = f"quiz/{_PROJECT.quizzes[0].id}/"
 
-def show_search_results(page: Page, site_url: str, query: str = "委託先") -> None:
+
+def show_search_results(page: Page, site_url: str, query: str = QUERY) -> None:
     page.goto(site_url + "search/?q=" + query)
     page.wait_for_selector(SEARCH_RESULTS, timeout=10_000)
     page.wait_for_load_state("networkidle")
@@ -37,11 +43,11 @@ def test_axe_finds_no_violations_on_any_page(page: Page, built_site: Path, site_
     # The search page once it shows results (Pagefind UI draws them).
     show_search_results(page, site_url)
     if violations := axe_violations(page):
-        reports.append(describe("search/?q=委託先", violations))
+        reports.append(describe(f"search/?q={QUERY}", violations))
     assert not reports, "axe-core found WCAG A/AA violations:\n" + "\n".join(reports)
 
 
-@pytest.mark.parametrize("path", ["", "guideline/point2/", "search/?q=委託先"])
+@pytest.mark.parametrize("path", ["", SECTION, f"search/?q={QUERY}"])
 def test_axe_finds_no_violations_on_a_phone(mobile_page: Page, site_url: str, path: str) -> None:
     if path.startswith("search/"):
         show_search_results(mobile_page, site_url)
@@ -215,7 +221,7 @@ def test_the_menu_and_its_panels_are_buttons_on_a_phone_and_pass_axe_best_practi
     the drawer's controls must be real buttons, whether the drawer is closed, open or in a sub-panel."""
     page = mobile_page
     reports = []
-    for path in ("", "guideline/point1/", "checklist/", "quiz/point1/"):
+    for path in ("", SECTION, "checklist/", QUIZ):
         page.goto(site_url + path, wait_until="networkidle")
         reports.append(describe(f"{path or '/'} (menu closed)", axe_violations(page, BEST_PRACTICE_TAGS)))
         page.get_by_role("button", name="メニュー").click()
@@ -224,7 +230,7 @@ def test_the_menu_and_its_panels_are_buttons_on_a_phone_and_pass_axe_best_practi
         roles = page.evaluate("() => [...document.querySelectorAll('label[role]')].map(l => l.outerHTML.slice(0, 80))")
         reports.extend(f"{path or '/'}: a <label> with a role: {html}" for html in roles)
     # On an item page the drawer opens on its section's sub-panel, whose back button closes it.
-    page.goto(site_url + "guideline/point1/")
+    page.goto(site_url + SECTION)
     page.get_by_role("button", name="メニュー").click()
     back = page.get_by_role("button", name="ガイドラインの内容", expanded=True)
     expect(back).to_be_visible()
@@ -258,5 +264,5 @@ def test_wide_screens_keep_the_sidebar_headings_and_the_drawer_works_without_jav
     # No script runs here, so no settle(): click() itself waits until its target stops moving.
     page.locator(".md-header label[for='__drawer']").click()
     page.locator(".md-nav--primary label.md-nav__link", has_text="ガイドラインの内容").click()
-    expect(page.locator(".md-sidebar--primary a[href*='guideline/point1/']").first).to_be_visible()
+    expect(page.locator(f".md-sidebar--primary a[href*='{SECTION}']").first).to_be_visible()
     phone.close()
