@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from support import mkdocs_build, tebiki
+from support import SUB_PATH, mkdocs_build, tebiki
 
 Make = Callable[[Path], None]
 OFFLINE_ZIP = "tebiki-offline.zip"
@@ -75,4 +75,6 @@ def published(project: Path, offline_zip: Path) -> Make:
 def fixture_site(folder: Path, source: Path) -> None:
     """A copy of a fixture site's sources with its strict build in site/, as a maintainer has it."""
     shutil.copytree(source, folder)
-    strict_build(folder)(folder / "site")
+    # Published as a GitHub Pages project site, at the sub-path the tests serve it under
+    # (Material writes the 404 page's links from site_url's path).
+    strict_build(folder, env={"TEBIKI_SITE_URL": f"https://example.org{SUB_PATH}"})(folder / "site")

@@ -30,11 +30,11 @@ def mkdocs_build(
     return subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
 
 
-def copy_project(dest: Path) -> Path:
-    """A scratch copy of the site sources, so a test may break them freely."""
+def copy_project(dest: Path, source: Path = ROOT) -> Path:
+    """A scratch copy of a site's sources (the repository's own by default), so a test may break them freely."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "guideline", "quizzes"):
-        src = ROOT / name
+        src = source / name
         if src.is_dir():
             shutil.copytree(src, dest / name)
         elif src.exists():

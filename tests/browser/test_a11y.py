@@ -194,9 +194,14 @@ def test_navigation_drawer_works_from_the_keyboard_on_a_phone(mobile_page: Page,
     back = page.get_by_role("button", name="ガイドラインの内容")
     expect(back).to_have_attribute("aria-expanded", "true")
     expect(back).to_be_focused()
-    states = [page.evaluate(FOCUS_STATE), *tab_through(page, 3)]
+    # Tab (at most 3 times, and no further: a short section has few links) reaches a guideline page.
+    states, href = [page.evaluate(FOCUS_STATE)], ""
+    for _ in range(3):
+        states += tab_through(page, 1)
+        href = page.evaluate("() => document.activeElement.getAttribute('href')") or ""
+        if "guideline/" in href:
+            break
     assert not invisible_focus(states), "\n".join(invisible_focus(states))
-    href = page.evaluate("() => document.activeElement.getAttribute('href')") or ""
     assert "guideline/" in href, f"Tab did not reach the guideline pages: {[s['what'] for s in states]}"
 
     # Its back button (Space, as for any button) returns to the first level, focus on the section again.
