@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
 
 from support import ROOT
+from tebiki import translations
 from tebiki.checks import a11y
 from tebiki.data import a11y_results
 from tebiki.data.problems import DataError
@@ -48,7 +50,7 @@ def _page(run: a11y_results.Run | None, building: str | None = COMMIT) -> str:
 
 def test_results_page_reports_date_commit_tool_rules_and_every_page() -> None:
     text = _page(_run())
-    assert "2024年6月10日 12:04（日本時間）" in text  # shown in Japan time
+    assert "2024年6月10日 12:04（日本標準時）" in text  # in the time zone of the data (Asia/Tokyo), named
     assert "`0123456789ab`" in text and "axe-core 4.10.0" in text and "Chromium 130" in text
     assert "WCAG 2.0 レベルAA" in text and "WCAG 2.2 レベルAA" in text
     assert "2ページ" in text and "| 社内の安全管理 | `guideline/point1/` | 0 | 25 | 1 |" in text
@@ -112,3 +114,49 @@ def test_tool_texts_are_shown_as_text_not_markup() -> None:
     """axe's rule names quote HTML ("<title>"): left raw, they would swallow the rest of the page."""
     text = _page(_run(rules=[a11y_results.Rule(id="document-title", help="Documents must have <title> element")]))
     assert "Documents must have &lt;title&gt; element" in text and "<title>" not in text
+
+
+def _page_in(zone: str | None, language: str, run: a11y_results.Run) -> str:
+    project = load_project(Paths.under(ROOT))
+    meta = project.guideline.meta
+    meta = (
+        meta.model_copy(update={"time_zone": zone})
+        if zone
+        else type(meta).model_validate(meta.model_dump(exclude={"time_zone"}))
+    )
+    project = dataclasses.replace(
+        project,
+        guideline=project.guideline.model_copy(update={"meta": meta}),
+        a11y=a11y_results.Results(run=run, building=COMMIT),
+    )
+    with translations.using(language):
+        [(_, text, _)] = accessibility.pages(project)
+    return text
+
+
+@pytest.mark.parametrize(
+    ("zone", "language", "shown"),
+    [
+        (None, "en", "June 10, 2024 3:04\u202fAM (Coordinated Universal Time)"),  # the default: UTC
+        (None, "ja", "2024年6月10日 3:04（協定世界時）"),
+        ("Europe/London", "en", "June 10, 2024 4:04\u202fAM (British Summer Time)"),  # daylight saving, named
+        ("America/New_York", "ja", "2024年6月9日 23:04（米国東部夏時間）"),  # the day before, there
+    ],
+)
+def test_the_time_of_the_run_is_shown_in_the_sites_time_zone_with_the_zone_named(
+    zone: str | None, language: str, shown: str
+) -> None:
+    assert shown in _page_in(zone, language, _run())
+
+
+def test_an_unknown_time_zone_is_a_data_problem_with_an_example(tmp_path: Path) -> None:
+    data = tmp_path / "guideline"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "mini", data)
+    meta = data / "guideline.yml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "time_zone: Mars/Olympus\n", encoding="utf-8")
+    with pytest.raises(DataError) as exc:
+        load_project(Paths(root=tmp_path, data=data, quizzes=data / "quizzes"))
+    [problem] = exc.value.problems
+    assert problem.file == "guideline/guideline.yml" and problem.line > 0
+    assert problem.field == "time_zone" and "'Mars/Olympus' is not the name of a time zone" in problem.message
+    assert "Asia/Tokyo" in problem.hint

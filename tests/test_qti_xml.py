@@ -6,6 +6,7 @@ the structure the QTI 2.1 and 1.2 specifications require for these points."""
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -135,3 +136,36 @@ def test_qti12_feedback_is_displayed_after_any_answer(packages) -> None:
         assert condition.get("continue") == "Yes"  # after the scoring conditions, which it does not stop
         assert display is not None and display.get("linkrefid") == feedback.get("ident")
         assert display.get("feedbacktype") == "Response"
+
+
+def test_every_qti_entry_parses_and_titles_with_quotes_ampersands_and_angle_brackets_read_as_written(
+    tmp_path: Path,
+) -> None:
+    """mkdocs-quiz wrote `"` unescaped in title attributes (an LMS refuses the item) and
+    escaped entities twice (it listed 「&amp;#34;」): titles read back exactly as the data says."""
+    data = tmp_path / "mini"
+    shutil.copytree(MINI, data)
+    bank = data / "quizzes" / "one.yml"
+    text = bank.read_text(encoding="utf-8")
+    text = text.replace("title: 確認クイズ：安全管理", """title: 'Say "A&B" <now>'""")
+    text = text.replace(
+        "question: 監視の仕組みについて、正しいものはどれですか。", """question: 'The "A&B" rule: is 5 < 10 true?'"""
+    )
+    text = text.replace("question: 従業員が ___ 人以下の会社の例です。", """question: 'Say "<b>" & ___ here'""")
+    bank.write_text(text, encoding="utf-8")
+    project = load_project(Paths(root=tmp_path, data=data, quizzes=data / "quizzes"))
+    titles: dict[tuple[str, str], list[str]] = {}
+    for path, package in qti.packages(project, lambda p: "https://example.invalid/" + p):
+        with zipfile.ZipFile(io.BytesIO(package)) as zf:
+            for name in zf.namelist():
+                root = ET.fromstring(zf.read(name))  # every entry of every version is well-formed
+                found = [e.get("title") or "" for e in root.iter() if e.get("title") is not None]
+                found += ["".join(e.itertext()) for e in root.iter() if local(e.tag) == "title"]
+                titles[(path, name)] = [t.strip() for t in found]
+    for version in ("12", "21"):
+        bank_zip = f"quiz/qti/tebiki-one-qti{version}.zip"
+        assert set(titles[(bank_zip, "assessment.xml")]) == {'Say "A&B" <now>'}
+        assert titles[(bank_zip, "items/Q-T-01.xml")] == ['The "A&B" rule: is 5 < 10 true?']
+        [fill] = titles[(bank_zip, "items/Q-T-03.xml")]
+        assert fill.startswith('Say "<b>" &') and "BLANK" not in fill
+    assert titles[("quiz/qti/tebiki-one-qti21.zip", "imsmanifest.xml")] == ['Say "A&B" <now>']

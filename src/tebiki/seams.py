@@ -87,4 +87,10 @@ SEAMS = (
         "mkdocs_plugin/markup_fixes.py (three exact replacements); quiz_patch.externalise (style and scripts)",
         "tebiki check-site: the Nu checker, with no error set aside; tests/test_markup_fixes.py",
     ),
+    Seam(
+        "mkdocs-quiz's QTI exporters (mkdocs_quiz/qti/): the XML layout, title attributes escaped without `\"`",
+        f"mkdocs-quiz {QUIZ_VERIFIED_VERSION}",
+        "generate/qti_xml.py: item titles rewritten (`retitle`), XHTML content, feedback; generate/qti.py: bank title",
+        "generate/qti.py parses every entry before packaging; tests/test_qti_xml.py",
+    ),
 )

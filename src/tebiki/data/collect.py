@@ -27,6 +27,7 @@ _HINTS = {
     "url_scheme": "write the full address, starting with https:// (mailto: where the field allows it)",
     "url_invalid": "write the address without spaces, quotes or <>; percent-encode such characters",
     "local_copy": "give a file name under guideline/sources/, such as appi-excerpt.txt",
+    "time_zone": "write an IANA time zone name, e.g. UTC, Asia/Tokyo or Europe/Paris",
     "date_type": "write the date as YYYY-MM-DD",
     "int_parsing": "write a whole number, e.g. 3",
     "int_type": "write a whole number, e.g. 3",

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_time, get_timezone_name
+from markupsafe import Markup
 
 from .. import translations
 from ..data.a11y_results import DEFAULT_RESULTS
 from ..data.project import Project
 from ..translations import _
-from .render import render
+from .render import render, text
 
 PATH = "accessibility/results.md"
-JST = dt.timezone(dt.timedelta(hours=9), "JST")  # Japan keeps no daylight saving time
 
 
 def tag_labels() -> dict[str, str]:
@@ -32,9 +35,21 @@ def tag_labels() -> dict[str, str]:
     }
 
 
-def jst(moment: dt.datetime) -> str:
-    local = moment.astimezone(JST)
-    return _("%(date)s %(time)s (Japan time)", date=translations.date(local.date()), time=local.strftime("%H:%M"))
+def local_time(moment: dt.datetime, zone: str) -> str:
+    """A moment in the site's time zone (meta.time_zone), the zone named as it was then
+    (日本標準時, British Summer Time): a reader elsewhere knows which clock it is."""
+    local = moment.astimezone(ZoneInfo(zone))
+    return _(
+        "%(date)s %(time)s (%(zone)s)",
+        date=translations.date(local.date()),
+        time=format_time(local, "short", locale=translations.locale()),
+        zone=get_timezone_name(local, "long", locale=translations.locale()),
+    )
+
+
+def _command(results: str) -> Markup:
+    # Code as HTML, not a Markdown code span: a backtick in the configured path cannot end it.
+    return Markup("<code>") + text(f"tebiki a11y --out {results}") + Markup("</code>")
 
 
 def _origin(project: Project) -> str:
@@ -51,7 +66,8 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
             run=results.run,
             stale=results.stale,
             building=results.building,
-            jst=jst,
+            tested_on=local_time(results.run.date, project.guideline.meta.time_zone) if results.run else None,
+            command=_command(_origin(project)),
             tag_labels=tag_labels(),
         ),
         _origin(project),

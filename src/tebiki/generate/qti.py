@@ -8,6 +8,7 @@ and the ZIP entries carry a fixed timestamp, so the same banks give the same byt
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
@@ -26,6 +27,10 @@ from .render import render
 from .render import text as as_text
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# Stands for `"` in the collection's title while mkdocs-quiz writes it: it escapes &, < and >
+# there but not quotes, and the title goes into attributes. A private-use character, then
+# replaced by &quot;, which is right in attributes and text alike.
+_QUOTE = "\ue000"
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
 
 
@@ -59,7 +64,7 @@ class _Converter:
 
 
 def _quiz(convert: _Converter, question: Question) -> Quiz:
-    content = convert.html(render("quiz-qti.md.j2", question=question, link=convert.link))
+    content = convert.html(render("quiz-qti.md.j2", question=question, item_link=convert.link))
     if question.type is QuestionType.fill:
         before, after = fill_parts(question)
         text = convert.inline(as_text(oneline(before))) + "{{BLANK_0}}" + convert.inline(as_text(oneline(after)))
@@ -85,16 +90,26 @@ def _quiz(convert: _Converter, question: Question) -> Quiz:
 def package(collection: QuizCollection, version: str) -> bytes:
     """One QTI content package (ZIP) holding the collection's questions."""
     qti_version = QTIVersion.from_string(version)
-    exporter = QTIExporter.create(collection, qti_version)
-    entries = {"imsmanifest.xml": exporter.generate_manifest(), "assessment.xml": exporter.generate_assessment()}
-    items = exporter.generate_items()
+    title = collection.title.replace(_QUOTE, "")
+    exporter = QTIExporter.create(dataclasses.replace(collection, title=title.replace('"', _QUOTE)), qti_version)
+    entries = {
+        name: xml.replace(_QUOTE, "&quot;")
+        for name, xml in (
+            ("imsmanifest.xml", exporter.generate_manifest()),
+            ("assessment.xml", exporter.generate_assessment()),
+        )
+    }
+    questions = {f"items/{quiz.identifier}.xml": quiz.question for quiz in collection.quizzes}
+    items = {name: qti_xml.retitle(xml, questions[name]) for name, xml in exporter.generate_items().items()}
     # What the exporter leaves out (XHTML content, the feedback shown), put right in its XML.
     if qti_version is QTIVersion.V2_1:
-        entries["assessment.xml"] = qti_xml.assessment21(entries["assessment.xml"], collection.title)
+        entries["assessment.xml"] = qti_xml.assessment21(entries["assessment.xml"], title)
         items = {name: qti_xml.item21(xml) for name, xml in items.items()}
     else:
         items = {name: qti_xml.item12(xml) for name, xml in items.items()}
     entries.update(items)
+    for name, text in entries.items():
+        qti_xml.check_well_formed(name, text)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for filename, text in entries.items():
@@ -114,8 +129,7 @@ def packages(project: Project, url_of: UrlOf) -> Iterator[tuple[str, bytes]]:
     for name, title, questions in sets:
         # The exporters only read the collection: one serves every version.
         collection = QuizCollection(
-            # mkdocs-quiz 1.7 writes the title into XML attributes escaping &, < and > but not `"`.
-            title=title.replace('"', "＂"),
+            title=title,
             quizzes=[_quiz(convert, q) for q in questions],
             description=project.guideline.meta.short_title,
             identifier=f"tebiki-{name}",

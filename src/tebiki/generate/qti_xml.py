@@ -10,6 +10,10 @@ response processing now sets it. The test's section gets the bank's title.
 QTI 1.2: the item feedback is only shown when a response condition names it
 (`displayfeedback`); one that always holds (`<other/>`) now does.
 
+Both: the exporter writes an item's title attribute from the question's HTML escaping
+&, < and > but not `"` (an ill-formed item) and its entities a second time (an LMS lists
+「&amp;#34;」); `retitle` writes it again from the question's plain text, escaped once.
+
 The 2.1 XML is parsed and serialised with the standard library, so the result is
 well-formed by construction and the same input gives the same bytes.
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 import html
 import re
 from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape
 
 QTI21 = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI12 = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -31,6 +36,41 @@ ET.register_namespace("xsi", XSI)
 
 _ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
+
+
+# The title attribute of an item's root element, as the exporter writes it: alone on its line
+# (2.1) or after the ident (1.2). Greedy to the line's last quote, so a `"` inside is taken in.
+_TITLE = re.compile(r'(?m)^(\s*(?:<item ident="[^"]*" )?)title=".*"(>?)$')
+_BLANK = re.compile(r"\{\{BLANK_\d+\}\}")
+_TAG = re.compile(r"<[^>]+>")
+TITLE_LENGTH = 50  # as mkdocs-quiz cuts it
+
+
+def title(question_html: str) -> str:
+    """An item's title: its question as plain text (no tags, entities read, ___ for a blank)."""
+    plain = html.unescape(_TAG.sub("", _BLANK.sub("___", question_html)))
+    return " ".join(plain.split())[:TITLE_LENGTH]
+
+
+def attribute(value: str) -> str:
+    """A value for a double-quoted XML attribute."""
+    return escape(value, {'"': "&quot;", "\n": "&#10;", "\t": "&#9;"})
+
+
+def retitle(xml: str, question_html: str) -> str:
+    """The item with its title attribute written again from the question, escaped once."""
+    fixed, found = _TITLE.subn(lambda m: f'{m[1]}title="{attribute(title(question_html))}"{m[2]}', xml, count=1)
+    if not found:
+        raise ValueError("mkdocs-quiz wrote an item without a title attribute on its own line")
+    return fixed
+
+
+def check_well_formed(name: str, xml: str) -> None:
+    """Refuse to package XML an LMS could not read: a bug here, not a problem of the data."""
+    try:
+        ET.fromstring(xml.encode("utf-8"))
+    except ET.ParseError as exc:
+        raise ValueError(f"QTI entry {name} is not well-formed XML: {exc}") from None
 
 
 def _q(tag: str, ns: str = QTI21) -> str:
@@ -89,7 +129,8 @@ def item21(xml: str) -> str:
     question = body.find(_q("div"))
     if question is not None:
         _as_xhtml(question)
-        root.set("title", _plain(question)[:50] or root.get("identifier", ""))
+    if not root.get("title"):
+        root.set("title", root.get("identifier", ""))
     for choice in body.iter(_q("simpleChoice")):
         _as_xhtml(choice)
     for feedback in root.iter(_q("modalFeedback")):

@@ -86,7 +86,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
     folder = display_path(project.paths.quizzes, project.paths.root)
     common = {
         "meta": guideline.meta,
-        "link": link,
+        "item_link": link,
         "fill_parts": fill_parts,
         "qti_href": qti_href,
         "versions": QTI_VERSIONS,

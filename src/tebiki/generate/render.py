@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import markdown
 import nh3
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import translations
 from ..text import clock, oneline
@@ -84,6 +85,21 @@ def url(value: object) -> Markup:
     return Markup(html.escape(quote(str(value), safe=_URL_SAFE), quote=True))
 
 
+def link(label: object, target: object) -> Markup:
+    """A Markdown link: the label as text (unless it is Markup already), the target checked
+    and serialised by `url`. A target is a path within the site (relative, or an anchor) or
+    an address with a scheme of URL_SCHEMES; anything else is refused, not written."""
+    address = str(target)
+    parts = urlsplit(address)
+    if parts.scheme and parts.scheme.lower() not in URL_SCHEMES:
+        raise ValueError(f"link target {address!r}: only {', '.join(sorted(URL_SCHEMES))} addresses may be linked")
+    if not parts.scheme and (parts.netloc or address.startswith(("//", "\\"))):
+        raise ValueError(f"link target {address!r}: another host needs a scheme (https://)")
+    if not address.strip():
+        raise ValueError("link target is empty")
+    return Markup(f"[{text(label)}]({url(address)})")
+
+
 def front_matter(**fields: Any) -> Markup:
     """Lines of a page's front matter, serialised by YAML: a quote or colon in a title
     cannot break it. Strings are HTML-escaped because the theme prints them unescaped."""
@@ -114,7 +130,41 @@ def join(parts: Any) -> str:
     return translations.pgettext("list separator", ", ").join(str(p) for p in parts)
 
 
-def _with_filters(env: Environment) -> Environment:
+def _fill(message: str, values: dict[str, Any], as_text: Callable[[object], Markup]) -> Markup:
+    """A translated message with its %(name)s values put in, each escaped by `as_text` unless it
+    is Markup already (a link, a nested message, a macro's output) or a number."""
+    safe = {
+        name: value if isinstance(value, int | float) or hasattr(value, "__html__") else as_text(value)
+        for name, value in values.items()
+    }
+    # Markup % leaves Markup values as they are (and HTML-escapes anything else: nothing is left).
+    return Markup(message) % safe
+
+
+def gettext_callables(as_text: Callable[[object], Markup]) -> dict[str, Callable[..., Markup]]:
+    """gettext, ngettext and pgettext for templates, filling values in as `_fill` does.
+
+    Jinja's own new-style callables escape values as HTML (Markup %), which is right for the
+    HTML templates but leaves `*`, `[x](…)` or a `#` active in Markdown. Installed as the
+    environment's callables, they serve `_()`, `{% trans %}` and the functions alike, so a
+    value cannot be put in a sentence unescaped by forgetting a filter.
+    """
+
+    def gettext(message: str, /, **values: Any) -> Markup:
+        return _fill(translations.gettext(message), values, as_text)
+
+    def ngettext(singular: str, plural: str, num: int, /, **values: Any) -> Markup:
+        values.setdefault("num", num)
+        return _fill(translations.ngettext(singular, plural, num), values, as_text)
+
+    def pgettext(message_context: str, message: str, /, **values: Any) -> Markup:
+        values.setdefault("context", message_context)
+        return _fill(translations.pgettext(message_context, message), values, as_text)
+
+    return {"gettext": gettext, "ngettext": ngettext, "pgettext": pgettext}
+
+
+def _with_filters(env: Environment, as_text: Callable[[object], Markup]) -> Environment:
     # JSON embedded in pages (`tojson`, which escapes <, > and &) stays readable and diffable.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters["kind_label"] = lambda kind: kind_label(kind.value)
@@ -123,11 +173,11 @@ def _with_filters(env: Environment) -> Environment:
     env.filters["number"] = translations.number
     env.filters["join_text"] = join
     env.filters["language_name"] = translations.language_name
-    # {% trans %} blocks and _() look the message up in the active language when rendered.
+    # {% trans %} blocks and _() look the message up in the active language when rendered,
+    # and escape the values put in for the kind of template (Markdown text, or HTML).
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        translations.gettext, translations.ngettext, newstyle=True, pgettext=translations.pgettext
-    )
+    env.newstyle_gettext = True  # type: ignore[attr-defined]  # trans blocks call gettext(msg, **values)
+    env.globals.update(gettext_callables(as_text))
     env.globals["lang"] = translations.lang_attribute
     env.globals["gap"] = translations.gap  # between sentences: " " in English, "" in Japanese
     env.filters["oneline"] = oneline
@@ -135,6 +185,7 @@ def _with_filters(env: Environment) -> Environment:
     env.filters["cell"] = text  # `|` is escaped everywhere, table cells included
     env.filters["markdown"] = inline_markdown
     env.filters["url"] = url
+    env.globals["link"] = link
     env.globals["front_matter"] = front_matter
     return env
 
@@ -155,7 +206,7 @@ def environment() -> Environment:
         autoescape=True,
         finalize=text,
     )
-    return _with_filters(env)
+    return _with_filters(env, text)
 
 
 @cache
@@ -168,7 +219,7 @@ def html_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return _with_filters(env)
+    return _with_filters(env, escape)
 
 
 def render(template: str, **context: Any) -> str:

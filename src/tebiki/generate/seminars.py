@@ -22,7 +22,8 @@ from ..translations import _
 from ..translations import date as longdate
 from ..translations import gap as translations_gap
 from .paths import item_link
-from .render import join, kind_label, render, text
+from .render import join, kind_label, render
+from .render import link as markdown
 
 DIR = "seminars"
 INDEX = f"{DIR}/index.md"
@@ -118,8 +119,7 @@ def _item_linker(project: Project, to_root: str) -> Callable[[str], Markup]:
     link = item_link(project.guideline, to_root)
 
     def markdown_link(item_id: str) -> Markup:
-        title, url = link(item_id)
-        return Markup(f"[{text(title)}]({url})")
+        return markdown(*link(item_id))
 
     return markdown_link
 

@@ -500,7 +500,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
                 countdowns=countdowns(kit),
                 marks=choice_marks(),
                 fill_parts=quiz.fill_parts,
-                link=link,
+                item_link=link,
             ),
             origin,
             False,  # reached from the kit page, not the navigation

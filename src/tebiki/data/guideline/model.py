@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 from enum import StrEnum
 from typing import Annotated
 
@@ -26,8 +27,36 @@ _LOCAL_COPY = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-
 
 def _inside_sources(value: str) -> str:
     if not _LOCAL_COPY.match(value):
-        raise PydanticCustomError("local_copy", "{value!r} is not a file inside guideline/sources/", {"value": value})
+        raise PydanticCustomError(
+            "local_copy", "{value} is not a file inside guideline/sources/", {"value": repr(value)}
+        )
     return value
+
+
+_ZONE_NAME = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"
+
+
+def _known_zone(value: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise PydanticCustomError(
+            "time_zone", "{value} is not the name of a time zone", {"value": repr(value)}
+        ) from None
+    return value
+
+
+TimeZone = Annotated[
+    str,
+    AfterValidator(_known_zone),
+    Field(
+        description="IANA time zone (e.g. Asia/Tokyo, Europe/Paris) in which the site shows times, such as when"
+        " the accessibility test ran; the zone is named with the time. Default: UTC.",
+        examples=["UTC", "Asia/Tokyo"],
+        # The shape of an IANA name, for editors; the zone itself is checked against the tz database.
+        json_schema_extra={"pattern": _ZONE_NAME},
+    ),
+]
 
 
 LocalCopy = Annotated[
@@ -263,6 +292,7 @@ class Meta(Strict):
     successor: Text | None = Field(default=None, description="Superseded: what applies now.")
     successor_url: WebUrl | None = Field(default=None, description="Superseded: where what applies now is published.")
     language: Slug = Field(default="ja", description="Language of the guideline's texts, e.g. ja or en.")
+    time_zone: TimeZone = "UTC"
     deontic: DeonticMarkers | None = Field(
         default=None, description="Replaces the built-in deontic markers of `language` (tebiki.data.deontic.MARKERS)."
     )
