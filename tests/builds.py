@@ -15,6 +15,9 @@ from support import SUB_PATH, mkdocs_build, tebiki
 
 Make = Callable[[Path], None]
 OFFLINE_ZIP = "tebiki-offline.zip"
+# The fixture sites are published as a GitHub Pages project site, at the sub-path the tests
+# serve them under (Material writes the 404 page's links from site_url's path).
+FIXTURE_ENV = {"TEBIKI_SITE_URL": f"https://example.org{SUB_PATH}"}
 
 
 def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -75,6 +78,4 @@ def published(project: Path, offline_zip: Path) -> Make:
 def fixture_site(folder: Path, source: Path) -> None:
     """A copy of a fixture site's sources with its strict build in site/, as a maintainer has it."""
     shutil.copytree(source, folder)
-    # Published as a GitHub Pages project site, at the sub-path the tests serve it under
-    # (Material writes the 404 page's links from site_url's path).
-    strict_build(folder, env={"TEBIKI_SITE_URL": f"https://example.org{SUB_PATH}"})(folder / "site")
+    strict_build(folder, env=FIXTURE_ENV)(folder / "site")
