@@ -16,6 +16,7 @@ import pytest
 from browsers import browser, context, mobile_page, page, playwright_instance  # noqa: F401  (fixtures)
 from builds import OFFLINE_ZIP, fixture_site, offline_package, once_per_run, published, run_folder
 from support import ENGINE_SITE, serve
+from tebiki import translations
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -29,6 +30,16 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """No test collected is a failure (a typo in -k, a moved file), not a silent success."""
     if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=True)
+def language_of_each_test_is_its_own() -> Iterator[None]:
+    """The plugin's on_config sets tebiki's language for the whole process (theme.language):
+    a test that runs it in-process must not leave its site's language to the next test on
+    the same worker (a Japanese fixture read as English, say)."""
+    language = translations.active()
+    yield
+    translations.activate(language)
 
 
 @pytest.fixture(scope="session", autouse=True)
