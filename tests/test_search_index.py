@@ -29,11 +29,12 @@ def small_site(root: Path) -> Path:
 
 
 def bundle(site: Path) -> dict[str, bytes]:
-    # pagefind-ui.js is copied verbatim by both, save a trailing newline the CLI adds.
+    # pagefind-ui.js is copied verbatim by both, save a trailing newline the CLI adds; the list
+    # of the index's words is tebiki's own addition.
     return {
         p.relative_to(site).as_posix(): p.read_bytes()
         for p in (site / "pagefind").rglob("*")
-        if p.is_file() and p.name != "pagefind-ui.js"
+        if p.is_file() and p.name not in {"pagefind-ui.js", search.WORDS}
     }
 
 
@@ -75,3 +76,42 @@ def test_closing_unused_indexer_stops_the_service(tmp_path: Path) -> None:
     indexer.close()
     indexer.close()  # a second close, as on_shutdown does after on_build_error, is harmless
     assert pagefind_children() == []
+
+
+def test_index_words_count_the_pages_pagefind_finds_for_each(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+    search.index_site(site)
+    words = search.index_words(site / "pagefind")
+    assert not [w for w in words if w.isascii()]
+    # 委託 is on one page only (the other page speaks of 提供元), and 取得 on the second.
+    assert len(words["委託"]) == 1 and len(words["取得"]) == 1
+    script = (site / "pagefind" / search.WORDS).read_text(encoding="utf-8")
+    assert script.startswith("window.tebikiSearchWords = {")
+
+
+def test_offline_bundle_is_classic_scripts_only(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+    search.index_site(site)
+    embedded = search.embed_bundle(site)
+    bundle = site / "pagefind"
+    left = [p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()]
+    assert embedded >= 4  # entry, metadata, an index chunk, fragments
+    assert all(name.endswith((".js", ".css")) for name in left), left
+    assert "pagefind-worker.js" not in left  # Chromium runs no worker from file://
+    # Each is a classic script (no import/export), as <script src> from file:// needs.
+    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-entry.json.js"):
+        check = subprocess.run(["node", "--check", str(bundle / name)], capture_output=True, text=True, check=False)
+        assert check.returncode == 0, f"{name}: {check.stderr}"
+    module = (bundle / "pagefind.js").read_text(encoding="utf-8")
+    assert "import.meta" not in module and "window.tebikiPagefind" in module
+    assert "import(" not in (bundle / "pagefind-ui.js").read_text(encoding="utf-8")
+
+
+def test_an_unknown_pagefind_module_is_a_clear_error(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+    search.index_site(site)
+    ui = site / "pagefind" / "pagefind-ui.js"
+    ui.write_text(ui.read_text(encoding="utf-8").replace("import(`${r}pagefind.js`)", "load()"), encoding="utf-8")
+    with pytest.raises(search.SearchIndexError, match="Pagefind changed"):
+        search.embed_bundle(site)
+    assert (site / "pagefind" / "pagefind-entry.json").exists(), "nothing rewritten before the check"

@@ -129,7 +129,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             self.staging = staging.staging_dir(self.site_dir)
             config.site_dir = str(self.staging)
         self._stop_indexer()  # a `serve` rebuild that failed before on_post_build
-        if self.config.search and not self.config.offline and self.worker is None:
+        if self.config.search and self.worker is None:
             self.indexer = search.Indexer(exclude=SEARCH_EXCLUDE)
         return config
 
@@ -309,10 +309,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self._release_site()
 
     def _index(self, built: Path) -> None:
-        """The search index: inlined offline, in the background while serving, else Pagefind now."""
-        if self.config.search and self.config.offline:
-            search.write_offline_index(built, exclude=SEARCH_EXCLUDE)
-        elif self.worker is not None and self.config.search:
+        """The search index: in the background while serving, else Pagefind now (offline: embedded in scripts)."""
+        if self.worker is not None and self.config.search:
             # The previous index now, this build's pages in the background (serve only).
             self.worker.copy_bundle(built)
             self.worker.index(built)
@@ -320,6 +318,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             indexer, self.indexer = self.indexer, None
             try:
                 indexer.index(built)
+                if self.config.offline:
+                    search.embed_bundle(built)
             except search.SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
 

@@ -1,7 +1,8 @@
 """The offline package: the whole site as a zip that works opened from disk (file://).
 
 It is a second build of the same sources with the plugin's `offline` option on
-(TEBIKI_OFFLINE=true): page links end in `.html` and search uses an inlined index.
+(TEBIKI_OFFLINE=true): page links end in `.html`, and search is the site's Pagefind index and
+interface, rewritten into classic scripts that load from disk (search.embed_bundle).
 The zip is reproducible: entries sorted, one timestamp (the build date), fixed modes.
 """
 

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import bisect
 import contextlib
+import gzip
+import itertools
 import json
+import re
 import threading
 from collections.abc import Sequence
-from html.parser import HTMLParser
 from pathlib import Path
+
+import cbor2
 
 # Imported here, not on the service thread: a module imported on two threads at once can be seen
 # half-initialised (WeasyPrint failed so while the thread imported Pagefind's client).
 from pagefind.index import IndexConfig, PagefindIndex
 from pagefind.service import PagefindService
-
-from ..files import html_files
 
 
 class SearchIndexError(Exception):
@@ -54,6 +58,9 @@ class Indexer:
     async def _write(self, index: PagefindIndex, site_dir: Path) -> int:
         result = await index.add_directory(str(site_dir))
         await index.write_files(output_path=str(site_dir / "pagefind"))
+        if result["page_count"]:
+            write_words(site_dir / "pagefind")
+            hook_ui(site_dir / "pagefind")
         return result["page_count"]
 
     def index(self, site_dir: Path) -> None:
@@ -92,84 +99,139 @@ def index_site(site_dir: Path, exclude: Sequence[str] = ()) -> None:
     Indexer(exclude).index(site_dir)
 
 
-# Offline package: Pagefind loads its index with fetch() and an ES module import, which
-# browsers refuse for pages opened from file://. The offline variant instead ships the text
-# of every page section in a classic script (`<script src>` works from disk) that
-# src/tebiki/theme/assets/offline-search.js searches by substring, which suits Japanese without spaces.
-OFFLINE_INDEX = "assets/tebiki-offline-index.js"
-
-_HEADINGS = {"h1", "h2", "h3"}
-_SKIP = {"script", "style", "noscript", "template", "svg"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# The words of the index, for assets/search.js to split a Japanese query into: Pagefind's
+# dictionary segments the pages, the browser's the query, and they disagree on compounds.
+WORDS = "tebiki-words.js"
+_WORDS_HEADER = b"pagefind_dcd"  # what each decompressed chunk starts with
 
 
-class _SectionParser(HTMLParser):
-    """Splits the indexed part of a page (`data-pagefind-body`) into sections at headings."""
-
-    def __init__(self, exclude: Sequence[str] = ()) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids = {s[1:] for s in exclude if s.startswith("#")}
-        self.classes = {s[1:] for s in exclude if s.startswith(".")}
-        self.depth = 0  # open elements inside the body; 0 = outside
-        self.skip = 0  # depth inside an element whose text is not content
-        self.heading: str | None = None  # tag of the heading being read
-        self.sections: list[dict[str, str]] = []  # {"id", "h", "t"}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if self.depth == 0:
-            if "data-pagefind-body" in values:
-                self.depth = 1
-                self.sections.append({"id": "", "h": "", "t": ""})
-            return
-        if tag in _VOID:
-            return
-        self.depth += 1
-        excluded = values.get("id") in self.ids or bool(self.classes & set((values.get("class") or "").split()))
-        if self.skip or tag in _SKIP or "data-pagefind-ignore" in values or excluded:
-            self.skip += 1
-        elif tag in _HEADINGS:
-            self.heading = tag
-            self.sections.append({"id": values.get("id") or "", "h": "", "t": ""})
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.depth == 0 or tag in _VOID:
-            return
-        self.depth -= 1
-        if self.skip:
-            self.skip -= 1
-        elif tag == self.heading:
-            self.heading = None
-
-    def handle_data(self, data: str) -> None:
-        if self.depth and not self.skip:
-            self.sections[-1]["h" if self.heading else "t"] += data
-
-
-def offline_index(site_dir: Path, exclude: Sequence[str] = ()) -> list[dict[str, str]]:
-    """One entry per section of every page: URL with anchor, page title, heading, text.
-    `exclude` takes the selectors given to Pagefind; only `#id` and `.class` are understood."""
-    unknown = [s for s in exclude if not (s[:1] in "#." and s[1:].replace("-", "").replace("_", "").isalnum())]
-    if unknown:
-        raise ValueError(f"the offline index understands only #id and .class selectors, not {unknown}")
-    entries = []
-    for page, path in html_files(site_dir):
-        parser = _SectionParser(exclude)
-        parser.feed(path.read_text(encoding="utf-8"))
-        sections = [{k: " ".join(v.split()) for k, v in s.items()} for s in parser.sections]
-        if not sections:
+def index_words(bundle: Path) -> dict[str, list[int]]:
+    """Each word of the Pagefind index in `bundle` that is not plain ASCII (those need no
+    splitting), with the pages (by index number) that Pagefind finds for it: it matches a query
+    word against every index word it begins, so the pages of all words starting with it."""
+    pages: dict[str, set[int]] = {}
+    for chunk in sorted((bundle / "index").glob("*.pf_index")):
+        data = gzip.decompress(chunk.read_bytes())
+        if not data.startswith(_WORDS_HEADER):
+            raise SearchIndexError(f"{chunk}: not a Pagefind index chunk tebiki can read (Pagefind changed?)")
+        try:
+            # [[word, hits, [[variant, hits], …]], …]; hits: [[page, positions…], …], pages delta-coded
+            for word, found, variants in cbor2.loads(data[len(_WORDS_HEADER) :])[0]:
+                held = pages.setdefault(word, set())
+                for hits in (found, *(v[1] for v in variants)):
+                    held.update(itertools.accumulate(hit[0] for hit in hits))
+        except (cbor2.CBORDecodeError, IndexError, TypeError, ValueError) as exc:
+            raise SearchIndexError(f"{chunk}: unexpected layout of a Pagefind index chunk ({exc})") from exc
+    ordered = sorted(pages)
+    found_by: dict[str, list[int]] = {}
+    for at, word in enumerate(ordered):
+        if word.isascii():
             continue
-        title = next((s["h"] for s in sections if s["h"]), page)
-        for section in sections:
-            if section["h"] or section["t"]:
-                url = page + (f"#{section['id']}" if section["id"] else "")
-                entries.append({"u": url, "p": title, "h": section["h"], "t": section["t"]})
-    return entries
+        found = set(pages[word])
+        end = bisect.bisect_left(ordered, word + "\U0010ffff", lo=at)
+        for longer in ordered[at + 1 : end]:  # the words that begin with it, next in sorted order
+            found |= pages[longer]
+        found_by[word] = sorted(found)
+    return found_by
 
 
-def write_offline_index(site_dir: Path, exclude: Sequence[str] = ()) -> Path:
-    out = site_dir / OFFLINE_INDEX
-    out.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(offline_index(site_dir, exclude), ensure_ascii=False, separators=(",", ":"))
-    out.write_text(f"window.tebikiSearchIndex = {data};\n", encoding="utf-8")
+def write_words(bundle: Path) -> Path:
+    out = bundle / WORDS
+    data = json.dumps(index_words(bundle), ensure_ascii=False, separators=(",", ":"))
+    out.write_text(f"window.tebikiSearchWords = {data};\n", encoding="utf-8")
     return out
+
+
+# The interface hands the Pagefind module it loads to `window.tebikiSearchModule` (assets/search.js),
+# which puts the pages holding the exact phrase first; Pagefind's ranking ignores word order.
+_UI_IMPORT = "import(`${r}pagefind.js`)"
+_UI_HOOK = "(m=>window.tebikiSearchModule?window.tebikiSearchModule(m):m)"
+
+
+def hook_ui(bundle: Path) -> None:
+    ui = bundle / "pagefind-ui.js"
+    source = ui.read_text(encoding="utf-8")
+    if source.count(_UI_IMPORT) != 1:
+        raise SearchIndexError("pagefind-ui.js does not import pagefind.js as tebiki expects (Pagefind changed?)")
+    ui.write_text(source.replace(_UI_IMPORT, f"{_UI_IMPORT}.then({_UI_HOOK})"), encoding="utf-8")
+
+
+# Offline package: from file:// Chromium refuses Pagefind's ES module, its import() and every
+# fetch() of its index. The same bundle is shipped instead as classic scripts: pagefind.js
+# wrapped in a function (its `fetch` shadowed by a loader that adds one <script> per file),
+# pagefind-ui.js handed that module instead of importing it, and each index file as a script
+# that registers its bytes. Same index, same ranking, loaded the way file:// allows.
+_EXPORTS = re.compile(r"export\s*\{([^{}]*)\};?\s*$")
+# Files the offline search page never loads (other interfaces, the worker Chromium refuses from disk).
+_UNUSED = (
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-highlight.js",
+    "pagefind-worker.js",
+)
+
+_LOADER = """(function () {
+var files = {};
+window.tebikiPagefindFile = function (name, data) { files[name] = data; };
+var base = document.currentScript.src.replace(/[^/]*$/, "");
+function respond(name) {
+  var text = atob(files[name]), bytes = new Uint8Array(text.length);
+  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return new Response(bytes);
+}
+// Pagefind's own fetch(url), for the files below base: a <script> per file, as file:// allows.
+function fetch(url) {
+  // Pagefind may hand it "file:/…" or a path from the root: resolved first, then made relative.
+  var name = new URL(String(url), base).href.split("?")[0].slice(base.length);
+  return new Promise(function (resolve, reject) {
+    if (name in files) return resolve(respond(name));
+    var script = document.createElement("script");
+    script.src = base + name + ".js";
+    script.onload = function () {
+      script.remove();
+      if (name in files) resolve(respond(name)); else reject(new Error("Pagefind: " + name + " holds no data"));
+    };
+    script.onerror = function () { reject(new Error("Pagefind could not load " + script.src)); };
+    document.head.appendChild(script);
+  });
+}
+var importMetaUrl = document.currentScript.src;
+"""
+
+
+def _classic_module(source: str) -> str:
+    """pagefind.js (an ES module) as a classic script that sets `window.tebikiPagefind`."""
+    exports = _EXPORTS.search(source)
+    if not exports or "import.meta.url" not in source:
+        raise SearchIndexError("pagefind.js is not the module tebiki knows how to load offline (Pagefind changed?)")
+    names = []
+    for item in exports.group(1).split(","):
+        local, _, public = item.strip().partition(" as ")
+        names.append(f"{(public or local).strip()}:{local.strip()}")
+    body = source[: exports.start()].replace("import.meta.url", "importMetaUrl")
+    return f"{_LOADER}window.tebikiPagefind = (function () {{\n{body}\nreturn {{{','.join(names)}}};\n}})();\n}})();\n"
+
+
+def embed_bundle(site_dir: Path) -> int:
+    """Rewrite `site_dir/pagefind` for pages opened from disk; returns how many data files it embeds."""
+    bundle = site_dir / "pagefind"
+    module = bundle / "pagefind.js"
+    ui = bundle / "pagefind-ui.js"
+    ui_source = ui.read_text(encoding="utf-8")
+    if ui_source.count(_UI_IMPORT) != 1:
+        raise SearchIndexError("pagefind-ui.js does not import pagefind.js as tebiki expects (Pagefind changed?)")
+    module.write_text(_classic_module(module.read_text(encoding="utf-8")), encoding="utf-8")
+    ui.write_text(ui_source.replace(_UI_IMPORT, "Promise.resolve(window.tebikiPagefind)"), encoding="utf-8")
+    for name in _UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+    data = [p for p in sorted(bundle.rglob("*")) if p.is_file() and p.suffix not in {".js", ".css"}]
+    for path in data:
+        name = path.relative_to(bundle).as_posix()
+        encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+        path.with_name(path.name + ".js").write_text(
+            f'tebikiPagefindFile({json.dumps(name)},"{encoded}");\n', encoding="ascii"
+        )
+        path.unlink()
+    return len(data)

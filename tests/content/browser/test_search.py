@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
+
+from conftest import new_context
+from tebiki.publish import offline
 
 SEARCH_INPUT = "#tebiki-search input.pagefind-ui__search-input"
 RESULT_LINK = "#tebiki-search .pagefind-ui__result-link"
@@ -72,6 +79,7 @@ FIRST: dict[str, str] = {
     "共同利用": "glossary/",  # the glossary defines it
     "中小企業": "guideline/sme/",
     "中小規模事業者": "guideline/sme/",
+    "名簿業者": "guideline/point3/",  # on four pages, cut three ways by Pagefind's dictionary
     "優越的地位": "guideline/sme/",
     "責任分担": "guideline/sme/",
     "パブリックコメント": "guideline/timeline/",
@@ -79,6 +87,7 @@ FIRST: dict[str, str] = {
     "パンフレット": "guideline/outreach/",
     "クラウド": "guideline/now/",
     "オプトアウト": "glossary/",  # the glossary defines it
+    "ＵＳＢ": "checklist/",
     "USBメモリ": "checklist/",
     "ＵＳＢメモリ": "checklist/",
     "パスワード": "checklist/",
@@ -95,13 +104,16 @@ FIRST: dict[str, str] = {
 # Resolves once Pagefind has finished searching for `q` and the first results are filled in.
 _SEARCH_DONE = """
 q => {
+    const box = document.querySelector('#tebiki-search');
     const input = document.querySelector('#tebiki-search input');
     const message = document.querySelector('#tebiki-search .pagefind-ui__message');
-    // The message names the query as searched: after NFKC folding (ＵＳＢ is searched as USB).
-    const said = t => message.textContent.startsWith(t);
-    if (!input || input.value !== q || !message || !(said(q) || said(q.normalize('NFKC')))) return false;
+    if (!input || input.value !== q || !message) return false;
+    // The messages are tebiki's (data-translations), with the query as typed.
+    const say = key => JSON.parse(box.dataset.translations)[key].replace('[SEARCH_TERM]', q);
+    const text = message.textContent.trim();
+    if (text === say('searching') || !text.includes(q)) return false;
     const results = [...document.querySelectorAll('#tebiki-search li.pagefind-ui__result')].slice(0, 3);
-    if (/ありません/.test(message.textContent)) return results.length === 0;
+    if (text === say('zero_results')) return results.length === 0;
     return results.length > 0
         && results.every(r => r.querySelector('.pagefind-ui__result-title a.pagefind-ui__result-link'));
 }
@@ -113,15 +125,39 @@ def wait_for_results(page: Page, query: str) -> None:
 
 
 def result_paths(page: Page, site_url: str) -> list[str]:
-    """The page-level results in order, as paths relative to the site root (e.g. "guideline/point2/")."""
-    prefix = urlsplit(site_url).path
+    """The page-level results in order, as paths relative to the site root (e.g. "guideline/point2/").
+    Offline (`site_url` a file:// URL) the links are relative files, e.g. guideline/point2.html."""
     hrefs = page.eval_on_selector_all(PAGE_RESULT_LINK, "els => els.map(e => e.getAttribute('href'))")
+    if site_url.startswith("file:"):
+        return [offline_path(urlsplit(h).path) for h in hrefs]
+    prefix = urlsplit(site_url).path
     paths = []
     for href in hrefs:
         path = urlsplit(href).path
         assert path.startswith(prefix), f"result link {href!r} is not under {prefix}"
         paths.append(path.removeprefix(prefix))
     return paths
+
+
+def offline_path(href: str) -> str:
+    """An offline result link as the online path: guideline/point2.html → guideline/point2/."""
+    assert not href.startswith("/"), f"offline result link {href!r} leads outside the package"
+    if href == "index.html" or href.endswith("/index.html"):
+        return href.removesuffix("index.html")
+    assert href.endswith(".html"), f"offline result link {href!r} is not a page file"
+    return href.removesuffix(".html") + "/"
+
+
+def all_result_paths(page: Page, site_url: str) -> list[str]:
+    """Every page result, pressing 「さらに表示」 until all are shown."""
+    more = page.locator("#tebiki-search button.pagefind-ui__button")
+    results = page.locator("#tebiki-search li.pagefind-ui__result")
+    while more.count():
+        shown = results.count()
+        more.click()
+        expect(results).not_to_have_count(shown)
+    expect(page.locator(PAGE_RESULT_LINK)).to_have_count(results.count())
+    return result_paths(page, site_url)
 
 
 def is_focused(page: Page, selector: str) -> bool:
@@ -249,3 +285,102 @@ def test_search_is_keyboard_operable(page: Page, site_url: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: urlsplit(url).path == urlsplit(site_url).path + "guideline/point2/")
     expect(page.locator("h1")).to_contain_text("委託先")
+
+
+# --- Every page that holds the words, and the same results offline -------------------------------
+
+
+class _IndexedText(HTMLParser):
+    """The text Pagefind indexes: inside data-pagefind-body, outside data-pagefind-ignore, scripts and styles."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # elements open inside the body
+        self.skip = 0
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        names = dict(attrs)
+        if not self.depth:
+            self.depth = 1 if "data-pagefind-body" in names else 0
+            return
+        self.depth += 1
+        if self.skip or tag in {"script", "style", "template", "svg"} or "data-pagefind-ignore" in names:
+            self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.depth or tag in self.VOID:
+            return
+        self.depth -= 1
+        if self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip:
+            self.text.append(data)
+
+
+def pages_holding(site: Path, word: str) -> set[str]:
+    """The pages whose indexed text contains `word` (NFKC, as a reader compares), as site paths."""
+    found = set()
+    for path in site.rglob("*.html"):
+        parser = _IndexedText()
+        parser.feed(path.read_text(encoding="utf-8"))
+        if unicodedata.normalize("NFKC", word) in unicodedata.normalize("NFKC", "".join(parser.text)):
+            found.add(path.relative_to(site).as_posix().removesuffix("index.html"))
+    return found
+
+
+@pytest.mark.parametrize("word", ["中小企業", "名簿業者", "パスワード", "委託先", "ＵＳＢ"])
+def test_every_page_holding_the_word_is_found(page: Page, site_url: str, built_site: Path, word: str) -> None:
+    expected = pages_holding(built_site, word)
+    assert expected, f"no page holds {word!r}: the test needs a word from the content"
+    page.goto(site_url + "search/")
+    search(page, word)
+    missing = expected - set(all_result_paths(page, site_url))
+    assert not missing, f"{word!r} is on {sorted(missing)} but the search does not find them"
+
+
+@pytest.fixture(scope="module")
+def offline_search(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The offline package unpacked (a space in the path, as on many USB sticks): its search page's URL."""
+    target = tmp_path_factory.mktemp("usb stick")
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(target)
+    return (target / offline.FOLDER / "search.html").as_uri()
+
+
+def test_offline_search_gives_the_same_results_as_the_site(
+    browser: Browser, site_url: str, offline_search: str
+) -> None:
+    """One engine: the same index and ranking from file:// as on the web, query by query."""
+    queries = [*FIRST, "５，０００", "ｑｑｑｑ"]
+    online, away = new_context(browser).new_page(), new_context(browser).new_page()
+    errors: list[str] = []
+    away.on("pageerror", lambda e: errors.append(str(e)))
+    away.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    online.goto(site_url + "search/")
+    away.goto(offline_search)
+    root = offline_search.removesuffix("search.html")
+    differ = []
+    for query in queries:
+        search(online, query)
+        search(away, query)
+        here, there = all_result_paths(online, site_url), all_result_paths(away, root)
+        if here != there:
+            differ.append(f"{query!r}: online {here[:5]}…, offline {there[:5]}…")
+        elif query in FIRST and there[:1] != [FIRST[query]]:
+            differ.append(f"{query!r}: expected {FIRST[query]} first offline, got {there[:3]}")
+    assert not differ, f"{len(differ)} of {len(queries)} queries:\n" + "\n".join(differ)
+    assert errors == []
+    requests: list[str] = []
+    away.on("request", lambda r: requests.append(r.url))
+    search(away, "委託先の監督")
+    away.locator(PAGE_RESULT_LINK).first.click()
+    away.wait_for_url("**/guideline/point2.html")
+    expect(away.locator("h1")).to_contain_text("委託先")
+    assert all(url.startswith("file:") for url in requests), [u for u in requests if not u.startswith("file:")]
