@@ -24,7 +24,7 @@ def extracted(tmp_path_factory: pytest.TempPathFactory):
     """The messages in the code now, extracted as `make catalogs` does."""
     out = tmp_path_factory.mktemp("pot") / "tebiki.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-o", str(out), "src"],
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-o", str(out), "src", "tools"],
         cwd=ROOT,
         check=True,
         capture_output=True,

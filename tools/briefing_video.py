@@ -76,7 +76,14 @@ def _font(size: int, bold: bool = False):
 
 
 def wrap(text: str, font, width: int) -> list[str]:
-    """Break Japanese text into lines that fit `width`, never starting a line with 、。 and the like."""
+    """Break text into lines that fit `width`: by words where words are spaced (English), else by
+    characters, never starting a line with 、。 and the like (Japanese kinsoku)."""
+    if translations.spaced():
+        return _wrap_words(text, font, width)
+    return _wrap_chars(text, font, width)
+
+
+def _wrap_chars(text: str, font, width: int) -> list[str]:
     lines: list[str] = []
     line = ""
     for ch in text:
@@ -85,6 +92,25 @@ def wrap(text: str, font, width: int) -> list[str]:
             line = ch
         else:
             line += ch
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _wrap_words(text: str, font, width: int) -> list[str]:
+    """Greedy, a word at a time; only a word wider than a whole line is cut by characters."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        joined = f"{line} {word}" if line else word
+        if font.getlength(joined) <= width:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        pieces = _wrap_chars(word, font, width) if font.getlength(word) > width else [word]
+        lines += pieces[:-1]
+        line = pieces[-1]
     if line:
         lines.append(line)
     return lines

@@ -133,12 +133,12 @@ def lang_attribute() -> str:
 
 
 # Scripts written without spaces between words and sentences.
-_UNSPACED = {"ja", "zh", "th", "lo", "km", "my"}
+UNSPACED = {"ja", "zh", "th", "lo", "km", "my"}  # languages written without spaces between words
 
 
 def spaced() -> bool:
     """Whether the active language separates words with spaces (English) or not (Japanese)."""
-    return _active.get().split("_")[0] not in _UNSPACED
+    return _active.get().split("_")[0] not in UNSPACED
 
 
 def gap() -> str:
@@ -176,6 +176,12 @@ def stylesheet_catalog() -> str:
     }
     lines = [f"  --tebiki-l10n-{name}: {json.dumps(text, ensure_ascii=False)};" for name, text in words.items()]
     return "/* Written by the build from tebiki's message catalog. */\n:root {\n" + "\n".join(lines) + "\n}\n"
+
+
+def inner_quotes(text: str) -> str:
+    """Text about to go inside the message's own quote marks: in Japanese its 「」 become 『』,
+    the way a quotation within a quotation is written (「…『…』…」)."""
+    return text.replace("「", "『").replace("」", "』")
 
 
 def quoted(words: list[str]) -> str:

@@ -107,7 +107,7 @@ def test_a_page_prints_without_menus_or_controls(tab, site_url: str) -> None:
     # Compared without line breaks, and NFKC-folded (the PDF's text layer has CJK radicals such as ⽉ for 月).
     text = unicodedata.normalize("NFKC", "".join("".join(page.extract_text().split()) for page in reader.pages))
     assert SECTION.title in text and ITEM.title in text and "今のルールでは" in text
-    for chrome in ("印刷・オフライン用", "サイト内検索", "Made with"):
+    for chrome in ("印刷・オフライン用", "サイト内検索", "Material for MkDocsで作成"):
         assert chrome.replace(" ", "") not in text, f"{chrome!r} is screen furniture"
     assert str(PROJECT.guideline.meta.successor_url) in text  # an outside link prints its address
 

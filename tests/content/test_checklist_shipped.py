@@ -93,7 +93,18 @@ def test_a_question_not_asked_does_not_count(real: Checklist) -> None:
 def test_applies_to_is_described_in_words(real: Checklist) -> None:
     entries = {e.id: e for e in real.entries()}
     assert describe(entries["CL-RULES"].applies_if, real) == "すべての会社"
-    assert describe(entries["CL-ACCESS"].applies_if, real) == "「パソコンやシステムで個人データを扱っている」会社"
-    sub = describe(entries["CL-SUBCHECK"].applies_if, real)
-    assert sub.startswith("「個人データを扱う仕事をほかの会社に任せている」かつ（「任せた先がさらに")
-    assert "または「任せた先がさらに別の会社に任せているか分からない」）会社" in sub
+    assert describe(entries["CL-ACCESS"].applies_if, real) == "パソコンやシステムで個人データを扱っている会社"
+    # Review §5 rewrite 9: joined in words (〜ていて、…（または、…）), no かつ／または logic and no quote marks.
+    assert describe(entries["CL-SUBCHECK"].applies_if, real) == (
+        "個人データを扱う仕事をほかの会社に任せていて、任せた先がさらに別の会社に任せている"
+        "（または、任せた先がさらに別の会社に任せているか分からない）会社"
+    )
+    for entry in real.entries():
+        text = describe(entry.applies_if, real)
+        assert not any(word in text for word in ("かつ", "「", "」")), (entry.id, text)
+    for track in real.tracks:
+        if track.when is not None:
+            assert describe(track.when, real) == (
+                "従業員が100人以下で、過去6か月に扱った個人情報が5,000人を超えた日はなく、"
+                "ほかの会社から任されて個人データを扱ってはいない会社"
+            )

@@ -63,6 +63,15 @@ def test_pdf_is_a4_with_cover_and_table_of_contents(reader: PdfReader, project) 
         assert part.title in toc
 
 
+def test_the_cover_frames_the_reference_and_gives_the_help_line(reader: PdfReader) -> None:
+    """Not official, not legal advice; the PPC's help line as checked on its page."""
+    cover = "".join(reader.pages[0].extract_text().split())
+    assert "経済産業省や個人情報保護委員会が作ったものではなく、法律の助言でもありません" in cover
+    assert "個人情報保護法相談ダイヤル" in cover and "03-6457-9849" in cover
+    assert "9:30〜17:30（土日祝日と年末年始を除く）" in cover and "ppc.go.jp/personalinfo/pipldial/" in cover
+    assert "このサイトでは「通則編」と呼びます" in cover and "適用されます" not in cover
+
+
 def test_pdf_has_one_bookmarked_section_per_part(reader: PdfReader, project) -> None:
     top = [entry.title for entry in reader.outline if not isinstance(entry, list)]
     sections = [s.title if not s.point else f"({s.point}) {s.title}" for s in project.guideline.sections]

@@ -39,3 +39,20 @@ def test_the_quiz_bank_schema_validates_the_real_banks_as_an_editor_would() -> N
     bad["questions"][0]["type"] = "essay"
     with pytest.raises(jsonschema.ValidationError, match="essay"):
         jsonschema.validate(bad, schema)
+
+
+def test_a_numeric_fill_in_has_its_unit_outside_the_blank() -> None:
+    """Only one typed answer is accepted (NFKC, digit-grouping commas dropped): a blank that
+    also took the unit would mark 「5000人」 wrong though it is right (review §3, Q-SME-04)."""
+    import re
+
+    from support import ROOT
+    from tebiki.data.quiz.model import BLANK
+
+    project = load_project(Paths.under(ROOT))
+    fills = [q for b in project.quizzes for q in b.questions if q.type is QuestionType.fill]
+    numeric = [q for q in fills if q.answer and q.answer.isdigit()]
+    assert {q.id for q in numeric} >= {"Q-SME-03", "Q-SME-04", "Q-NOW-06"}
+    for q in numeric:
+        after = q.question.split(BLANK, 1)[1].lstrip()
+        assert re.match(r"(人|年|か月|日|件|時間)", after), (q.id, after[:10])

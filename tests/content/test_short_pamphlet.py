@@ -111,7 +111,7 @@ def test_what_to_do_first_has_every_step_and_where_to_read_more(project, pages: 
 def test_one_page_per_revision_point_in_the_order_problem_measures_sme_today(project, pages) -> None:
     for point in short_pamphlet.points(project):
         page = next(p for p in pages if squash(point.section.title) in p and "何が問題だったか" in p)
-        order = [page.index(h) for h in ("何が問題だったか", "求められた対策", "中小企業では", "今日のルール")]
+        order = [page.index(h) for h in ("何が問題だったか", "求められた対策", "中小企業では", "今のルールでは")]
         assert order == sorted(order), point.section.id
         for item in point.problems + point.measures:
             assert squash(item.title) in page, item.id
@@ -145,3 +145,22 @@ def test_the_published_site_has_the_pamphlet_and_the_reference(built_site) -> No
     short = PdfReader(built_site / typeset.PAMPHLET)
     reference = PdfReader(built_site / typeset.REFERENCE)
     assert len(short.pages) <= 8 < len(reference.pages)
+
+
+def test_the_last_page_frames_the_pamphlet_and_gives_the_checked_help_line(project, pages) -> None:
+    """Not official, not legal advice, and the PPC's help line with the page its number and hours
+    were checked on (https://www.ppc.go.jp/personalinfo/pipldial/: 03-6457-9849, 9:30〜17:30,
+    土日祝日及び年末年始を除く)."""
+    back = pages[-1]
+    assert squash("経済産業省や個人情報保護委員会が作ったものではなく、法律の助言でもありません") in back
+    assert "03-6457-9849" in back and squash("9:30〜17:30（土日祝日と年末年始を除く）") in back
+    assert "https://www.ppc.go.jp/personalinfo/pipldial/" in back
+    assert squash("電話番号と受付時間は、2026年12月1日に上のサイトで確かめたものです") in back
+
+
+def test_the_cover_says_what_applies_today_in_plain_words(pages) -> None:
+    cover = pages[0]
+    assert squash("今は、個人情報保護委員会「個人情報の保護に関する法律についてのガイドライン（通則編）」") in cover
+    assert squash("が基本のルールです") in cover
+    assert squash("このサイトでは「通則編」と呼びます") in cover
+    assert "適用されます" not in cover

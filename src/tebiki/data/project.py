@@ -129,7 +129,7 @@ def _load(paths: Paths) -> Project:
         trainer=trainer,
         a11y=a11y,
         glossary=glossary,
-        warnings=warnings,
+        warnings=[*warnings, *seminars.stale.values()],
     )
 
 

@@ -36,18 +36,29 @@ PAGE_KINDS = (pamphlet, checklist, sources, glossary, seminars, quiz, trainer, a
 _GLOSSED = (pamphlet, checklist, sources, seminars, quiz)
 
 
+# The glossed pages of the last generate(): `mkdocs serve` regenerates after every edit, and
+# linking terms is the slowest step of a page that did not change.
+_glossed: dict[tuple[str, tuple[glossary.Link, ...], str], str] = {}
+
+
 def generate(project: Project) -> list[Page]:
     """Every generated page, in a stable order."""
-    terms = glossary.links(project)
+    global _glossed
+    terms = tuple(glossary.links(project))
     pages = []
+    glossed: dict[tuple[str, tuple[glossary.Link, ...], str], str] = {}
     for kind in PAGE_KINDS:
         for args in kind.pages(project):
             page = Page(*args)
             if terms and kind in _GLOSSED and page.listed:
-                page = replace(
-                    page, content=glossary.link_first_uses(page.content, terms, glossary.relative_href(page.path))
-                )
+                key = (page.content, terms, glossary.relative_href(page.path))
+                linked = _glossed.get(key)
+                if linked is None:
+                    linked = glossary.link_first_uses(page.content, terms, key[2])
+                glossed[key] = linked
+                page = replace(page, content=linked)
             pages.append(page)
+    _glossed = glossed
     return pages
 
 

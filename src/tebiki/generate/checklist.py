@@ -16,7 +16,7 @@ from ..data.checklist.conditions import Condition
 from ..data.checklist.model import Checklist, Entry, Level
 from ..data.project import Project
 from ..text import oneline
-from ..translations import _
+from ..translations import _, pgettext
 from .paths import item_link
 from .printed import PrintPart
 from .render import render
@@ -68,27 +68,58 @@ def _context(project: Project, checklist: Checklist) -> dict[str, Any]:
 
 
 def describe(condition: Condition | None, checklist: Checklist) -> str:
-    """The businesses a condition selects, in words built from each option's `means`."""
+    """The businesses a condition selects, in one phrase of the site's language built from each
+    option's `means`: "and" joins clauses (Japanese 〜ていて、…), alternatives follow in brackets
+    ("… (or …)", 「…（または、…）」), so no logic words or quote marks reach the reader."""
     if condition is None:
         return _("Every business")
-    means = {q.id: {o.value: o.means for o in q.options} for q in checklist.questions}
+    options = {q.id: {o.value: o for o in q.options} for q in checklist.questions}
 
-    def words(cond: Condition, nested: bool) -> str:
-        if "all" in cond or "any" in cond:
-            key = "all" if "all" in cond else "any"
-            text = (_(" and ") if key == "all" else _(" or ")).join(words(c, True) for c in cond[key])
-        else:
-            parts = []
-            for question, wanted in cond.items():
-                values = wanted if isinstance(wanted, list) else [wanted]
-                joined = _(" or ").join(_("“%(words)s”", words=means[question][v]) for v in values)
-                parts.append(_("(%(words)s)", words=joined) if len(values) > 1 and len(cond) > 1 else joined)
-            text = _(" and ").join(parts)
-            if len(parts) == 1:
-                return text
-        return _("(%(words)s)", words=text) if nested else text
+    def words(node: _Node, final: bool) -> str:
+        """`final`: the phrase ends the description; otherwise another clause follows it."""
+        kind, body = node
+        if kind == "leaf":
+            option = options[body[0]][body[1]]
+            return option.means if final or option.means_joined is None else option.means_joined
+        parts = sorted(body, key=lambda child: child[0] != "leaf")  # plain clauses first, alternatives last
+        if kind == "all":
+            last = len(parts) - 1
+            return pgettext("condition", ", and ").join(words(p, final and i == last) for i, p in enumerate(parts))
+        first, *others = parts
+        lead = words(first, final)
+        if first[0] == "all":  # only alternatives with several clauses each: bracket the first as well
+            lead = _("(%(words)s)", words=lead)
+        return pgettext("condition", "%(first)s (or %(others)s)") % {
+            "first": lead,
+            "others": pgettext("condition", ", or ").join(words(p, final) for p in others),
+        }
 
-    return _("Businesses where %(condition)s", condition=words(condition, False))
+    return _("Businesses where %(condition)s", condition=words(_tree(condition), True))
+
+
+# A condition as a tree: ("leaf", (question, option)) or ("all" | "any", [children]), nested lists flattened.
+_Node = tuple[str, Any]
+
+
+def _tree(condition: Condition) -> _Node:
+    if "all" in condition or "any" in condition:
+        kind = "all" if "all" in condition else "any"
+        return _flat(kind, [_tree(c) for c in condition[kind]])
+    clauses = []
+    for question, wanted in condition.items():
+        values = wanted if isinstance(wanted, list) else [wanted]
+        clauses.append(_flat("any", [("leaf", (question, v)) for v in values]))
+    return _flat("all", clauses)
+
+
+def _flat(kind: str, children: list[_Node]) -> _Node:
+    """One child stands for itself; a child of the same kind is merged (A and (B and C) is A and B and C)."""
+    if len(children) == 1:
+        return children[0]
+    merged: list[_Node] = []
+    for child in children:
+        merged += child[1] if child[0] == kind else [child]
+    return kind, merged
 
 
 def script_data(checklist: Checklist) -> dict[str, Any]:

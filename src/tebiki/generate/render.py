@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -59,6 +59,9 @@ def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# Pure and called for every Markdown field of every page: `mkdocs serve` regenerates the pages
+# after an edit, and all but the edited field were rendered before.
+@lru_cache(maxsize=16_384)
 def inline_markdown(value: str) -> Markup:
     """A field documented as Markdown: rendered, then sanitised to an allow-list of tags,
     attributes and URL schemes (nh3)."""

@@ -18,7 +18,7 @@ from ..data.seminars.captions import Captions
 from ..data.seminars.load import Seminars
 from ..data.seminars.model import Format, Provider, Recording, Series, Session, Status
 from ..text import oneline
-from ..translations import _
+from ..translations import _, inner_quotes
 from ..translations import date as longdate
 from ..translations import gap as translations_gap
 from .paths import item_link
@@ -69,6 +69,7 @@ class Player:
     media: str  # prefix from the page to the site root, for src attributes
     transcript: list[TranscriptPart]
     transcript_file: str | None  # a maintainer-written transcript, shown as is
+    stale: bool = False  # a generated video made from an earlier version of the text
 
 
 def pages(project: Project) -> Iterator[tuple[str, str, str]]:
@@ -188,6 +189,7 @@ def _player(project: Project, recording: Recording) -> Player:
         media="../../",
         transcript=_transcript(project, recording, parsed),
         transcript_file=project.seminars.transcripts.get(recording.id),
+        stale=recording.id in project.seminars.stale,
     )
 
 
@@ -205,13 +207,14 @@ def _transcript(project: Project, recording: Recording, parsed: Captions | None)
     def part_at(t: float) -> TranscriptPart:
         return next(p for p in reversed(parts) if p.start <= t + 0.001)
 
-    if recording.generated:
+    # A stale generated video says what its captions say, not what the text says now.
+    if recording.generated and recording.id not in project.seminars.stale:
         items = {item.id: item for item in project.guideline.items()}
         for slide in storyboard.storyboard(recording, items):
             kind = kind_label(slide.item.kind.value)
             gap = translations_gap()
             said = gap.join(text for _, _, text in slide.cues)
-            shown = _("[On screen: %(kind)s “%(title)s”]", kind=kind, title=slide.item.title)
+            shown = _("[On screen: %(kind)s “%(title)s”]", kind=kind, title=inner_quotes(slide.item.title))
             part_at(slide.start).paragraphs.append(shown + gap + said)
     elif parsed is not None:
         texts: dict[float, list[str]] = {}

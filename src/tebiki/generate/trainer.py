@@ -22,7 +22,7 @@ from ..data.quiz.model import Bank, Question
 from ..data.seminars.storyboard import caption_text
 from ..data.trainer.model import Kit
 from ..text import oneline
-from ..translations import _, first_sentence, gap, ngettext, pgettext
+from ..translations import _, first_sentence, gap, inner_quotes, ngettext, pgettext
 from . import checklist, quiz
 from .paths import item_link, section_path
 from .render import join, kind_label, render
@@ -173,7 +173,7 @@ def _item_notes(project: Project, item: Item) -> list[str]:
     notes = [_("Explanation: %(text)s", text=oneline(item.plain))]
     if item.why:
         notes.append(_("Why it matters: %(text)s", text=oneline(item.why)))
-    notes.append(_("Original wording: “%(text)s”", text=oneline(item.text)))
+    notes.append(_("Original wording: “%(text)s”", text=inner_quotes(oneline(item.text))))
     notes.append(_source_note(project, item))
     return notes
 

@@ -82,3 +82,15 @@ def site_language(root: Path) -> str | None:
         raw = yaml_load(fh)
     theme = raw.get("theme") if isinstance(raw, dict) else None
     return (theme.get("language") if isinstance(theme, dict) else None) or "en"
+
+
+def published_url(mkdocs_yml: Path) -> str | None:
+    """site_url as mkdocs.yml says (with !ENV and INHERIT resolved): `mkdocs serve` replaces it with
+    the preview's local address, but what is printed or packaged (QR codes, QTI links) points at
+    the published site, and only https links may be written."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with mkdocs_yml.open("rb") as fh:
+        raw = yaml_load(fh)
+    url = raw.get("site_url") if isinstance(raw, dict) else None
+    return str(url) if url else None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import markupsafe
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -21,16 +22,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .. import translations
 from ..checks import coverage, quiz_leaks, traceability
 from ..data.problems import DataError
-from ..data.project import Paths, Project, load_project
-from ..generate import Page, generate, notices
+from ..data.project import Paths, Project
+from ..generate import Page, notices, render
 from ..generate import trainer as trainer_pages
 from ..generate.nav import default_nav, expand_nav
 from ..generate.paths import UrlOf
 from ..generate.siteurl import printable
 from ..publish import background, csp, offline, search, slides_pdf, staging, typeset
 from ..seams import SEARCH_EXCLUDE
-from . import markup_fixes, quiz_patch, theme
-from .config import TebikiConfig
+from . import markup_fixes, quiz_patch, reuse, theme
+from .config import TebikiConfig, published_url
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
     from filelock import FileLock
@@ -60,6 +61,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.serving: _Serving | None = None
         self._owns_serving = False
         self.made: background.Made | None = None  # the data-made files of the last one-off build
+        self.first_decks: list[tuple[typeset.PrintJob, bytes]] = []  # `serve`: the decks typeset before serving
+        self.download_page: tuple[str, str] | None = None  # `serve`: its built file and language
 
     @property
     def worker(self) -> background.Worker | None:
@@ -96,14 +99,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             config.docs_dir,
             self.config.a11y_results,
         )
-        # tebiki's strings follow theme.language, as Material's do; everything below speaks it
-        # (loading too: the generated videos' expected captions are in the site's language).
-        self.language = translations.activate(config.theme.get("language"))
-        try:
-            self.project = load_project(self.paths)
-        except DataError as exc:
-            raise PluginError(exc.report()) from None
-        self.pages = generate(self.project)
+        self._load(config)
+        assert self.project is not None
         meta = self.project.guideline.meta
         if not config.copyright and meta.credit:
             # The footer credits the guideline's publisher, from the data. Material prints
@@ -133,16 +130,33 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             self.indexer = search.Indexer(exclude=SEARCH_EXCLUDE)
         return config
 
+    def _load(self, config: MkDocsConfig) -> None:
+        """The project and its pages (kept between `serve` rebuilds while no input file changed)."""
+        # tebiki's strings follow theme.language, as Material's do; everything below speaks it
+        # (loading too: the generated videos' expected captions are in the site's language).
+        self.language = translations.activate(config.theme.get("language"))
+        try:
+            self.project, self.pages = reuse.load(self.paths, self.language)  # serve: unchanged data is kept
+        except DataError as exc:
+            raise PluginError(exc.report()) from None
+        assert self.project is not None
+        # A stale generated video never stops a build: the page says so, and so does the terminal.
+        # A strict build (CI) reports it without failing, since nobody edited the video itself.
+        level = logging.INFO if config.strict else logging.WARNING
+        for problem in self.project.seminars.stale.values():
+            log.log(level, "%s", problem)
+
     # The theme's templates (overrides/) read the guideline's own words, e.g. search examples.
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.project is not None
         env.globals["tebiki_meta"] = self.project.guideline.meta
         env.globals["tebiki_quoted"] = translations.quoted
-        # The overrides' {% trans %} and _() speak the site's language (Material's own strings stay its own).
+        # The overrides' {% trans %} and _() speak the site's language (Material's own strings stay
+        # its own). MkDocs renders them without autoescape, so the callables HTML-escape every value
+        # put into a message unless it is Markup: data cannot become markup by a forgotten filter.
         env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_callables(
-            translations.gettext, translations.ngettext, newstyle=True, pgettext=translations.pgettext
-        )
+        env.newstyle_gettext = True
+        env.globals.update(render.gettext_callables(markupsafe.escape))
         return env
 
     # Generated pages exist only in memory; they are never written to docs/.
@@ -189,13 +203,16 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         return files
 
     def _request(self, files: Files, config: MkDocsConfig) -> background.Request:
-        base = config.site_url.rstrip("/") + "/" if config.site_url else None
+        site_url = config.site_url
+        if self.command == "serve" and config.config_file_path:  # not the preview's local address
+            site_url = published_url(Path(config.config_file_path))
+        base = site_url.rstrip("/") + "/" if site_url else None
         urls = {f.src_uri: base + f.url for f in files} if base else {}
         return background.Request(
             self.paths,
             urls,
             config.site_name,
-            printable(config.site_url),
+            printable(site_url),
             self.config.pdf,
             self.config.reference_pdf,
             self._pdf_cache(),
@@ -220,6 +237,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             flag.write_text(str(time.monotonic()), encoding="utf-8")
 
         worker = background.Worker(ready, self.made, SEARCH_EXCLUDE, lock)
+        for job, pdf in self.first_decks:
+            worker.keep_pdf(job, pdf)
         if self.config.search and not self.config.offline:
             worker.adopt_bundle(Path(config.site_dir) / "pagefind")
         self.serving = _SERVING[str(config.config_file_path)] = _Serving(worker, lock, flag)
@@ -238,10 +257,28 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         if self.worker is None or page.file.src_uri != "download.md":
             return html
-        language = str(config.theme.get("language") or "en")
-        made = self.worker.made
-        pending = [p for p in made.files if p.endswith(".pdf")] if self.worker.pending() else []
-        return notices.printing_state(pending, made.errors, language) + html
+        self.download_page = (page.file.dest_uri, str(config.theme.get("language") or "en"))
+        return _STATE_START + self._printing_state() + _STATE_END + html
+
+    def _printing_state(self) -> str:
+        assert self.worker is not None and self.download_page is not None
+        errors = {**self.worker.made.errors, **self.worker.print_errors}
+        return notices.printing_state(self.worker.pending_pdfs(), errors, self.download_page[1])
+
+    def _restate_printing(self, built: Path) -> None:
+        """The decks are queued after the download page was written: say so on it now."""
+        if self.worker is None or self.download_page is None:
+            return
+        page = built / self.download_page[0]
+        if not page.is_file():
+            return
+        before = page.read_text(encoding="utf-8")
+        start, end = before.find(_STATE_START), before.find(_STATE_END)
+        if start < 0 or end < start:
+            return
+        after = before[: start + len(_STATE_START)] + self._printing_state() + before[end:]
+        if after != before:
+            page.write_text(after, encoding="utf-8")
 
     # Runs after every plugin's on_page_content, mkdocs-quiz's script included.
     # The policy is computed last, over the page as it will be published.
@@ -281,12 +318,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 + "\n  ".join(map(str, leaks))
                 + "\n→ quiz pages need `quiz: {enabled: true}` in their front matter and the mkdocs_quiz plugin."
             )
-        for path, (page_html, dest) in sorted(self.deck_pages.items()):
-            try:
-                data = slides_pdf.typeset(page_html, site_dir=built, page_dest=dest, cache=self._pdf_cache(), name=path)
-            except (slides_pdf.SlidesPdfError, typeset.TypesetError) as exc:
-                raise PluginError(f"{path}: {exc}") from None
-            (built / path).write_bytes(data)
+        self._typeset_decks(built)
+        self._restate_printing(built)
         if self.config.offline:
             offline.inline_captions(built)
         self._index(built)
@@ -307,6 +340,25 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
                 raise PluginError(str(exc)) from None
         self.finished = True
         self._release_site()
+
+    def _typeset_decks(self, built: Path) -> None:
+        """Each deck's PDF: typeset now, or while serving from the cache, or the previous PDF
+        until the worker has typeset the new one (the download page says so)."""
+        cache = self._pdf_cache()
+        for path, (page_html, dest) in sorted(self.deck_pages.items()):
+            try:
+                job = slides_pdf.job(page_html, site_dir=built, page_dest=dest, name=path)
+                if self.worker is not None:
+                    data = self.worker.pdf(job, cache)
+                    if data is None:
+                        continue  # a new deck: its file stays empty until typeset
+                else:
+                    data = typeset.html_to_pdf(job.html, job.stylesheet, what=job.what, cache=cache, name=path)
+                    if self.command == "serve":
+                        self.first_decks.append((job, data))  # the worker starts from them
+            except (slides_pdf.SlidesPdfError, typeset.TypesetError) as exc:
+                raise PluginError(f"{path}: {exc}") from None
+            (built / path).write_bytes(data)
 
     def _index(self, built: Path) -> None:
         """The search index: in the background while serving, else Pagefind now (offline: embedded in scripts)."""
@@ -368,6 +420,8 @@ class _Serving:
 
 
 _SERVING: dict[str, _Serving] = {}  # mkdocs.yml path -> the serve session's background state
+# Around the notice on the download page while serving, so that it can be restated after the decks.
+_STATE_START, _STATE_END = "<!-- tebiki-printing -->", "<!-- /tebiki-printing -->"
 
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:

@@ -1,6 +1,7 @@
 """Slow artefacts made off the preview's path: while `mkdocs serve` runs, the files made from the
 data that no page shows (PDFs, QTI packages, QR codes) are remade in a child process, and the
-search index in Pagefind's, after the page is served; the preview keeps the previous files
+search index in Pagefind's, and the slide decks' PDFs (typeset from their built pages), after
+the page is served; the preview keeps the previous files
 meanwhile. A child process, not a thread: WeasyPrint is Python, and a thread holding the GIL
 would slow the very rebuild it is meant to stay out of. When new files are ready the worker
 asks for a rebuild, which then only copies them in.
@@ -11,12 +12,16 @@ published.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import multiprocessing
+import os
 import shutil
+import signal
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -118,13 +123,23 @@ class Worker:
         self._request: Request | None = None  # waiting to be made
         self._making = False
         self._snapshot: tuple[Path, Path, str] | None = None  # (HTML copy, site, its hash) to index
+        self._prints: dict[str, tuple[typeset.PrintJob, Path | None]] = {}  # PDF path -> newest job waiting
+        self._printing: set[str] = set()  # PDF paths being typeset now
+        self._printed: dict[str, tuple[str, bytes]] = {}  # PDF path -> (its job's key, the PDF)
+        self.print_errors: dict[str, str] = {}  # PDF path -> why its newest job failed
         self._indexed = ""  # hash of the pages the bundle was made from
         self._stopped = False
         self._scratch = Path(tempfile.mkdtemp(prefix="tebiki-serve-"))
         self.bundle: Path | None = None  # the newest Pagefind bundle written
         self._generation = 0
         # spawn: the serving process runs threads, which a forked child would inherit half-way.
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_child_start,
+            initargs=(os.getpid(),),
+        )
+        atexit.register(self.close)  # a serve that ends without on_shutdown (an exception in MkDocs)
         self._thread = threading.Thread(target=self._run, name="tebiki-background", daemon=True)
         self._thread.start()
 
@@ -136,9 +151,31 @@ class Worker:
             self._request = request
             self._cond.notify()
 
-    def pending(self) -> bool:
+    def pdf(self, job: typeset.PrintJob, cache: Path | None) -> bytes | None:
+        """The PDF of `job` if it was typeset before (cached or by this worker); otherwise it is
+        typeset in the background and the document's previous PDF is returned (None if none)."""
+        cached = job.cached(cache)
+        if cached is not None:
+            return cached
+        key = job.key
         with self._cond:
-            return self._making or self._request is not None
+            done = self._printed.get(job.name)
+            if done is not None and done[0] == key:
+                return done[1]
+            self._prints[job.name] = (job, cache)
+            self._cond.notify()
+            return done[1] if done is not None else None
+
+    def keep_pdf(self, job: typeset.PrintJob, pdf: bytes) -> None:
+        """Remember a PDF a build typeset itself (the first one, before serving)."""
+        with self._cond:
+            self._printed[job.name] = (job.key, pdf)
+
+    def pending_pdfs(self) -> list[str]:
+        """The PDFs being remade: the data-made ones while their files are, and queued decks."""
+        with self._cond:
+            files = [p for p in self.made.files if p.endswith(".pdf")] if self._making or self._request else []
+            return sorted({*files, *self._prints, *self._printing})
 
     def index(self, site_dir: Path) -> None:
         """Index the pages of `site_dir` as they are now (copied, so a rebuild can clear it); the
@@ -180,11 +217,19 @@ class Worker:
                 self.bundle = kept
 
     def close(self) -> None:
+        """Stop at once: a PDF being typeset is abandoned, not waited for."""
         with self._cond:
+            if self._stopped:
+                return
             self._stopped = True
             self._cond.notify()
+        atexit.unregister(self.close)
+        # The pool's own shutdown waits for the task under way (a PDF can take half a minute);
+        # its processes are ended instead. `_processes` is the executor's record of them.
+        for process in list(getattr(self._pool, "_processes", {}).values()):
+            process.terminate()
+        self._pool.shutdown(wait=False, cancel_futures=True)
         self._thread.join()
-        self._pool.shutdown(cancel_futures=True)
         shutil.rmtree(self._scratch, ignore_errors=True)
 
     # --- the worker thread ------------------------------------------------------------------
@@ -192,22 +237,34 @@ class Worker:
     def _run(self) -> None:
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._stopped or self._request is not None or self._snapshot is not None)
+                self._cond.wait_for(lambda: self._stopped or bool(self._request or self._prints or self._snapshot))
                 if self._stopped:
                     return
+                # The data-made files first, then the decks, then the search index.
                 request, self._request = self._request, None
-                snapshot, self._snapshot = (None, self._snapshot) if request is None else (self._snapshot, None)
+                prints: dict[str, tuple[typeset.PrintJob, Path | None]] = {}
+                if request is None:
+                    prints, self._prints = self._prints, {}
+                    self._printing = set(prints)
+                snapshot = None
+                if request is None and not prints:
+                    snapshot, self._snapshot = self._snapshot, None
                 self._making = request is not None
             try:
                 if request is not None:
                     self._make(request)
+                elif prints:
+                    self._print(list(prints.values()))
                 elif snapshot is not None:
                     self._index(*snapshot)
             except Exception:  # a bug here must not end the worker and leave the preview stale
+                if self._stopped:  # close() ended the child under way
+                    return
                 log.exception("tebiki: background work failed")
             finally:
                 with self._cond:
                     self._making = False
+                    self._printing = set()
 
     def _make(self, request: Request) -> None:
         made = self._pool.submit(make_files, request).result()
@@ -221,6 +278,23 @@ class Worker:
         log.info("Remade the printed files and packages in the background.")
         if not again:
             self._on_ready()  # a rebuild serves the new files and drops the "being remade" notice
+
+    def _print(self, jobs: list[tuple[typeset.PrintJob, Path | None]]) -> None:
+        for job, cache in jobs:
+            pdf, error = self._pool.submit(_typeset, job, cache).result()
+            with self._cond:
+                if pdf is not None:
+                    self._printed[job.name] = (job.key, pdf)
+                    self.print_errors.pop(job.name, None)
+                else:
+                    self.print_errors[job.name] = error or "failed"
+            if error:
+                log.error("%s: %s", job.name, error)
+        with self._cond:
+            again = self._request is not None or bool(self._prints)
+        log.info("Typeset the slide decks in the background.")
+        if not again:
+            self._on_ready()
 
     def _index(self, snapshot: Path, site_dir: Path, digest: str) -> None:
         try:
@@ -236,6 +310,30 @@ class Worker:
             if site_dir.is_dir():
                 _replace_tree(self.bundle, site_dir / "pagefind")
         log.info("Search index updated in the background.")
+
+
+def _child_start(parent: int) -> None:
+    """In the child process: die with the serving process. Ctrl-C reaches the whole terminal's
+    process group, so it is left to the parent, which ends the child itself; and a parent killed
+    outright (SIGKILL, no clean-up) is noticed by the parent's ID changing."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Typesetting takes a core for seconds to minutes: the rebuild the maintainer waits for comes first.
+    os.nice(10)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.25)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="tebiki-parent-watch", daemon=True).start()
+
+
+def _typeset(job: typeset.PrintJob, cache: Path | None) -> tuple[bytes | None, str | None]:
+    """In the child process: one PDF, or why it could not be made."""
+    try:
+        return job.typeset(cache), None
+    except typeset.TypesetError as exc:
+        return None, str(exc)
 
 
 def _replace_tree(src: Path, dest: Path) -> None:

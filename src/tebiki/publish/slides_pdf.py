@@ -15,7 +15,7 @@ import re
 from importlib.resources import files
 from pathlib import Path
 
-from .typeset import html_to_pdf
+from .typeset import PrintJob, html_to_pdf
 
 _DROP = re.compile(r"<script\b.*?</script>|<link\b[^>]*>|<nav\b.*?</nav>", re.S | re.I)
 _IMG = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]+)(")', re.I)
@@ -43,8 +43,15 @@ def _inline_images(html: str, site_dir: Path, page_dir: str) -> str:
     return _IMG.sub(inline, html)
 
 
-def typeset(html: str, *, site_dir: Path, page_dest: str, cache: Path | None, name: str) -> bytes:
-    """The built deck page `html` (at `page_dest` in `site_dir`) as a PDF."""
+def job(html: str, *, site_dir: Path, page_dest: str, name: str) -> PrintJob:
+    """What to typeset for the built deck page `html` (at `page_dest` in `site_dir`): its images
+    are read now, so the job no longer needs the site (the preview typesets it later)."""
     printable = _inline_images(_DROP.sub("", html), site_dir, posixpath.dirname(page_dest))
     css = (files("tebiki") / "theme" / "templates" / "print" / "slides.css").read_text(encoding="utf-8")
-    return html_to_pdf(printable, css, what=f"the slides PDF {name}", cache=cache, name=name)
+    return PrintJob(name, printable, css, f"the slides PDF {name}")
+
+
+def typeset(html: str, *, site_dir: Path, page_dest: str, cache: Path | None, name: str) -> bytes:
+    """The built deck page `html` (at `page_dest` in `site_dir`) as a PDF."""
+    deck = job(html, site_dir=site_dir, page_dest=page_dest, name=name)
+    return html_to_pdf(deck.html, deck.stylesheet, what=deck.what, cache=cache, name=name)

@@ -168,7 +168,7 @@ def test_marking_entries_announces_score_and_band(page: Page, site_url: str, che
     answer(page, "CL-LOCK", "notyet")
     expect(status).to_contain_text(f"点数：{percent(full - 2, full)}点")
     expect(status).to_contain_text("△ もう一歩")
-    expect(status).to_contain_text("済んでいない必須の項目：1件")
+    expect(status).to_contain_text("まだの必須項目：1件")
     first = page.locator("[data-cl-next] li").first
     expect(first).to_contain_text("必須")
     expect(first).to_contain_text("書類や機器を、鍵のかかる場所にしまう")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
+from ...translations import UNSPACED
 from ..collect import Collector, Reporter
 from ..deontic import MARKERS, Markers, check_level
 from ..guideline.model import Dimension, Guideline
@@ -50,6 +51,7 @@ def load_checklist(data_dir: Path, guideline: Guideline | None, root: Path | Non
     track_ids = [t.id for t in questionnaire.tracks]
     check_entries(spec, guideline, options, track_ids, checklist)
     if guideline is not None:
+        check_joined(questionnaire, spec, guideline.meta.language, profile)
         check_levels(spec, guideline, checklist, c.reporter(data_dir / "guideline.yml", {}))
         check_coverage_variants(guideline, track_ids, c.reporter(data_dir / "guideline.yml", {}))
     if c.problems:
@@ -151,6 +153,38 @@ def check_entries(
                     at.at(("basis", j), f"unknown rule {ref!r}", "use an ID from guideline/today.yml")
             _check_condition(entry.applies_if, options, at.within("applies_if"))
             check_ways(entry, track_ids, at)
+
+
+def _joined_questions(condition: Condition | None, together: bool = False) -> set[str]:
+    """Questions a condition puts beside another clause joined by "and" (nested all, several keys)."""
+    if not condition:
+        return set()
+    if "all" in condition or "any" in condition:
+        key = "all" if "all" in condition else "any"
+        beside = together or (key == "all" and len(condition[key]) > 1)
+        return set().union(*(_joined_questions(c, beside) for c in condition[key]))
+    return set(condition) if together or len(condition) > 1 else set()
+
+
+def check_joined(questionnaire: Questionnaire, spec: ChecklistSpec, language: str, r: Reporter) -> None:
+    """In a language that joins clauses by inflecting them (Japanese: 〜ている → 〜ていて), an option
+    that a condition joins to another needs `means_joined`, or 「当てはまる会社」 would not read as
+    one phrase. Spaced languages join with a word (", and") and need none."""
+    if language.split("-")[0] not in UNSPACED:
+        return
+    conditions_used = [t.when for t in questionnaire.tracks] + [e.applies_if for g in spec.groups for e in g.entries]
+    joined = set().union(*(_joined_questions(c) for c in conditions_used))
+    for i, question in enumerate(questionnaire.questions):
+        if question.id not in joined:
+            continue
+        for j, option in enumerate(question.options):
+            if option.means_joined is None:
+                r.at(
+                    ("questions", i, "options", j, "means"),
+                    f"option {option.value!r} of {question.id!r} is joined to another condition, "
+                    "but has no `means_joined`",
+                    f"add `means_joined`: 「{option.means}」 in the form that leads on (〜ていて, 〜で, 〜ておらず)",
+                )
 
 
 def deontic_markers(guideline: Guideline) -> Markers | None:

@@ -45,6 +45,11 @@ class Option(Strict):
     value: Name = Field(description="Kept in the page URL, e.g. yes, no, upto100.")
     label: Text = Field(description="Shown beside the radio button, e.g. はい.")
     means: Text = Field(description="Describes a business that picks it, for 「当てはまる会社」.")
+    means_joined: Text | None = Field(
+        default=None,
+        description="`means` in the form that leads into a further condition (Japanese: 〜ていて, 〜で), "
+        "e.g. 任せていて for 任せている; default: `means`.",
+    )
 
 
 class Question(Strict):

@@ -246,6 +246,9 @@ class Contact(Strict):
     hours: Text | None = Field(default=None, description="When it answers, e.g. 平日9:30〜17:30.")
     url: Text | None = None
     note: Text | None = Field(default=None, description="What to ask there, in one sentence.")
+    checked: dt.date | None = Field(
+        default=None, description="Day the phone number and hours were checked at `url` (printed with them)."
+    )
 
 
 class Pamphlet(Strict):
@@ -291,6 +294,13 @@ class Meta(Strict):
     abolished: dt.date | None = Field(default=None, description="Superseded: the day the guideline stopped applying.")
     successor: Text | None = Field(default=None, description="Superseded: what applies now.")
     successor_url: WebUrl | None = Field(default=None, description="Superseded: where what applies now is published.")
+    successor_short: Text | None = Field(
+        default=None, description="Superseded: what the site calls the successor for short (e.g. 通則編)."
+    )
+    disclaimer: Text | None = Field(
+        default=None,
+        description="Who does not stand behind the site (not official, not legal advice): on the printed covers.",
+    )
     language: Slug = Field(default="ja", description="Language of the guideline's texts, e.g. ja or en.")
     time_zone: TimeZone = "UTC"
     deontic: DeonticMarkers | None = Field(

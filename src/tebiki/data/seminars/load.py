@@ -2,8 +2,10 @@
 
 Every problem is collected (file, line, field, hint) like the guideline loader
 does: unknown item IDs in chapters, chapters out of order or past the end,
-captions that are missing or not valid WebVTT, and generated videos whose
-data changed since they were made.
+captions that are missing or not valid WebVTT. A generated video whose data changed
+since it was made is not an error (the maintainer edited text, not the video): it is a
+warning, kept in `Seminars.stale`, and the site shows the video with a notice until it is
+remade.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pydantic import TypeAdapter
 
 from ..collect import Collector, check_unique
 from ..guideline.model import Guideline
-from ..problems import DataError, display_path
+from ..problems import DataError, Problem, display_path
 from . import captions, storyboard
 from .model import Recording, SeminarFile, Series, Session
 
@@ -40,6 +42,7 @@ class Seminars:
     series: list[Series] = field(default_factory=list)
     captions: dict[str, captions.Captions] = field(default_factory=dict)  # recording ID -> first track
     transcripts: dict[str, str] = field(default_factory=dict)  # recording ID -> transcript text
+    stale: dict[str, Problem] = field(default_factory=dict)  # generated recording ID -> why to remake it
     origin: str = f"guideline/{FILE_NAME}"
 
     def sessions(self) -> Iterator[tuple[Series, Session]]:
@@ -94,6 +97,7 @@ def load_seminars(
         series=data.series,
         captions=check.captions,
         transcripts=check.transcripts,
+        stale=check.stale,
         origin=display_path(path, root),
     )
 
@@ -124,6 +128,8 @@ class _Checker:
         self.check_generated = check_generated
         self.captions: dict[str, captions.Captions] = {}
         self.transcripts: dict[str, str] = {}
+        self.warnings = Collector(c.root)
+        self.stale: dict[str, Problem] = {}
 
     def check_file(self, data: SeminarFile) -> None:
         lines = self.r.lines
@@ -230,21 +236,28 @@ class _Checker:
         if not rec.chapters:
             self.r.at((*loc, "chapters"), "a generated video is made from its chapters", "add at least one chapter")
             return
+        made = self.check_generated and rec.id in self.captions
+        if made and storyboard.recorded_hash(self.captions[rec.id].notes) == storyboard.source_hash(
+            rec, self.items, self.notice
+        ):
+            return  # made from the data as it is (so its storyboard worked)
         try:
             storyboard.storyboard(rec, self.items)
+            before = ""
         except storyboard.StoryboardError as exc:
-            self.r.at((*loc, "chapters", exc.chapter, "start"), str(exc), exc.hint)
-            return
-        if not self.check_generated or rec.id not in self.captions:
-            return
-        expected = storyboard.source_hash(rec, self.items, self.notice)
-        if storyboard.recorded_hash(self.captions[rec.id].notes) != expected:
-            self.r.at(
+            if not made:  # about to be made (or never was): the storyboard must work
+                self.r.at((*loc, "chapters", exc.chapter, "start"), str(exc), exc.hint)
+                return
+            before = f"; before that, chapter #{exc.chapter + 1}: {exc} ({exc.hint})"
+        if made:  # an edit of the text must not stop the build: shown with a notice until remade
+            self.r.to(self.warnings).at(
                 (*loc, "generated"),
-                "the video was made from older data (its items, chapters or title changed since)",
+                "the video was made from older data (its items, chapters or title changed since); the site"
+                " shows it with a notice that it was made from an earlier version of the text",
                 "remake it with `make video` in a tebiki checkout (tools/briefing_video.py, not installed with"
-                " the package); without one, replace the video and its captions and remove `generated: true`",
+                " the package); without one, replace the video and its captions and remove `generated: true`" + before,
             )
+            self.stale[rec.id] = self.warnings.problems[-1]
 
 
 def schemas() -> dict[str, dict]:

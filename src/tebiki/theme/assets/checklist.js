@@ -16,7 +16,7 @@
     barScore: t("{score} points"),
     progressLabel: t("Progress of your answers"),
     unansweredNote: t(" (Entries not answered yet count as “{lowest}”.)"),
-    zeroPoints: t("0 points"),
+    unansweredZero: t(" (Entries not answered yet count 0 points.)"),
     profileTitle: t("Answers about the business (the “{track}” list)"),
     answerPrefix: t("Answer: "),
     unanswered: t("(not answered)"),
@@ -402,7 +402,7 @@
     headline.appendChild(bandBadge(s.band));
 
     $("[data-cl-advice]").textContent = s.band.advice +
-      (s.answered < s.total ? fmt(T.unansweredNote, { lowest: lowestLabel() }) : "");
+      (s.answered < s.total ? unansweredNote() : "");
     renderAreas(areas(entries));
 
     var list = $("[data-cl-next]");
@@ -472,8 +472,11 @@
     });
   }
 
-  function lowestLabel() {
-    return DATA.scale.filter(function (p) { return p.points === 0; }).map(function (p) { return p.label; })[0] || T.zeroPoints;
+  // Unanswered entries count like the answer worth 0 points; named by its label, or in plain words
+  // when the scale has none (a quoted 「0点」 would read as an answer that does not exist).
+  function unansweredNote() {
+    var zero = DATA.scale.filter(function (p) { return p.points === 0; })[0];
+    return zero ? fmt(T.unansweredNote, { lowest: zero.label }) : T.unansweredZero;
   }
 
   function renderDate() {
