@@ -1,56 +1,83 @@
-"""Shared fixtures: a real strict build of the site, and a local web server for it."""
+"""Shared fixtures: strict builds of a site, made once per test run and shared by every
+xdist worker, and a local web server for them.
+
+Engine tests use `built_site`, the Japanese fixture guideline (tests/fixtures/sites/ja):
+they must pass whatever guideline the repository ships. tests/content/conftest.py gives
+the tests of the shipped METI content the shipped site under the same fixture names.
+"""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, mkdocs_build, serve, tebiki
+from browsers import browser, context, mobile_page, page, playwright_instance  # noqa: F401  (fixtures)
+from builds import OFFLINE_ZIP, fixture_site, offline_package, once_per_run, published, run_folder
+from support import ENGINE_SITE, serve
+from tebiki import translations
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in a `browser` folder drives Chromium: mark it so it can be selected or skipped."""
+    for item in items:
+        if "browser" in Path(str(item.path)).parts[:-1]:
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """No test collected is a failure (a typo in -k, a moved file), not a silent success."""
+    if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=True)
+def language_of_each_test_is_its_own() -> Iterator[None]:
+    """The plugin's on_config sets tebiki's language for the whole process (theme.language):
+    a test that runs it in-process must not leave its site's language to the next test on
+    the same worker (a Japanese fixture read as English, say)."""
+    language = translations.active()
+    yield
+    translations.activate(language)
 
 
 @pytest.fixture(scope="session", autouse=True)
 def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The tests' builds share one cache of typeset PDFs, in a temporary folder (never the checkout's)."""
-    folder = tmp_path_factory.mktemp("pdf-cache")
+    """The tests' builds share one cache of typeset PDFs, in the run's temporary folder (never the checkout's)."""
+    folder = run_folder(tmp_path_factory) / "pdf-cache"
+    folder.mkdir(exist_ok=True)
     with pytest.MonkeyPatch.context() as env:
         env.setenv("TEBIKI_CACHE_DIR", str(folder))
         yield folder
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once with --strict into a temporary folder."""
-    site = tmp_path_factory.mktemp("build") / "site"
-    result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    return site
+def engine_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the Japanese fixture guideline with its strict build in site/ (read it, never change it)."""
+    return once_per_run(tmp_path_factory, "fixture-ja", lambda dest: fixture_site(dest, ENGINE_SITE))
 
 
 @pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline package of the real site, made by `tebiki offline` as the workflow does."""
-    out = tmp_path_factory.mktemp("offline") / "tebiki-offline.zip"
-    result = tebiki("offline", "--out", str(out))
-    assert result.returncode == 0, f"tebiki offline failed:\n{result.stdout}\n{result.stderr}"
-    return out
+def built_site(engine_project: Path) -> Path:
+    """The fixture guideline's site, built once per run with --strict."""
+    return engine_project / "site"
 
 
 @pytest.fixture(scope="session")
-def published_site(built_site: Path, offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as the workflow publishes it: the build with the offline zip beside it."""
-    site = tmp_path_factory.mktemp("published") / "site"
-    # As `make publish` builds it: the download page links to the package beside the site.
-    result = mkdocs_build(ROOT, site, env={"TEBIKI_OFFLINE_PACKAGE": "true"})
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    shutil.copy2(offline_zip, site / offline_zip.name)
-    return site
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> str:
+def site_url(built_site: Path) -> Iterator[str]:
     """Serve the built site at http://127.0.0.1:<port>/tebiki/ like a GitHub Pages project site."""
     with serve(built_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def offline_zip(engine_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline package of the fixture site, made by `tebiki offline` as the workflow does."""
+    return once_per_run(tmp_path_factory, "engine-offline", offline_package(engine_project)) / OFFLINE_ZIP
+
+
+@pytest.fixture(scope="session")
+def published_site(engine_project: Path, offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site as the workflow publishes it: the build with the offline zip beside it."""
+    return once_per_run(tmp_path_factory, "engine-published", published(engine_project, offline_zip))

@@ -15,6 +15,8 @@ from tebiki.data.checklist import conditions
 from tebiki.data.checklist.model import Checklist
 
 ROOT = Path(__file__).resolve().parent.parent
+# The guideline the engine tests build: a small Japanese fixture, not the shipped METI data.
+ENGINE_SITE = ROOT / "tests" / "fixtures" / "sites" / "ja"
 BIN = Path(sys.executable).parent
 # Project sites on GitHub Pages live under a sub-path; the tests serve the site the same way.
 SUB_PATH = "/tebiki/"
@@ -28,11 +30,11 @@ def mkdocs_build(
     return subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
 
 
-def copy_project(dest: Path) -> Path:
-    """A scratch copy of the site sources, so a test may break them freely."""
+def copy_project(dest: Path, source: Path = ROOT) -> Path:
+    """A scratch copy of a site's sources (the repository's own by default), so a test may break them freely."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "guideline", "quizzes"):
-        src = ROOT / name
+        src = source / name
         if src.is_dir():
             shutil.copytree(src, dest / name)
         elif src.exists():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT
+from support import ENGINE_SITE
 from tebiki import translations
 from tebiki.checks import a11y
 from tebiki.data import a11y_results
@@ -41,7 +41,7 @@ def _run(**changes) -> a11y_results.Run:
 
 
 def _page(run: a11y_results.Run | None, building: str | None = COMMIT) -> str:
-    project = load_project(Paths.under(ROOT))
+    project = load_project(Paths.under(ENGINE_SITE))
     project = dataclasses.replace(project, a11y=a11y_results.Results(run=run, building=building))
     [(path, text, origin)] = accessibility.pages(project)
     assert path == "accessibility/results.md" and origin == ".tebiki/a11y-results.json"
@@ -49,7 +49,7 @@ def _page(run: a11y_results.Run | None, building: str | None = COMMIT) -> str:
 
 
 def test_results_page_reports_date_commit_tool_rules_and_every_page() -> None:
-    text = _page(_run())
+    text = _page_in("Asia/Tokyo", "ja", _run())
     assert "2024年6月10日 12:04（日本標準時）" in text  # in the time zone of the data (Asia/Tokyo), named
     assert "`0123456789ab`" in text and "axe-core 4.10.0" in text and "Chromium 130" in text
     assert "WCAG 2.0 レベルAA" in text and "WCAG 2.2 レベルAA" in text
@@ -117,7 +117,7 @@ def test_tool_texts_are_shown_as_text_not_markup() -> None:
 
 
 def _page_in(zone: str | None, language: str, run: a11y_results.Run) -> str:
-    project = load_project(Paths.under(ROOT))
+    project = load_project(Paths.under(ENGINE_SITE))
     meta = project.guideline.meta
     meta = (
         meta.model_copy(update={"time_zone": zone})

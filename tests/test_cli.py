@@ -44,7 +44,7 @@ def test_validate_reports_every_problem_and_exits_2(tmp_path: Path) -> None:
 
 def test_coverage_passes_on_the_built_site_and_writes_json(built_site: Path, tmp_path: Path) -> None:
     report = tmp_path / "coverage.json"
-    result = run("--root", str(ROOT), "coverage", "--site", str(built_site), "--json", str(report))
+    result = run("--root", str(built_site.parent), "coverage", "--site", str(built_site), "--json", str(report))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "items fully covered; 0 gap(s)" in result.stdout
     data = json.loads(report.read_text(encoding="utf-8"))

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, every_profile, mkdocs_build, tebiki
+import builds
+from builds import once_per_run
+from support import ROOT, every_profile, tebiki
 from tebiki.data.checklist import conditions
 from tebiki.data.project import Paths, load_project
 
@@ -23,12 +25,11 @@ LANGUAGES = ["ja", "en"]
 
 @pytest.fixture(scope="module", params=LANGUAGES)
 def fixture_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of one fixture site, built with --strict into its site/."""
-    project = tmp_path_factory.mktemp(f"fixture-{request.param}") / "site-src"
-    shutil.copytree(FIXTURES / request.param, project)
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, f"{request.param}: {result.stdout}\n{result.stderr}"
-    return project
+    """A copy of one fixture site, built with --strict into its site/ (once per run: the engine tests share it)."""
+    language = request.param
+    return once_per_run(
+        tmp_path_factory, f"fixture-{language}", lambda dest: builds.fixture_site(dest, FIXTURES / language)
+    )
 
 
 def page(project: Path, path: str) -> str:
@@ -36,7 +37,7 @@ def page(project: Path, path: str) -> str:
 
 
 def test_the_site_is_in_its_language_and_passes_coverage(fixture_site: Path) -> None:
-    language = fixture_site.parent.name.removeprefix("fixture-").rstrip("0123456789")
+    language = fixture_site.name.removeprefix("fixture-")
     assert f'<html lang="{language}"' in page(fixture_site, "")
     result = tebiki("coverage", cwd=fixture_site)
     assert result.returncode == 0 and "0 gap(s)" in result.stdout, result.stdout + result.stderr

@@ -147,37 +147,3 @@ def test_every_problem_at_once_sorted_by_file(data: Path) -> None:
     report = str(DataError(found))
     assert report.startswith("2 problems in the tebiki data:")
     assert "guideline/today.yml:3: #1 › colour: Extra inputs" in report
-
-
-def test_a_superseded_guideline_without_its_abolition_date_is_explained(data: Path) -> None:
-    edit(data / "guideline.yml", "abolished: 2017-05-30\n", "")
-    (p,) = problems(data)
-    assert p.file == "guideline/guideline.yml" and "missing: abolished" in p.message and "status: in-force" in p.message
-    assert not p.message.startswith("Value error")
-
-
-def test_a_guideline_in_force_needs_no_successor_and_no_today(data: Path) -> None:
-    guideline = (data / "guideline.yml").read_text(encoding="utf-8")
-    for line in (
-        "abolished: 2017-05-30\n",
-        "successor: 今のガイドライン\n",
-        "successor_url: https://example.invalid/today\n",
-    ):
-        guideline = guideline.replace(line, "")
-    (data / "guideline.yml").write_text(
-        guideline.replace("short_title: テスト\n", "short_title: テスト\nstatus: in-force\n")
-    )
-    found = problems(data)  # the items still map to today's rules
-    assert {p.field.rsplit(".", 1)[-1] for p in found} == {"today"} and len(found) == 3
-    section = data / "sections/one.yml"
-    section.write_text(
-        "\n".join(line for line in section.read_text(encoding="utf-8").splitlines() if "today:" not in line) + "\n"
-    )
-    g = load_guideline(data, data.parent)
-    assert not g.meta.superseded and all(item.today is None for item in g.items())
-
-
-def test_an_item_of_a_superseded_guideline_says_how_it_maps_today(data: Path) -> None:
-    edit(data / "sections/one.yml", "        today: {equivalence: none, summary: 歴史的な事実です。}\n", "")
-    (p,) = problems(data)
-    assert p.field == "groups[1].items[0].today" and p.line > 0 and "add `today:" in p.hint

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from support import BIN, ROOT, copy_project, mkdocs_build
+from builds import FIXTURE_ENV
+from support import BIN, ENGINE_SITE, copy_project, mkdocs_build
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -31,8 +32,11 @@ def file_count(folder: Path) -> int:
     return sum(len(files) for _, _, files in os.walk(folder))
 
 
-def start_build(site: Path, project: Path = ROOT) -> subprocess.Popen[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def start_build(site: Path, built_site: Path) -> subprocess.Popen[str]:
+    """A build of the sources `built_site` was built from (its project folder), the same way, so
+    the two compare byte for byte."""
+    project = built_site.parent
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **FIXTURE_ENV}
     cmd = [str(BIN / "mkdocs"), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
 
@@ -100,7 +104,7 @@ def test_an_interrupted_build_leaves_the_previous_site_byte_for_byte(
 ) -> None:
     site, before = previous_site
     staging = site.with_name("site.tebiki-new")
-    build = start_build(site)
+    build = start_build(site, built_site)
     reached = moments(built_site)[moment]
     wait_until(build, lambda: reached(staging), moment)
     started = children(build.pid)
@@ -122,7 +126,7 @@ def test_a_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up(
 ) -> None:
     site, before = previous_site
     staging = site.with_name("site.tebiki-new")
-    build = start_build(site)
+    build = start_build(site, built_site)
     render = moments(built_site)["render"]
     wait_until(build, lambda: render(staging), "render")
     build.kill()
@@ -130,7 +134,7 @@ def test_a_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up(
     assert tree(site) == before
     assert staging.exists()  # SIGKILL cannot be caught: the leftover is the next build's job
     # The next build, even one that fails on bad data, removes it and keeps site/ as it was.
-    project = copy_project(site.parent / "project")
+    project = copy_project(site.parent / "project", ENGINE_SITE)
     section = next((project / "guideline" / "sections").glob("*.yml"))
     section.write_text(section.read_text(encoding="utf-8").replace("kind: ", "knd: ", 1), encoding="utf-8")
     result = mkdocs_build(project, site)
@@ -148,7 +152,7 @@ def test_a_crash_between_the_two_renames_of_the_swap_is_recovered(tmp_path: Path
     (old / "index.html").write_text("previous site", encoding="utf-8")
     (tmp_path / "site.tebiki-new").mkdir()
     (tmp_path / "site.tebiki-new" / "index.html").write_text("a build's output", encoding="utf-8")
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", ENGINE_SITE)
     section = next((project / "guideline" / "sections").glob("*.yml"))
     section.write_text(section.read_text(encoding="utf-8").replace("kind: ", "knd: ", 1), encoding="utf-8")
     result = mkdocs_build(project, site)
@@ -160,11 +164,11 @@ def test_a_crash_between_the_two_renames_of_the_swap_is_recovered(tmp_path: Path
 
 def test_two_builds_at_once_publish_one_complete_site(built_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    first = start_build(site)
+    first = start_build(site, built_site)
     # The second starts once the first holds the lock and writes, the moment that used to lose pages.
     render = moments(built_site)["render"]
     wait_until(first, lambda: render(site.with_name("site.tebiki-new")), "render")
-    second = start_build(site)
+    second = start_build(site, built_site)
     outputs = [b.communicate(timeout=600)[0] for b in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], "\n".join(outputs)
     assert "Another build of" in outputs[1] and "waiting" in outputs[1]

@@ -76,17 +76,19 @@ def test_superseded_item_without_today_is_named_with_its_line(data: Path) -> Non
     assert p.field.endswith("today") and "each item says how it maps" in p.message and "add `today" in p.hint
 
 
-def test_item_of_an_in_force_guideline_cannot_map_to_today(data: Path) -> None:
-    in_force(data)
-    edit(
-        data / "sections/one.yml",
-        "        why: 止まっていると気づけません。\n",
-        "        why: 止まっていると気づけません。\n"
-        "        today: {equivalence: direct, rules: [rule-a], summary: 同じ。}\n",
-    )
+def test_items_of_an_in_force_guideline_cannot_map_to_today(data: Path) -> None:
+    edit(data / "guideline.yml", SUPERSESSION, "status: in-force\n")  # every item still has its `today`
+    found = problems(data)
+    assert len(found) == 3 and all(p.field.endswith(".today") for p in found)
+    assert all("the guideline is in force: items have no `today`" in p.message for p in found)
+    assert "groups[2].items[0].today" in {p.field for p in found}
+
+
+def test_a_superseded_guideline_without_its_abolition_date_is_explained(data: Path) -> None:
+    edit(data / "guideline.yml", "abolished: 2017-05-30\n", "")
     (p,) = problems(data)
-    assert p.field == "groups[2].items[0].today"
-    assert "the guideline is in force: items have no `today`" in p.message
+    assert p.file == "guideline/guideline.yml" and "missing: abolished" in p.message and "status: in-force" in p.message
+    assert not p.message.startswith("Value error")
 
 
 def test_in_force_site_has_no_abolition_notice_or_todays_rule(data: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from support import ROOT
+from support import ENGINE_SITE
 from tebiki.checks import coverage
 from tebiki.data.project import Paths, load_project
 
@@ -15,7 +15,7 @@ HREF = re.compile(r'<a href="\.\./([^"]*)">')
 
 def test_the_page_lists_every_item_with_the_places_the_coverage_check_found(built_site: Path) -> None:
     page = (built_site / "coverage" / "index.html").read_text(encoding="utf-8")
-    guideline = load_project(Paths.under(ROOT)).guideline
+    guideline = load_project(Paths.under(ENGINE_SITE)).guideline
     report = coverage.check(guideline, built_site)
     rows = {m.group(1): m.group(0) for m in ROW.finditer(page)}
     assert sorted(rows) == sorted(guideline.item_index()), "one row per item"

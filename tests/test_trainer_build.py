@@ -6,22 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from mkdocs.utils.yaml import yaml_load
 
-from support import ROOT
+from builds import FIXTURE_ENV
+from support import ENGINE_SITE
 from tebiki.checks import coverage
 from tebiki.data.project import Paths, load_project
 from tebiki.generate.siteurl import is_placeholder
 from test_trainer import pdf_text, qr_urls
 
-PROJECT = load_project(Paths.under(ROOT))
-# MkDocs' own loader: it resolves `!ENV`, as the build does.
-SITE_URL = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+PROJECT = load_project(Paths.under(ENGINE_SITE))
+SITE_URL = FIXTURE_ENV["TEBIKI_SITE_URL"]  # the placeholder address the fixture site is built with
 pytestmark = pytest.mark.skipif(PROJECT.trainer is None, reason="the site has no trainer kit")
 
 
 def test_handouts_are_published_without_the_placeholder_address(built_site: Path) -> None:
-    """The tests build with mkdocs.yml's placeholder site_url: paper then carries no QR code and no
+    """The tests build with a placeholder site_url: paper then carries no QR code and no
     address (a real address is printed and encoded: tests/test_trainer.py checks that)."""
     assert is_placeholder(SITE_URL)
     pdfs = [built_site / "trainers" / "handout-checklist.pdf"]

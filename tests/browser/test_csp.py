@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
-from test_a11y import axe_violations, describe
 
+from browsers import QUERY, axe_violations, describe
 from support import site_pages
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -86,7 +86,7 @@ def test_nothing_on_any_page_violates_its_policy(browser: Browser, built_site: P
             expect(quiz.locator(".quiz-feedback")).not_to_have_class(re.compile(r"\bhidden\b"))
         violations += [f"{path or '/'}: {v}" for v in page.evaluate("window.__csp")]
     # Search runs Pagefind's WebAssembly and fetches its index.
-    page.goto(site_url + "search/?q=委託先", wait_until="load")
+    page.goto(site_url + f"search/?q={QUERY}", wait_until="load")
     expect(page.locator("#tebiki-search .pagefind-ui__result").first).to_be_visible(timeout=15_000)
     violations += [f"search: {v}" for v in page.evaluate("window.__csp")]
     context.close()

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, Request
 
+from browsers import QUERY
 from support import site_pages
 
 # Hosts that would leak visits to third parties (web fonts, CDNs, analytics).
@@ -52,8 +53,8 @@ def test_every_page_requests_only_the_site_itself(page: Page, built_site: Path, 
         current["path"] = path or "/"
         _visit(page, site_url + path)
     # The search page fetches its index only once a query is typed: exercise that too.
-    current["path"] = "search/?q=委託先"
-    _visit(page, site_url + "search/?q=" + "委託先")
+    current["path"] = f"search/?q={QUERY}"
+    _visit(page, site_url + "search/?q=" + QUERY)
     page.wait_for_selector("#tebiki-search .pagefind-ui__result", timeout=10_000)
     page.wait_for_load_state("networkidle")
 

@@ -11,13 +11,13 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, Route, expect
 from pypdf import PdfReader
-from test_a11y import axe_violations, describe
+
+from browsers import axe_violations, describe
+from support import ENGINE_SITE
+from tebiki.data.project import Paths, load_project
 from waits import settle
 
-from support import ROOT
-from tebiki.data.project import Paths, load_project
-
-PROJECT = load_project(Paths.under(ROOT))
+PROJECT = load_project(Paths.under(ENGINE_SITE))
 KIT = PROJECT.trainer.kits[0] if PROJECT.trainer else None
 LIVE = f"trainers/{KIT.id}/live/" if KIT else ""
 SLIDES = f"trainers/{KIT.id}/slides/" if KIT else ""
@@ -275,7 +275,7 @@ PAGE_HEIGHT = """(() => {
 })()"""
 
 
-@pytest.mark.parametrize("path", [f"trainers/slides/{KIT.sections()[1]}/" if KIT else "", LIVE], ids=["deck", "live"])
+@pytest.mark.parametrize("path", [f"trainers/slides/{KIT.sections()[-1]}/" if KIT else "", LIVE], ids=["deck", "live"])
 def test_slides_print_one_slide_per_landscape_page(page: Page, site_url: str, path: str) -> None:
     """Every frame fills its page, the live quiz's answers included (printed, every answer shows)."""
     page.goto(site_url + path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from shipped_profiles import SHOP
 
 from support import ROOT, every_profile
 from tebiki.data.checklist import conditions
@@ -20,18 +21,6 @@ def real() -> Checklist:
 
 def applicable(checklist: Checklist, profile: dict[str, str]) -> list[str]:
     return [e.id for e in checklist.entries() if conditions.holds(e.applies_if, profile)]
-
-
-SHOP = {
-    "employees": "upto100",
-    "over5000": "no",
-    "contractor": "no",
-    "entrusts": "no",
-    "acquires": "no",
-    "it": "yes",
-    "room": "no",
-    "abroad": "no",
-}
 
 
 def test_track_is_sme_exactly_by_the_ppc_definition(real: Checklist) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config import base, load_config
@@ -48,11 +49,13 @@ class TebikiConfig(base.Config):
     """Where the item-by-item reference (A4 PDF) goes; `pdf` is the short pamphlet when
     guideline.yml has a `pamphlet` block, else the same document. An empty string leaves it out."""
 
-    offline = c.Type(bool, default=False)
+    # Read when MkDocs loads the plugin (in the build `tebiki offline` starts), so a site
+    # whose mkdocs.yml says only `plugins: [tebiki]` gets a working offline package too.
+    offline = c.Type(bool, default=os.environ.get("TEBIKI_OFFLINE", "").lower() == "true")
     """Build the variant for the offline package: page URLs end in `.html` (so the site
     works opened from disk) and search uses an index inlined in a script, because
     Pagefind cannot fetch its index from file://. `tebiki offline` sets it through
-    the TEBIKI_OFFLINE environment variable (see mkdocs.yml)."""
+    the TEBIKI_OFFLINE environment variable (read as the default, or in mkdocs.yml)."""
 
     offline_package = c.Type(bool, default=False)
     """The offline package (`tebiki offline`) is published beside the site: the download

@@ -12,25 +12,15 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pypdfium2
 import pytest
 from playwright.sync_api import Browser, Page, Request, Route, expect
-from test_a11y import axe_violations, describe
+from shipped_profiles import SHOP
 
-from conftest import new_context
+from browsers import axe_violations, describe, new_context
 from support import ROOT, every_profile
 from tebiki.data.checklist import conditions
 from tebiki.data.checklist.model import Checklist
 from tebiki.data.project import Paths, load_project
 from tebiki.text import oneline
 
-SHOP = {
-    "employees": "upto100",
-    "over5000": "no",
-    "contractor": "no",
-    "entrusts": "no",
-    "acquires": "no",
-    "it": "yes",
-    "room": "no",
-    "abroad": "no",
-}
 BIG_LIST = {**SHOP, "over5000": "yes"}  # same size, but more than 5,000 people: the standard track
 CONTRACTOR = {**SHOP, "contractor": "yes"}  # same size, processing a client's data: the standard track
 ENTRUSTING = {**SHOP, "entrusts": "yes", "recontract": "unknown", "acquires": "yes", "room": "yes"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_checklist_page import SHOP
+from shipped_profiles import SHOP
 
-from conftest import new_context
+from browsers import new_context
 
 PROFILE_TAPS = SHOP  # a small shop: the checklist tests' profile
 START_KINDS = ["checklist", "quiz", "video", "pamphlet"]

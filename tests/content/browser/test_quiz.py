@@ -268,7 +268,7 @@ _SEARCH_DONE = """
 q => {
     const input = document.querySelector('#tebiki-search input');
     const message = document.querySelector('#tebiki-search .pagefind-ui__message');
-    return !!input && input.value === q && !!message && message.textContent.startsWith(q);
+    return !!input && input.value === q && !!message && message.textContent.includes(`「${q}」`);  // tebiki's words
 }
 """
 
@@ -288,7 +288,7 @@ def test_search_finds_no_quiz_answers_or_explanations(page: Page, site_url: str)
     assert "値引き" in page.locator("article").inner_html()
     # …but searching for it finds nothing.
     assert search(page, site_url, "値引き") == []
-    expect(page.locator("#tebiki-search .pagefind-ui__message")).to_contain_text("ありません")
+    expect(page.locator("#tebiki-search .pagefind-ui__message")).to_contain_text("見つかりませんでした")
 
     # Words used in questions and explanations lead to the guideline, not to quiz pages or the answer key.
     for query in ("誓約書", "ロッカー", "相場"):

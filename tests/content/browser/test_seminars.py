@@ -18,11 +18,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
-from test_a11y import FOCUS_STATE, axe_violations, describe
-from waits import settle
 
-from conftest import MOBILE, new_context
+from browsers import FOCUS_STATE, MOBILE, axe_violations, describe, new_context
 from support import copy_project, mkdocs_build, serve
+from waits import settle
 
 HOSTED = """
   - id: test-hosted

@@ -11,7 +11,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import new_context
+from browsers import new_context
 from tebiki.publish import offline
 
 SEARCH_INPUT = "#tebiki-search input.pagefind-ui__search-input"
