@@ -26,7 +26,6 @@ from ..data.project import Paths, Project
 from ..generate import Page, notices, render
 from ..generate import trainer as trainer_pages
 from ..generate.nav import default_nav, expand_nav
-from ..generate.paths import UrlOf
 from ..generate.siteurl import printable
 from ..publish import background, csp, offline, search, slides_pdf, staging, typeset
 from ..seams import SEARCH_EXCLUDE
@@ -435,15 +434,3 @@ def _own_pages(config: MkDocsConfig) -> list[str]:
     excluded = config.exclude_docs
     pages = [p for p in pages if not (excluded and excluded.match_file(p))]
     return sorted(pages, key=lambda p: (tuple(p.split("/")[:-1]), Path(p).stem not in ("index", "README"), p))
-
-
-def _url_of(files: Files, config: MkDocsConfig) -> UrlOf:
-    """A docs path -> its absolute URL on the published site (None without `site_url`)."""
-
-    def url_of(path: str) -> str | None:
-        file = files.get_file_from_path(path)
-        if file is None or not config.site_url:
-            return None
-        return config.site_url.rstrip("/") + "/" + file.url
-
-    return url_of
