@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from tebiki.checks.chromium import CHROMIUM, CHROMIUM_ARGS
+from tebiki.publish import offline
 
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}
@@ -105,3 +107,23 @@ def mobile_page(browser: Browser) -> Iterator[Page]:
     ctx = new_context(browser, viewport=MOBILE, is_mobile=True, has_touch=True, device_scale_factor=2)
     yield ctx.new_page()
     ctx.close()
+
+
+@pytest.fixture(scope="module")
+def unpacked(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline zip unpacked as on a venue laptop, e.g. onto a USB stick."""
+    target = tmp_path_factory.mktemp("usb stick")  # a space in the path, as on many drives
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(target)
+    return target / offline.FOLDER
+
+
+@pytest.fixture
+def tab(page: Any) -> Any:
+    """A page (the `page` fixture) that records every request and every script error."""
+    page.requests = []
+    page.errors = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    return page

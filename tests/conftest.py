@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from browsers import browser, context, mobile_page, page, playwright_instance  # noqa: F401  (fixtures)
+from browsers import browser, context, mobile_page, page, playwright_instance, tab, unpacked  # noqa: F401  (fixtures)
 from builds import OFFLINE_ZIP, fixture_site, offline_package, once_per_run, published, run_folder
 from support import ENGINE_SITE, serve
 from tebiki import translations

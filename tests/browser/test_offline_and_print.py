@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
-import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import expect
@@ -14,31 +12,10 @@ from pypdf import PdfReader
 
 from support import ENGINE_SITE
 from tebiki.data.project import Paths, load_project
-from tebiki.publish import offline
 
 PROJECT = load_project(Paths.under(ENGINE_SITE))
 SECTION = PROJECT.guideline.sections[0]
 ITEM = next(i for i in SECTION.items() if i.kind.name == "measure")  # a phrase only its section holds in full
-
-
-@pytest.fixture(scope="module")
-def unpacked(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline zip unpacked as on a venue laptop, e.g. onto a USB stick."""
-    target = tmp_path_factory.mktemp("usb stick")  # a space in the path, as on many drives
-    with zipfile.ZipFile(offline_zip) as zf:
-        zf.extractall(target)
-    return target / offline.FOLDER
-
-
-@pytest.fixture
-def tab(page: Any) -> Any:
-    """A page (tests/browser/conftest.py) that records every request and every script error."""
-    page.requests = []
-    page.errors = []
-    page.on("request", lambda r: page.requests.append(r.url))
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
-    return page
 
 
 def test_offline_search_works_from_disk(tab, unpacked: Path) -> None:
@@ -129,26 +106,3 @@ def test_checklist_works_from_disk(tab, unpacked: Path) -> None:
     assert tab.locator(f'input[name="answer-{first}"][value="done"]').is_checked()
     assert tab.errors == []
     assert all(url.startswith("file://") for url in tab.requests)
-
-
-def test_self_hosted_video_plays_from_disk(tab, unpacked: Path) -> None:
-    videos = [p for p in unpacked.rglob("*.html") if "<video" in p.read_text(encoding="utf-8")]
-    if not videos:
-        pytest.skip("no self-hosted video in this site")
-    tab.goto(videos[0].as_uri())
-    ready = tab.evaluate(
-        "() => new Promise(done => { const v = document.querySelector('video');"
-        " if (v.readyState >= 1) return done(v.duration);"
-        " v.addEventListener('loadedmetadata', () => done(v.duration)); v.load(); })"
-    )
-    assert ready > 0
-    # Captions too: from file:// a <track> file would be refused, so the package carries them inline.
-    cues = tab.evaluate(
-        "() => new Promise(done => { const t = document.querySelector('video track');"
-        " t.track.mode = 'hidden'; const n = () => t.track.cues && t.track.cues.length;"
-        " if (n()) return done(n()); t.addEventListener('load', () => done(n()));"
-        " t.addEventListener('error', () => done(-1)); })"
-    )
-    assert cues > 0
-    assert tab.errors == []
-    assert all(url.startswith("file://") or url.startswith("data:") for url in tab.requests)
