@@ -9,10 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tebiki.checks import localsite
 from tebiki.checks.localsite import site_pages  # noqa: F401  (re-exported for the tests)
 from tebiki.data.checklist import conditions
 from tebiki.data.checklist.model import Checklist
+from tebiki.data.guideline.load import load_guideline
+from tebiki.data.problems import DataError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 # The guideline the engine tests build: a small Japanese fixture, not the shipped METI data.
@@ -52,6 +56,13 @@ def tebiki(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> s
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     cmd = [sys.executable, "-m", "tebiki.cli", *args]
     return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=full_env, check=False)
+
+
+def guideline_problems(data: Path) -> list[Problem]:
+    """What loading the guideline folder `data` reports (it must fail)."""
+    with pytest.raises(DataError) as exc:
+        load_guideline(data, data.parent)
+    return exc.value.problems
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from support import edit
+from support import guideline_problems as problems
 from tebiki.data.guideline.load import load_guideline
 from tebiki.data.guideline.model import Kind
 from tebiki.data.problems import DataError
@@ -20,12 +21,6 @@ def data(tmp_path: Path) -> Path:
     dest = tmp_path / "guideline"
     shutil.copytree(MINI, dest)
     return dest
-
-
-def problems(data: Path) -> list:
-    with pytest.raises(DataError) as exc:
-        load_guideline(data, data.parent)
-    return exc.value.problems
 
 
 def test_valid_data_loads_in_order_with_indexes(data: Path) -> None:

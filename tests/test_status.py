@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from support import edit
+from support import guideline_problems as problems
 from tebiki.data.guideline.load import load_guideline
 from tebiki.data.guideline.model import Status
-from tebiki.data.problems import DataError
 from tebiki.data.project import Paths, load_project
 from tebiki.generate import generate
 
@@ -32,12 +32,6 @@ def in_force(data: Path) -> Path:
     section = data / "sections" / "one.yml"
     section.write_text(re.sub(r"\n *today: \{[^}]*\}", "", section.read_text(encoding="utf-8")), encoding="utf-8")
     return data
-
-
-def problems(data: Path) -> list:
-    with pytest.raises(DataError) as exc:
-        load_guideline(data, data.parent)
-    return exc.value.problems
 
 
 def test_abolition_date_alone_means_superseded(data: Path) -> None:

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from shipped_profiles import SHOP
+from shipped_profiles import SHOP, shipped_checklist
 
-from support import ROOT, every_profile
+from support import every_profile
 from tebiki.data.checklist import conditions
 from tebiki.data.checklist.model import Checklist
-from tebiki.data.project import Paths, load_project
 from tebiki.generate.checklist import describe
 
 
 @pytest.fixture(scope="module")
 def real() -> Checklist:
-    checklist = load_project(Paths.under(ROOT)).checklist
-    assert checklist is not None
-    return checklist
+    return shipped_checklist()
 
 
 def applicable(checklist: Checklist, profile: dict[str, str]) -> list[str]:

@@ -12,13 +12,12 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pypdfium2
 import pytest
 from playwright.sync_api import Browser, Page, Request, Route, expect
-from shipped_profiles import SHOP
+from shipped_profiles import SHOP, shipped_checklist
 
 from browsers import axe_violations, describe, new_context
 from support import ROOT, every_profile
 from tebiki.data.checklist import conditions
 from tebiki.data.checklist.model import Checklist
-from tebiki.data.project import Paths, load_project
 from tebiki.text import oneline
 
 BIG_LIST = {**SHOP, "over5000": "yes"}  # same size, but more than 5,000 people: the standard track
@@ -31,9 +30,7 @@ STATUS = "[data-cl-status]"
 
 @pytest.fixture(scope="module")
 def checklist() -> Checklist:
-    loaded = load_project(Paths.under(ROOT)).checklist
-    assert loaded is not None
-    return loaded
+    return shipped_checklist()
 
 
 def applicable(checklist: Checklist, profile: dict[str, str]) -> list[str]:

@@ -8,25 +8,15 @@ from urllib.parse import quote
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from quiz_page import nothing_is_marked, question, type_answer
 from support import ROOT
 from tebiki.data.project import Paths, load_project
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
 
-def question(page: Page, question_id: str) -> Locator:
-    """The rendered quiz of a question, found from its heading (the heading carries the question ID)."""
-    return page.locator(f"h2#{question_id} + .tebiki-question .quiz")
-
-
 def focused(page: Page) -> str:
     return page.evaluate("() => document.activeElement.id || document.activeElement.className")
-
-
-def nothing_is_marked(quiz: Locator) -> None:
-    expect(quiz.locator(".correct, .wrong")).to_have_count(0)
-    expect(quiz.locator(".quiz-feedback")).to_be_empty()
-    expect(quiz.locator("section.content")).to_be_hidden()
 
 
 def answered_count(page: Page) -> str:
@@ -99,18 +89,6 @@ def test_space_on_a_check_box_does_not_submit_a_multiple_choice_question(page: P
     page.keyboard.press(" ")
     expect(quiz.locator(".quiz-feedback")).to_contain_text("私物はロッカーに預けてから入室")
     expect(quiz.locator("fieldset > .correct")).to_have_count(2)
-
-
-def type_answer(page: Page, question_id: str, text: str) -> Locator:
-    """Tab into the blank from the question's anchor, type `text` and press Enter."""
-    page.goto(f"{page.url.split('#')[0]}#{question_id}")
-    quiz = question(page, question_id)
-    page.keyboard.press("Tab")
-    box = quiz.locator(".quiz-blank-input")
-    expect(box).to_be_focused()
-    page.keyboard.insert_text(text)  # as an input method hands over full-width text
-    page.keyboard.press("Enter")
-    return quiz
 
 
 def test_full_width_answers_are_right(page: Page, site_url: str) -> None:
