@@ -43,6 +43,17 @@ def test_the_site_is_in_its_language_and_passes_coverage(fixture_site: Path) -> 
     assert result.returncode == 0 and "0 gap(s)" in result.stdout, result.stdout + result.stderr
 
 
+def test_the_home_page_leads_to_every_tool_the_guideline_has(fixture_site: Path) -> None:
+    """No template named in docs/index.md: the home page still starts people at each tool."""
+    assert "template:" not in (fixture_site / "docs" / "index.md").read_text(encoding="utf-8")
+    home = page(fixture_site, "")
+    starts = dict(re.findall(r'href="([^"]+)" data-home-start="(\w+)"', home))
+    # Each tool the fixture has (its seminars have no recording, so no video card).
+    assert sorted(starts.values()) == ["checklist", "pamphlet", "quiz"], starts
+    for href in starts:
+        assert (fixture_site / "site" / href / "index.html").exists() or (fixture_site / "site" / href).is_file(), href
+
+
 def test_every_item_has_its_anchor_and_text_on_its_section_page(fixture_site: Path) -> None:
     project = load_project(Paths.under(fixture_site))
     for section in project.guideline.sections:

@@ -253,6 +253,13 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             self.serving.lock.release()
 
     # While serving, the download page says which printed files are being remade or failed.
+    # Every site's home page leads to its tools (home.html: start cards found from the nav), as the
+    # shipped one does, unless the page names a template of its own.
+    def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        if page.is_homepage:
+            page.meta.setdefault("template", "home.html")
+        return markdown
+
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         if self.worker is None or page.file.src_uri != "download.md":
             return html
