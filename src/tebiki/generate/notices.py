@@ -5,39 +5,32 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from html import escape
 
-# Until the message catalogs reach this module: the two languages a site can be in.
-_TEXT = {
-    "ja": {
-        "pending": "印刷用のファイルを作り直しています",
-        "pending_body": "データが変わったため、次のファイルを作り直しています。"
-        "できあがるとページが自動で読み込み直されます。それまでは前のファイルが開きます：",
-        "failed": "印刷用のファイルを作れませんでした",
-        "failed_body": "次のファイルは作り直せませんでした。ターミナルにも同じ内容が出ています：",
-    },
-    "en": {
-        "pending": "Printed files are being remade",
-        "pending_body": "The data changed, so these files are being remade. The page reloads by "
-        "itself when they are ready; until then the previous files open:",
-        "failed": "Printed files could not be made",
-        "failed_body": "These files could not be remade (the terminal shows the same):",
-    },
-}
+from ..translations import _, using
+
+
+def _notice(kind: str, role: str, title: str, body: str, items: str) -> str:
+    return (
+        f'<div class="admonition {kind}" role="{role}" data-pagefind-ignore>'
+        f'<p class="admonition-title">{escape(title)}</p><p>{escape(body)}</p><ul>{items}</ul></div>'
+    )
 
 
 def printing_state(pending: Collection[str], errors: Mapping[str, str], language: str) -> str:
-    """HTML for the top of the download page; empty when every printed file is current."""
-    text = _TEXT["ja" if language.startswith("ja") else "en"]
+    """HTML for the top of the download page, in the site's language; empty when every printed
+    file is current."""
     out = []
-    if errors:
-        items = "".join(f"<li><code>{escape(n)}</code>: {escape(e)}</li>" for n, e in sorted(errors.items()))
-        out.append(
-            f'<div class="admonition failure" role="alert" data-pagefind-ignore>'
-            f'<p class="admonition-title">{text["failed"]}</p><p>{text["failed_body"]}</p><ul>{items}</ul></div>'
-        )
-    if pending:
-        items = "".join(f"<li><code>{escape(n)}</code></li>" for n in sorted(pending))
-        out.append(
-            f'<div class="admonition info" role="status" data-pagefind-ignore>'
-            f'<p class="admonition-title">{text["pending"]}</p><p>{text["pending_body"]}</p><ul>{items}</ul></div>'
-        )
+    with using(language):
+        if errors:
+            title = _("Printed files could not be made")
+            body = _("These files could not be remade (the terminal shows the same):")
+            items = "".join(f"<li><code>{escape(n)}</code>: {escape(e)}</li>" for n, e in sorted(errors.items()))
+            out.append(_notice("failure", "alert", title, body, items))
+        if pending:
+            title = _("Printed files are being remade")
+            body = _(
+                "The data changed, so these files are being remade. The page reloads by itself when "
+                "they are ready; until then the previous files open:"
+            )
+            items = "".join(f"<li><code>{escape(n)}</code></li>" for n in sorted(pending))
+            out.append(_notice("info", "status", title, body, items))
     return "".join(out)
