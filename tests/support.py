@@ -65,6 +65,18 @@ def guideline_problems(data: Path) -> list[Problem]:
     return exc.value.problems
 
 
+def child_processes(pid: int) -> list[int]:
+    """The processes `pid` started and that are still there, from /proc. Threads (and children)
+    end while this reads: a task gone meanwhile has no children left to report."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except FileNotFoundError:  # the thread ended between listing and reading
+            continue
+    return found
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Change a scratch copy of fixture data; fail loudly if the fixture drifted."""
     text = path.read_text(encoding="utf-8")

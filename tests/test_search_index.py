@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from support import child_processes
 from tebiki.publish import search
 
 PAGE = """<!doctype html><html lang="ja"><head><title>{title}</title></head>
@@ -39,13 +40,14 @@ def bundle(site: Path) -> dict[str, bytes]:
 
 
 def pagefind_children() -> list[str]:
-    me = os.getpid()
     found = []
-    for task in Path(f"/proc/{me}/task").iterdir():
-        for child in (task / "children").read_text().split():
+    for child in child_processes(os.getpid()):
+        try:
             cmdline = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-            if "pagefind" in cmdline:
-                found.append(cmdline)
+        except FileNotFoundError:  # ended meanwhile: not left behind
+            continue
+        if "pagefind" in cmdline:
+            found.append(cmdline)
     return found
 
 
