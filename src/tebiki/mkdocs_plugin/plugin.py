@@ -29,7 +29,7 @@ from ..generate.nav import default_nav, expand_nav
 from ..generate.siteurl import printable
 from ..publish import background, csp, offline, search, slides_pdf, staging, typeset
 from ..seams import SEARCH_EXCLUDE
-from . import markup_fixes, quiz_patch, reuse, serve_checks, theme
+from . import live_reload, markup_fixes, quiz_patch, reuse, serve_checks, theme
 from .config import TebikiConfig, published_url
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
@@ -170,6 +170,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             File.generated(config, translations.SCRIPT_PATH, content=translations.script_catalog(self.language))
         )
         files.append(File.generated(config, translations.STYLESHEET_PATH, content=translations.stylesheet_catalog()))
+        if self.command == "serve":
+            files.append(File.generated(config, live_reload.PATH, content=live_reload.SCRIPT))
         for page in self.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
@@ -301,9 +303,12 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         if self.serving is not None and self.serving.checker.problems:  # the last checks failed
             output = serve_checks.with_notice(output, self.serving.checker.problems, self.language)
+        to_root = "../" * page.url.count("/")
+        if self.command == "serve":
+            output = live_reload.add_to(output, to_root)
         try:
             output = quiz_patch.escape_typed_answers(output)
-            output, assets = quiz_patch.externalise(output, "../" * page.url.count("/"))
+            output, assets = quiz_patch.externalise(output, to_root)
         except quiz_patch.QuizScriptChanged as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
         for name, content in assets.items():
