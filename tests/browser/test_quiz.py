@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from browsers import Site, axe_violations, describe, new_context, shows_its_language
 from quiz_page import nothing_is_marked, question
-from tebiki.data.quiz.model import QuizBank
+from tebiki.data.quiz.model import Bank
 from waits import search_done
 
 # mkdocs-quiz's closing message for a score, by its own thresholds (mkdocs_quiz/js/quiz.js).
@@ -25,7 +25,7 @@ RESULT_MESSAGES = [
 ]
 
 
-def bank(site: Site, bank_id: str) -> QuizBank:
+def bank(site: Site, bank_id: str) -> Bank:
     return next(b for b in site.data.quizzes if b.id == bank_id)
 
 
@@ -120,7 +120,7 @@ def answer(quiz: Locator, right: bool) -> None:
     quiz.locator("button[type=submit]").click()
 
 
-def biggest_bank(site: Site) -> QuizBank:
+def biggest_bank(site: Site) -> Bank:
     return max(site.data.quizzes, key=lambda b: len(b.questions))
 
 
