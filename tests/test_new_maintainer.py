@@ -1,0 +1,39 @@
+"""What a new maintainer meets first when editing a `tebiki new` site: the messages of
+`tebiki validate` for typical mistakes (no build needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import edit, tebiki
+
+
+def new(tmp_path: Path, language: str = "en") -> Path:
+    site = tmp_path / "mysite"
+    result = tebiki("new", str(site), "--language", language, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_validate_does_not_say_ok_when_the_build_would_fail_coverage(tmp_path: Path) -> None:
+    site = new(tmp_path)
+    bank = site / "quizzes" / "records.yml"
+    text = bank.read_text(encoding="utf-8")
+    bank.write_text(text[: text.index("- id: Q-REC-02")], encoding="utf-8")  # REC-PRB-01 loses its question
+    result = tebiki("validate", cwd=site)
+    assert result.returncode != 0
+    assert not result.stdout.startswith("OK"), result.stdout
+    assert "REC-PRB-01 (problem) is on no quiz page" in result.stderr
+
+
+def test_a_text_cut_at_an_unquoted_comma_is_named_as_such(tmp_path: Path) -> None:
+    site = new(tmp_path)
+    edit(
+        site / "quizzes" / "records.yml",
+        "  - text: Nothing\n    feedback: Then errors go unnoticed for a long time.\n",
+        "  - {text: Nothing, not even a mistake, feedback: No.}\n",
+    )
+    result = tebiki("validate", cwd=site)
+    assert result.returncode == 2
+    assert "not even a mistake" in result.stderr
+    assert "cut off at a comma or colon: put the whole text in quotes" in result.stderr
