@@ -37,3 +37,23 @@ def test_a_text_cut_at_an_unquoted_comma_is_named_as_such(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert "not even a mistake" in result.stderr
     assert "cut off at a comma or colon: put the whole text in quotes" in result.stderr
+
+
+def test_a_duty_worded_otherwise_is_explained_and_can_be_declared(tmp_path: Path) -> None:
+    # Japanese rules often state a duty as 「…とする」; the built-in markers do not know it. The
+    # message names the markers it looked for and the guideline.yml key that adds one.
+    site = new(tmp_path, "ja")
+    old, duty = "確認しなければならない。", "確認するものとする。"
+    edit(site / "guideline" / "today.yml", old, duty)
+    edit(site / "guideline" / "sources" / "sample-rules.txt", old, duty)
+    result = tebiki("validate", cwd=site)
+    assert result.returncode == 2
+    assert "CL-REC-02 is required (必須) but no rule in `basis` quotes a rule sentence" in result.stderr
+    assert "なければならない" in result.stderr and "guideline.yml `deontic:`" in result.stderr
+    edit(
+        site / "guideline" / "guideline.yml",
+        "coverage:\n",
+        "deontic:\n  required: [なければならない, ものとする]\n  recommended: [望ましい]\ncoverage:\n",
+    )
+    result = tebiki("validate", cwd=site)
+    assert result.returncode == 0, result.stderr
