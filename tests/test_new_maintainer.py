@@ -57,3 +57,24 @@ def test_a_duty_worded_otherwise_is_explained_and_can_be_declared(tmp_path: Path
     )
     result = tebiki("validate", cwd=site)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_sample_data_is_plain_yaml_to_edit(tmp_path: Path) -> None:
+    site = tmp_path / "mysite"
+    assert tebiki("new", str(site), "--language", "en", "--status", "superseded", cwd=tmp_path).returncode == 0
+    for path in [*(site / "guideline").rglob("*.yml"), *(site / "quizzes").glob("*.yml")]:
+        text = path.read_text(encoding="utf-8")
+        assert "&id0" not in text and "*id0" not in text, path  # no anchors tying two lists together
+    meta = (site / "guideline" / "guideline.yml").read_text(encoding="utf-8")
+    assert "\nabolished: 2020-03-31\n" in meta  # a date as a maintainer writes one, not a quoted string
+
+
+def test_validate_warns_when_the_site_keeps_the_samples_name(tmp_path: Path) -> None:
+    site = new(tmp_path)
+    assert "site_name" not in tebiki("validate", cwd=site).stderr  # the untouched sample is consistent
+    edit(site / "guideline" / "guideline.yml", "title: Sample guideline (an example to edit)", "title: Our guideline")
+    result = tebiki("validate", cwd=site)
+    assert result.returncode == 0
+    assert "warning: mkdocs.yml: site_name is still the sample's ('A guide to the sample guideline')" in result.stderr
+    edit(site / "mkdocs.yml", 'site_name: "A guide to the sample guideline"', "site_name: Our guide")
+    assert "site_name" not in tebiki("validate", cwd=site).stderr

@@ -47,6 +47,10 @@ def cmd_validate(args: argparse.Namespace) -> Exit:
     project = _load(args)
     for warning in project.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    from .scaffold import leftover_site_name
+
+    if leftover := leftover_site_name(Path(args.root)):
+        print(f"warning: {leftover}", file=sys.stderr)
     guideline = project.guideline
     gaps = unreached(project)  # the coverage rules the data alone decides
     print(

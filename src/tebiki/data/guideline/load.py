@@ -246,7 +246,7 @@ def check_item_fields_for_kind(item: Item, known: Known, r: Reporter) -> None:
     if (item.article is not None) != (item.kind is Kind.requirement):
         r.at(("article",), "requirements, and only they, quote an article", "add or remove `article`")
     if item.kind is Kind.event and item.date is None and item.date_label is None:
-        r.at(("date",), "an event needs `date` or `date_label`", "add the day it happened, e.g. 2014-12-12")
+        r.at(("date",), "an event needs `date` or `date_label`", "add the day it happened, e.g. 2020-04-01")
 
 
 def check_item_quote(item: Item, known: Known, r: Reporter) -> None:
