@@ -325,12 +325,13 @@ class Meta(Strict):
             missing = ", ".join(name for name in _SUPERSEDED_FIELDS if name not in given)
             raise ValueError(
                 "a superseded guideline says when it stopped applying (`abolished`, YYYY-MM-DD), what applies "
-                f"now (`successor`) and where that is published (`successor_url`); missing: {missing}. "
-                "For a guideline still in force, write `status: in-force` instead"
+                f"now (`successor`) and where that is published (`successor_url`); missing: {missing}"
+                f"\n→ add {missing}; or, for a guideline still in force, write `status: in-force`"
             )
         if self.status is Status.in_force and given:
             raise ValueError(
-                f"a guideline in force has no {', '.join(given)}: remove them, or write `status: superseded`"
+                f"a guideline in force has no {', '.join(given)} (they say what replaced a superseded one)"
+                f"\n→ remove {', '.join(given)}; or, if newer rules replaced this guideline, write `status: superseded`"
             )
         return self
 
