@@ -78,3 +78,18 @@ def test_validate_warns_when_the_site_keeps_the_samples_name(tmp_path: Path) -> 
     assert "warning: mkdocs.yml: site_name is still the sample's ('A guide to the sample guideline')" in result.stderr
     edit(site / "mkdocs.yml", 'site_name: "A guide to the sample guideline"', "site_name: Our guide")
     assert "site_name" not in tebiki("validate", cwd=site).stderr
+
+
+def test_a_quote_from_elsewhere_is_not_diffed_against_an_unrelated_line(tmp_path: Path) -> None:
+    site = new(tmp_path)
+    section = site / "guideline" / "sections" / "records.yml"
+    article = "Every organisation shall appoint a person responsible for keeping records."
+    edit(section, article, "A charity shall report any loss of personal data without delay.")
+    edit(section, "once a month and keeps the result.", "once a month and keep the result.")  # a typo
+    result = tebiki("validate", cwd=site)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    (elsewhere,) = [line for line in lines if "article › text" in line]
+    assert "no passage of the source is close to it" in elsewhere and "the quote has" not in elsewhere
+    (typo,) = [line for line in lines if "items #2 › text" in line]
+    assert "the quote has “keep” where the source has “keeps”" in typo and "「" not in typo
