@@ -1,22 +1,12 @@
-"""From the home page to a finished checklist, by touch on a phone and by keyboard on a desktop."""
+"""The shipped home page on a phone: every start card and the abolition notice on the first screen,
+its detail one tap away. (The journey from the home page to a finished checklist, by touch and by
+keyboard, on the fixture sites in both languages: tests/browser/test_home_journey.py.)"""
 
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import Page, expect
-from shipped_profiles import SHOP
 
-from browsers import new_context
-
-PROFILE_TAPS = SHOP  # a small shop: the checklist tests' profile
 START_KINDS = ["checklist", "quiz", "video", "pamphlet"]
-ON_SCREEN_NAV = """() => [...document.querySelectorAll(".md-sidebar--primary :is(a, button).md-nav__link")]
-  .filter(e => {
-    const r = e.getBoundingClientRect();
-    const top = document.elementFromPoint(r.left + 2, r.top + r.height / 2);
-    return getComputedStyle(e).visibility === "visible" && r.width > 0 && r.left >= 0 && r.right <= innerWidth
-      && r.top >= 0 && r.bottom <= innerHeight && top && top.closest(".md-nav__link") === e;
-  }).length >= 3"""
 
 
 def test_home_starts_people_above_the_fold_on_a_phone(mobile_page: Page, site_url: str) -> None:
@@ -35,91 +25,3 @@ def test_home_starts_people_above_the_fold_on_a_phone(mobile_page: Page, site_ur
     expect(detail).to_be_hidden()
     notice.locator("summary").tap()
     expect(detail).to_be_visible()
-
-
-def test_every_start_card_opens_its_page(page: Page, site_url: str) -> None:
-    page.goto(site_url, wait_until="networkidle")
-    hrefs = [c.get_attribute("href") or "" for c in page.locator("[data-home-start]").all()]
-    wanted = {"checklist": "[data-cl-question]", "quiz": "h1", "video": "video", "pamphlet": "a[href$='.pdf']"}
-    for kind, href in zip(START_KINDS, hrefs, strict=True):
-        response = page.goto(site_url + href, wait_until="networkidle")
-        assert response and response.ok, (kind, href)
-        expect(page.locator(wanted[kind]).first).to_be_attached()
-
-
-def test_from_home_to_a_finished_checklist_by_touch(mobile_page: Page, site_url: str) -> None:
-    page = mobile_page
-    page.goto(site_url, wait_until="networkidle")
-    page.locator('[data-home-start="checklist"]').tap()  # one tap from the home page
-    expect(page.locator("#tebiki-cl-form")).to_be_visible()
-    for question, value in PROFILE_TAPS.items():
-        page.locator(f'label:has(input[name="{question}"][value="{value}"])').tap()
-    bar = page.locator("[data-cl-bar]")
-    expect(bar).to_be_visible()
-    entries = page.locator("[data-cl-entry]:visible")
-    total = entries.count()
-    assert total > 5
-    for n, entry in enumerate(entries.all(), start=1):
-        entry.locator("label").first.tap()
-        expect(bar).to_contain_text(f"回答済み {n}／{total}")
-        expect(bar).to_be_in_viewport()
-    expect(page.locator("[data-cl-status]")).to_contain_text("判定：◎ 良好")
-    page.locator(".tebiki-cl-bar-link").tap()
-    expect(page.locator("[data-cl-headline]")).to_be_in_viewport()
-    expect(page.locator("[data-cl-next-empty]")).to_be_visible()
-
-
-def focused_is(page: Page, selector: str) -> bool:
-    return page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector)
-
-
-def tab_to(page: Page, selector: str, limit: int = 120) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if focused_is(page, selector):
-            return
-    pytest.fail(f"Tab never reached {selector}")
-
-
-def test_from_home_to_a_finished_checklist_by_keyboard(page: Page, site_url: str) -> None:
-    page.goto(site_url, wait_until="networkidle")
-    tab_to(page, '[data-home-start="checklist"]')
-    page.keyboard.press("Enter")
-    expect(page.locator("#tebiki-cl-form")).to_be_visible()
-    for question, value in PROFILE_TAPS.items():
-        tab_to(page, f'input[name="{question}"]')
-        # In a radio group, arrows move the choice; press until the wanted option is checked.
-        for _ in range(5):
-            if page.locator(f'input[name="{question}"][value="{value}"]').is_checked():
-                break
-            page.keyboard.press("ArrowDown" if focused_is(page, ":checked") else "Space")
-        expect(page.locator(f'input[name="{question}"][value="{value}"]')).to_be_checked()
-    tab_to(page, "#tebiki-cl-form button[type=submit]")
-    page.keyboard.press("Enter")
-    expect(page.locator("[data-cl-track-result]")).to_be_focused()
-    total = page.locator("[data-cl-entry]:visible").count()
-    for n in range(1, total + 1):
-        tab_to(page, "[data-cl-answer] input:not(:checked)", limit=40)
-        page.keyboard.press("Space")  # the first option: 実施している
-        expect(page.locator("[data-cl-bar]")).to_contain_text(f"回答済み {n}／{total}")
-    expect(page.locator("[data-cl-status]")).to_contain_text("判定：◎ 良好")
-
-
-@pytest.mark.parametrize("path", ["", "checklist/", "quiz/", "search/", "download/"])
-@pytest.mark.parametrize("viewport", ["desktop", "phone"])
-def test_navigation_is_reachable_on_every_page(browser, site_url: str, path: str, viewport: str) -> None:
-    phone = viewport == "phone"
-    kwargs = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True} if phone else {}
-    context = new_context(browser, **kwargs)
-    try:
-        page = context.new_page()
-        page.goto(site_url + path, wait_until="networkidle")
-        if phone:
-            menu = page.locator('.md-header [for="__drawer"], .md-header .tebiki-drawer-button').first
-            expect(menu).to_be_visible()
-            menu.click()
-        # The site's navigation is on screen: links or panel buttons one can press (on a phone the
-        # drawer opens on the current page's section, whose title button leads back to the rest).
-        page.wait_for_function(ON_SCREEN_NAV)
-    finally:
-        context.close()
