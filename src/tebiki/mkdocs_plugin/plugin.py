@@ -29,7 +29,7 @@ from ..generate.nav import default_nav, expand_nav
 from ..generate.siteurl import printable
 from ..publish import background, csp, offline, search, slides_pdf, staging, typeset
 from ..seams import SEARCH_EXCLUDE
-from . import live_reload, markup_fixes, quiz_patch, reuse, serve_checks, theme
+from . import live_reload, markup_fixes, quiz_catalogs, quiz_patch, reuse, serve_checks, theme
 from .config import TebikiConfig, published_url
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
@@ -95,6 +95,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             quiz_patch.verify_installed()  # before any page is patched: the script must be the one verified
         except quiz_patch.QuizScriptChanged as exc:
             raise PluginError(str(exc)) from None
+        quiz_catalogs.install()  # mkdocs-quiz's version is the one verified above
         self.paths = Paths.under(
             Path(config.config_file_path).parent,
             self.config.data_dir,
