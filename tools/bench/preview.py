@@ -122,12 +122,30 @@ class Server:
         return time.perf_counter() - start
 
     def settle(self) -> None:
-        """Wait until the server has used no CPU for half a second: background work is done."""
-        stat = Path(f"/proc/{self.proc.pid}/stat")
+        """Wait until the server and every process it started (the background worker typesetting
+        PDFs, Pagefind) have used no CPU for half a second: the previous edit's background work is
+        done, and what is timed next is that edit alone."""
+
+        def tree(pid: int) -> list[int]:
+            found = [pid]
+            for task in Path(f"/proc/{pid}/task").glob("*"):
+                try:
+                    children = (task / "children").read_text().split()
+                except OSError:  # the thread (or the process) ended meanwhile
+                    continue
+                for child in children:
+                    found += tree(int(child))
+            return found
 
         def cpu() -> int:
-            fields = stat.read_text().rsplit(") ", 1)[1].split()
-            return int(fields[11]) + int(fields[12])
+            total = 0
+            for pid in tree(self.proc.pid):
+                try:
+                    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
+                except OSError:  # ended: the total drops, which counts as activity
+                    continue
+                total += int(fields[11]) + int(fields[12])
+            return total
 
         last, quiet_since = cpu(), time.perf_counter()
         while time.perf_counter() - quiet_since < 0.5:
