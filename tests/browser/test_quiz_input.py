@@ -1,6 +1,6 @@
 """Quiz answering in Chromium on both fixture sites (ja, en): check boxes and Space, full-width
 digits in a blank, a wrong or empty blank, and typed markup shown as text.
-(The shipped banks' own questions are tested in tests/content/browser/test_quiz.py.)"""
+(The shipped banks' own questions are tested in tests/content/browser/test_shipped_quiz.py.)"""
 
 from __future__ import annotations
 

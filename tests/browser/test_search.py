@@ -2,7 +2,7 @@
 input folded, links that stay under the sub-path, the search and 404 pages not indexed, ?q= from
 the address and the home page's form, keyboard use, every page holding a word found, and the same
 results from the offline package. (Rankings of real queries on the shipped guideline:
-tests/content/browser/test_search.py.)"""
+tests/content/browser/test_shipped_search.py.)"""
 
 from __future__ import annotations
 
