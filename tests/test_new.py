@@ -47,6 +47,15 @@ def test_new_site_builds_strict_and_passes_coverage(tmp_path: Path, language: st
     assert "<quiz>" not in quiz.lower()
     if language == "en":
         assert "Keeping records" in home and "記録" not in home.split("<main", 1)[1].split("</main>", 1)[0]
+    # The checklist's basis links lead to the rules on the sources page, in force or superseded.
+    checklist = (site / "site" / "checklist" / "index.html").read_text(encoding="utf-8")
+    sources = (site / "site" / "sources" / "index.html").read_text(encoding="utf-8")
+    anchors = set(re.findall(r'href="\.\./sources/#(rule-[^"]+)"', checklist))
+    assert anchors and all(f'id="{anchor}"' in sources for anchor in anchors), anchors
+    labels = {"en": ("Basis (today's rules):", "Basis:"), "ja": ("根拠（今のルール）：", "根拠：")}
+    today_basis, basis = labels[language]
+    shown = html.unescape(checklist)
+    assert (today_basis in shown) == (status == "superseded") and (basis in shown or status == "superseded")
     # The trainer kit tells the slides' order from the data: the first track's way, and today's rules
     # only for a superseded guideline (no one guideline's "small-business way").
     kit = html.unescape((site / "site" / "trainers" / "records" / "index.html").read_text(encoding="utf-8"))
