@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from support import BIN, ROOT, copy_project, edit
+from tebiki.checks.quiz_leaks import find_leaks
 from tebiki.data.project import Paths
 from tebiki.generate.notices import printing_state
+from tebiki.mkdocs_plugin.serve_checks import with_notice
 from tebiki.publish.background import Request
 
 FIXTURE_JA = ROOT / "tests" / "fixtures" / "sites" / "ja"
@@ -38,6 +40,19 @@ def test_the_download_page_says_which_printed_files_are_being_remade_or_failed()
     assert 'role="status"' in pending and "tebiki-pamphlet.pdf" in pending and "作り直しています" in pending
     failed = printing_state([], {"handouts/a.pdf": "WeasyPrint <b>"}, "en")
     assert 'role="alert"' in failed and "could not be made" in failed and "&lt;b&gt;" in failed
+
+
+def test_the_failed_checks_notice_comes_and_goes_without_tripping_the_checks(tmp_path: Path) -> None:
+    page = '<html><body><article id="tebiki-content" class="md-typeset"><h1>T</h1></article></body></html>'
+    problems = ["Raw quiz syntax in the built HTML:\n  a.html:3: fill-in answer [[…]] as text: '[[x]]' <b>"]
+    marked = with_notice(page, problems, "en")
+    assert marked.index('id="tebiki-check-failed"') < marked.index("<h1>")  # at the top of the content
+    assert 'role="alert"' in marked and "A check of the built site failed" in marked
+    assert "&lt;b&gt;" in marked and "<b>" not in marked  # the problem is text
+    (tmp_path / "index.html").write_text(marked, encoding="utf-8")
+    assert find_leaks(tmp_path) == []  # quoting raw quiz syntax is no leak of its own
+    assert with_notice(marked, problems, "en").count("tebiki-check-failed") == 1
+    assert with_notice(marked, [], "en") == page
 
 
 def _children(pid: int) -> list[int]:

@@ -93,4 +93,16 @@ SEAMS = (
         "generate/qti_xml.py: item titles rewritten (`retitle`), XHTML content, feedback; generate/qti.py: bank title",
         "generate/qti.py parses every entry before packaging; tests/test_qti_xml.py",
     ),
+    Seam(
+        "mkdocs-quiz's TranslationManager._parse_po_file (a .po file in, its translated messages out)",
+        f"mkdocs-quiz {QUIZ_VERIFIED_VERSION}",
+        "mkdocs_plugin/quiz_catalogs.py parses each catalog once per state of the file",
+        "the version check in on_config; the quiz pages' translated words (tests/browser/test_quiz.py)",
+    ),
+    Seam(
+        "MkDocs' live-reload script (mkdocs/livereload/__init__.py): inline `livereload(epoch, id)`, polls",
+        "MkDocs 1.6.1",
+        "mkdocs_plugin/live_reload.py: the same poll from a script file, since the page's CSP blocks the inline one",
+        "tests/browser/test_serve_checks.py (the open tab reloads by itself)",
+    ),
 )

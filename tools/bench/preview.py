@@ -3,7 +3,9 @@
 For each kind of edit (an item's text, a quiz explanation, a checklist entry), the data file is
 written with a new marker at the end of the field and the served page is fetched until it holds
 the marker. The same loop runs on plain MkDocs + Material serving the Markdown tebiki generates,
-with the marker written into that Markdown.
+with the marker written into that Markdown, rendered as the plugin has it rendered: the same
+Markdown extensions, Material features and mkdocs-quiz (which the plugin adds in on_config, so
+mkdocs.yml alone would render the quiz pages as raw text and skip the extensions' work).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.utils.yaml import yaml_load
 
+from tebiki.generate.theme_files import QUIZ_LOCALES
+from tebiki.mkdocs_plugin.theme import FEATURES, MARKDOWN_EXTENSIONS, QUIZ_OPTIONS, QUIZ_PLUGIN
 from tools.bench import builds
 from tools.bench.report import Figure, Results
 
@@ -118,12 +122,30 @@ class Server:
         return time.perf_counter() - start
 
     def settle(self) -> None:
-        """Wait until the server has used no CPU for half a second: background work is done."""
-        stat = Path(f"/proc/{self.proc.pid}/stat")
+        """Wait until the server and every process it started (the background worker typesetting
+        PDFs, Pagefind) have used no CPU for half a second: the previous edit's background work is
+        done, and what is timed next is that edit alone."""
+
+        def tree(pid: int) -> list[int]:
+            found = [pid]
+            for task in Path(f"/proc/{pid}/task").glob("*"):
+                try:
+                    children = (task / "children").read_text().split()
+                except OSError:  # the thread (or the process) ended meanwhile
+                    continue
+                for child in children:
+                    found += tree(int(child))
+            return found
 
         def cpu() -> int:
-            fields = stat.read_text().rsplit(") ", 1)[1].split()
-            return int(fields[11]) + int(fields[12])
+            total = 0
+            for pid in tree(self.proc.pid):
+                try:
+                    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
+                except OSError:  # ended: the total drops, which counts as activity
+                    continue
+                total += int(fields[11]) + int(fields[12])
+            return total
 
         last, quiet_since = cpu(), time.perf_counter()
         while time.perf_counter() - quiet_since < 0.5:
@@ -166,10 +188,32 @@ def _loop(server: Server, url: str, path: Path, pristine: str, at: int, edits: i
     return times
 
 
+def rendered_alike(project: Path, plain_config: Path) -> Path:
+    """The plain config with what the plugin adds to every site's rendering: Markdown extensions,
+    Material features and mkdocs-quiz with tebiki's options and catalogs (no tebiki code runs)."""
+    with open(plain_config, "rb") as fh:
+        plain = yaml_load(fh)
+    plain.pop("INHERIT", None)
+    quiz = {**QUIZ_OPTIONS, "custom_translations": {po.stem: str(po) for po in sorted(QUIZ_LOCALES.glob("*.po"))}}
+    theme = {**plain.get("theme", {}), "features": FEATURES, "font": False}
+    with open(project / "mkdocs.yml", "rb") as fh:
+        theme = {**(yaml_load(fh).get("theme") or {}), **theme}
+    return builds.write_variant(
+        project,
+        "mkdocs-plain-serve.yml",
+        {
+            **plain,
+            "theme": theme,
+            "markdown_extensions": [{name: options} for name, options in MARKDOWN_EXTENSIONS.items()],
+            "plugins": [*plain.get("plugins", []), {QUIZ_PLUGIN: quiz}],
+        },
+    )
+
+
 def preview(root: Path, work: Path, edits: int, results: Results) -> None:
     project = builds.copy_project(root, work / "project")
     plain_docs = work / "plain-docs"
-    plain_config, _ = builds.plain_configs(project, plain_docs)
+    plain_config = rendered_alike(project, builds.plain_configs(project, plain_docs)[0])
     with open(project / "mkdocs.yml", "rb") as fh:
         site_url = yaml_load(fh).get("site_url") or "/"
     base_path = urlsplit(site_url).path or "/"

@@ -1,8 +1,9 @@
-"""Notices the preview (`mkdocs serve`) puts on the download page about the printed files."""
+"""Notices the preview (`mkdocs serve`) puts on its pages: the printed files on the download page,
+a failed check of the built site on every page."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from html import escape
 
 from ..translations import _, using
@@ -34,3 +35,18 @@ def printing_state(pending: Collection[str], errors: Mapping[str, str], language
             items = "".join(f"<li><code>{escape(n)}</code></li>" for n in sorted(pending))
             out.append(_notice("info", "status", title, body, items))
     return "".join(out)
+
+
+def checks_failed(problems: Sequence[str], language: str) -> str:
+    """HTML for the top of every page while the preview's output checks fail; empty when they pass.
+    The problems go in <pre>: they may quote raw quiz syntax, which the leak check skips only there."""
+    if not problems:
+        return ""
+    with using(language):
+        title = _("A check of the built site failed")
+        body = _(
+            "The preview goes on, but a published build (mkdocs build --strict) stops here. Fix what is "
+            "listed below (the terminal shows the same); this notice goes away once the checks pass:"
+        )
+    items = "".join(f"<li><pre><code>{escape(p)}</code></pre></li>" for p in problems)
+    return _notice("failure", "alert", title, body, items).replace("<div ", '<div id="tebiki-check-failed" ', 1)

@@ -29,7 +29,7 @@ from ..generate.nav import default_nav, expand_nav
 from ..generate.siteurl import printable
 from ..publish import background, csp, offline, search, slides_pdf, staging, typeset
 from ..seams import SEARCH_EXCLUDE
-from . import markup_fixes, quiz_patch, reuse, theme
+from . import live_reload, markup_fixes, quiz_catalogs, quiz_patch, reuse, serve_checks, theme
 from .config import TebikiConfig, published_url
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
@@ -62,6 +62,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.made: background.Made | None = None  # the data-made files of the last one-off build
         self.first_decks: list[tuple[typeset.PrintJob, bytes]] = []  # `serve`: the decks typeset before serving
         self.download_page: tuple[str, str] | None = None  # `serve`: its built file and language
+        self.first_problems: list[str] = []  # `serve`: what the checks of the build before serving found
 
     @property
     def worker(self) -> background.Worker | None:
@@ -78,6 +79,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     # Load and validate before MkDocs touches site_dir, so bad data leaves it untouched.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.serving = _SERVING.get(str(config.config_file_path))
+        if self.serving is not None and self.serving.build_holds_site:
+            self.serving.build_holds_site = False  # a rebuild that ended without on_build_error
+            self.serving.lock.release()
         if self.config.atomic and self.command == "build" and self.lock is None:
             # First of all, so that even a build that fails on bad data puts back a site that
             # an earlier build, killed while publishing, left beside site/.
@@ -91,6 +95,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             quiz_patch.verify_installed()  # before any page is patched: the script must be the one verified
         except quiz_patch.QuizScriptChanged as exc:
             raise PluginError(str(exc)) from None
+        quiz_catalogs.install()  # mkdocs-quiz's version is the one verified above
         self.paths = Paths.under(
             Path(config.config_file_path).parent,
             self.config.data_dir,
@@ -148,6 +153,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     # The theme's templates (overrides/) read the guideline's own words, e.g. search examples.
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.project is not None
+        env.bytecode_cache = theme.COMPILED_TEMPLATES  # before the first template is loaded
         env.globals["tebiki_meta"] = self.project.guideline.meta
         env.globals["tebiki_quoted"] = translations.quoted
         env.globals["tebiki_date"] = translations.date  # a date as the site's language writes it
@@ -167,6 +173,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             File.generated(config, translations.SCRIPT_PATH, content=translations.script_catalog(self.language))
         )
         files.append(File.generated(config, translations.STYLESHEET_PATH, content=translations.stylesheet_catalog()))
+        if self.command == "serve":
+            files.append(File.generated(config, live_reload.PATH, content=live_reload.SCRIPT))
         for page in self.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
@@ -242,16 +250,21 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             worker.keep_pdf(job, pdf)
         if self.config.search and not self.config.offline:
             worker.adopt_bundle(Path(config.site_dir) / "pagefind")
-        self.serving = _SERVING[str(config.config_file_path)] = _Serving(worker, lock, flag)
+        checker = serve_checks.Checker(self.first_problems, ready)
+        self.serving = _SERVING[str(config.config_file_path)] = _Serving(worker, lock, flag, checker)
         self._owns_serving = True
         return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self.serving is not None and not self.serving.lock.locked():
-            self.serving.lock.acquire()  # the worker copies the search bundle in only between builds
+        # Before MkDocs clears the site: the last rebuild's checks may still be reading it, and
+        # the worker copies the search bundle in only between builds.
+        if self.serving is not None:
+            self.serving.lock.acquire()
+            self.serving.build_holds_site = True
 
     def _release_site(self) -> None:
-        if self.serving is not None and self.serving.lock.locked():
+        if self.serving is not None and self.serving.build_holds_site:
+            self.serving.build_holds_site = False
             self.serving.lock.release()
 
     # While serving, the download page says which printed files are being remade or failed.
@@ -291,9 +304,14 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     # Runs after every plugin's on_page_content, mkdocs-quiz's script included.
     # The policy is computed last, over the page as it will be published.
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        if self.serving is not None and self.serving.checker.problems:  # the last checks failed
+            output = serve_checks.with_notice(output, self.serving.checker.problems, self.language)
+        to_root = "../" * page.url.count("/")
+        if self.command == "serve":
+            output = live_reload.add_to(output, to_root)
         try:
             output = quiz_patch.escape_typed_answers(output)
-            output, assets = quiz_patch.externalise(output, "../" * page.url.count("/"))
+            output, assets = quiz_patch.externalise(output, to_root)
         except quiz_patch.QuizScriptChanged as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
         for name, content in assets.items():
@@ -315,39 +333,71 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 
     # Check the output itself: no raw quiz syntax, the search index must build, every item must be on the page.
     # Last of every plugin's post_build, so the checks see their output and `finished` means all ran.
+    # While serving, the checks and the search index come after the reload (serve_checks.py).
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None
         built = Path(config.site_dir)
-        leaks = quiz_leaks.find_leaks(built)
-        if leaks:
-            raise PluginError(
-                "Raw quiz syntax in the built HTML: answers would be published as plain text.\n  "
-                + "\n  ".join(map(str, leaks))
-                + "\n→ quiz pages need `quiz: {enabled: true}` in their front matter and the mkdocs_quiz plugin."
-            )
+        serving = self.serving if self.worker is not None else None
+        if serving is None:
+            problems = self._check(built)
+            if problems and self.command != "serve":
+                raise PluginError("\n".join(problems))
+            if problems:  # the build before serving: the preview starts, saying what failed
+                serve_checks.report(problems, [])
+                serve_checks.mark(built, problems, self.language)
+            self.first_problems = problems
         self._typeset_decks(built)
         self._restate_printing(built)
         if self.config.offline:
             offline.inline_captions(built)
-        self._index(built)
+        if serving is None:
+            self._index(built)
+        else:
+            if self.config.search:  # the previous index now, this build's pages once checked
+                serving.worker.copy_bundle(built)
+            serving.build_holds_site = False  # the checks' thread releases it
+            serving.checker.start(built, self.language, lambda: self._check(built), lambda: self._after_checks(built))
+        self.finished = True
+        self._release_site()
+
+    def _check(self, built: Path) -> list[str]:
+        """What the checks of the built site found (the coverage report filled into the traceability page)."""
+        assert self.project is not None
+        problems = []
+        leaks = quiz_leaks.find_leaks(built)
+        if leaks:
+            problems.append(
+                "Raw quiz syntax in the built HTML: answers would be published as plain text.\n  "
+                + "\n  ".join(map(str, leaks))
+                + "\n→ quiz pages need `quiz: {enabled: true}` in their front matter and the mkdocs_quiz plugin."
+            )
         if self.config.coverage:
             report = coverage.check(self.project.guideline, built)
             if self.config.coverage_report:
                 out = self.paths.root / self.config.coverage_report
                 out.write_text(report.to_json(), encoding="utf-8")
             if not report.ok:
-                raise PluginError(
+                problems.append(
                     "Coverage check failed on the built site:\n  "
                     + "\n  ".join(report.gaps + report.unknown)
                     + "\n→ run `tebiki coverage` for the full table."
                 )
-            try:
-                traceability.fill(built, self.project.guideline, report)  # what was proven, published
-            except traceability.TraceabilityError as exc:
-                raise PluginError(str(exc)) from None
-        self.finished = True
-        self._release_site()
+            else:
+                try:
+                    traceability.fill(built, self.project.guideline, report)  # what was proven, published
+                except traceability.TraceabilityError as exc:
+                    problems.append(str(exc))
+        return problems
+
+    def _after_checks(self, built: Path) -> None:
+        """In the checks' thread, the site lock held: index the checked pages, let the next rebuild in."""
+        assert self.serving is not None
+        try:
+            if self.config.search:
+                self.serving.worker.index(built)
+        finally:
+            self.serving.lock.release()
 
     def _typeset_decks(self, built: Path) -> None:
         """Each deck's PDF: typeset now, or while serving from the cache, or the previous PDF
@@ -369,12 +419,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             (built / path).write_bytes(data)
 
     def _index(self, built: Path) -> None:
-        """The search index: in the background while serving, else Pagefind now (offline: embedded in scripts)."""
-        if self.worker is not None and self.config.search:
-            # The previous index now, this build's pages in the background (serve only).
-            self.worker.copy_bundle(built)
-            self.worker.index(built)
-        elif self.indexer is not None:
+        """The search index: Pagefind now (offline: embedded in scripts); while serving, see on_post_build."""
+        if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             try:
                 indexer.index(built)
@@ -400,6 +446,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         try:
             self._stop_indexer()
             if self.serving is not None and self._owns_serving:
+                self.serving.checker.join()
                 self.serving.worker.close()
                 shutil.rmtree(self.serving.flag.parent, ignore_errors=True)
                 _SERVING.pop(next(k for k, v in _SERVING.items() if v is self.serving), None)
@@ -423,8 +470,10 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
 @dataclass
 class _Serving:
     worker: background.Worker
-    lock: threading.Lock  # held by a rebuild from pre_build to post_build
+    lock: threading.Lock  # held by a rebuild from pre_build to post_build, then by its checks
     flag: Path  # a watched file the worker writes when new files are ready
+    checker: serve_checks.Checker  # the output checks, run after each rebuild is served
+    build_holds_site: bool = False  # the lock is held by a rebuild (not by the checks' thread)
 
 
 _SERVING: dict[str, _Serving] = {}  # mkdocs.yml path -> the serve session's background state

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -165,3 +167,24 @@ def _entry(entry: Any) -> tuple[Any, Any]:
     if isinstance(entry, dict) and len(entry) == 1:
         return next(iter(entry.items()))
     return entry, None
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Material's and tebiki's page templates, compiled once per process: MkDocs makes a new
+    Jinja environment for every `serve` rebuild, which would compile them all again (a third
+    of a rebuild). Jinja keys each entry by the template's name and a checksum of its source,
+    so an edited override is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()

@@ -337,5 +337,11 @@ def _typeset(job: typeset.PrintJob, cache: Path | None) -> tuple[bytes | None, s
 
 
 def _replace_tree(src: Path, dest: Path) -> None:
+    """A copy of the bundle `src` at `dest`, hard-linked where it can be: every rebuild puts the
+    bundle back into the cleared site, and a bundle's files are never changed once written."""
     shutil.rmtree(dest, ignore_errors=True)
-    shutil.copytree(src, dest)
+    try:
+        shutil.copytree(src, dest, copy_function=os.link)
+    except OSError:  # another file system (or no links there)
+        shutil.rmtree(dest, ignore_errors=True)
+        shutil.copytree(src, dest)
