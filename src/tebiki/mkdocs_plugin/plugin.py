@@ -27,6 +27,7 @@ from ..generate import Page, notices, render
 from ..generate import trainer as trainer_pages
 from ..generate.nav import default_nav, expand_nav
 from ..generate.siteurl import printable
+from ..memo import Memo
 from ..publish import background, csp, offline, search, slides_pdf, staging, typeset
 from ..seams import SEARCH_EXCLUDE
 from . import markup_fixes, quiz_patch, reuse, theme
@@ -135,7 +136,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         # (loading too: the generated videos' expected captions are in the site's language).
         self.language = translations.activate(config.theme.get("language"))
         try:
-            self.project, self.pages = reuse.load(self.paths, self.language)  # serve: unchanged data is kept
+            # serve: unchanged data is kept in memory; build: read back from the cache folder
+            self.project, self.pages = reuse.load(self.paths, self.language, self._memo())
         except DataError as exc:
             raise PluginError(exc.report()) from None
         assert self.project is not None
@@ -181,7 +183,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         # folder with the rest.
         request = self._request(files, config)
         if self.worker is None:
-            made = background.make_files(request, self.project)
+            made = background.made_once(request, self.project, self._memo())
             if made.errors:
                 raise PluginError("\n".join(made.errors.values()))
             # Kept with the fingerprint for `serve` (whose worker starts from them after this build).
@@ -216,6 +218,12 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             self.config.reference_pdf,
             self._pdf_cache(),
         )
+
+    def _memo(self) -> Memo | None:
+        """Results kept between one-off builds (serve keeps its own in memory while it runs)."""
+        if not self.config.cache_dir or self.command == "serve":
+            return None
+        return Memo(self.paths.root / self.config.cache_dir / "memo")
 
     def _pdf_cache(self) -> Path | None:
         return self.paths.root / self.config.cache_dir / "pdf" if self.config.cache_dir else None

@@ -27,9 +27,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import translations
 from ..data.problems import DataError
 from ..data.project import Paths, Project, load_project
 from ..generate import handouts, has_short, pamphlet_html, qti, reference_html
+from ..generate.kept import inputs_digest, scope
+from ..memo import Memo
 from . import search, typeset
 from .reproducible import build_date
 
@@ -65,6 +68,25 @@ class Made:
     fingerprint: str
     files: dict[str, bytes]  # docs path -> content
     errors: dict[str, str]  # docs path (or "data") -> what went wrong
+
+
+def made_once(request: Request, project: Project | None, memo: Memo | None) -> Made:
+    """`make_files` for a one-off build, read from `memo` when the same inputs made them before
+    (the same files, options, day, language and installed fonts); only a success is kept."""
+    if memo is None:
+        return make_files(request, project)
+    paths = request.paths
+    before = inputs_digest(paths)
+    options = repr((sorted(request.urls.items()), request.site_name, request.site_url, request.pdf, request.reference))
+    parts = (options, translations.active(), build_date().isoformat(), typeset.fonts_fingerprint())
+    kind, key = f"made-{scope(paths)}", Memo.key("made", before, *parts)
+    files = memo.get(kind, key)
+    if isinstance(files, dict):
+        return Made("", files, {})
+    made = make_files(request, project)
+    if not made.errors and inputs_digest(paths) == before:
+        memo.put(kind, key, made.files)
+    return made
 
 
 def make_files(request: Request, project: Project | None = None) -> Made:
