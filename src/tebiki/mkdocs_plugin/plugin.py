@@ -28,7 +28,7 @@ from ..generate import trainer as trainer_pages
 from ..generate.nav import default_nav, expand_nav
 from ..generate.siteurl import printable
 from ..memo import Memo
-from ..publish import background, csp, offline, search, slides_pdf, staging, typeset
+from ..publish import background, csp, slides_pdf, staging, typeset
 from ..seams import SEARCH_EXCLUDE
 from . import markup_fixes, quiz_patch, reuse, theme
 from .config import TebikiConfig, published_url
@@ -36,6 +36,8 @@ from .config import TebikiConfig, published_url
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
     from filelock import FileLock
     from mkdocs.livereload import LiveReloadServer
+
+    from ..publish import search
 
 log = logging.getLogger("mkdocs.plugins.tebiki")
 
@@ -127,6 +129,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             config.site_dir = str(self.staging)
         self._stop_indexer()  # a `serve` rebuild that failed before on_post_build
         if self.config.search and self.worker is None:
+            # Imported only here: Pagefind's client (asyncio, CBOR) costs a build without search some 30 ms.
+            from ..publish import search
+
             self.indexer = search.Indexer(exclude=SEARCH_EXCLUDE)
         return config
 
@@ -335,6 +340,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self._typeset_decks(built)
         self._restate_printing(built)
         if self.config.offline:
+            from ..publish import offline
+
             offline.inline_captions(built)
         self._index(built)
         if self.config.coverage:
@@ -381,6 +388,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             self.worker.copy_bundle(built)
             self.worker.index(built)
         elif self.indexer is not None:
+            from ..publish import search
+
             indexer, self.indexer = self.indexer, None
             try:
                 indexer.index(built)

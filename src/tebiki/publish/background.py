@@ -15,7 +15,6 @@ from __future__ import annotations
 import atexit
 import hashlib
 import logging
-import multiprocessing
 import os
 import shutil
 import signal
@@ -23,17 +22,16 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import translations
 from ..data.problems import DataError
 from ..data.project import Paths, Project, load_project
-from ..generate import handouts, has_short, pamphlet_html, qti, reference_html
+from ..generate import handouts, has_short, pamphlet_html, reference_html
 from ..generate.kept import inputs_digest, scope
 from ..memo import Memo
-from . import search, typeset
+from . import typeset
 from .reproducible import build_date
 
 log = logging.getLogger("mkdocs.plugins.tebiki")
@@ -98,6 +96,8 @@ def make_files(request: Request, project: Project | None = None) -> Made:
             project = load_project(request.paths)
         except DataError as exc:  # the rebuild reports it too; keep the previous files
             return Made(fingerprint, {}, {"data": exc.report()})
+    from ..generate import qti  # here: its XML writer pulls in urllib, which a build reading kept files never needs
+
     url_of = request.urls.get
     files: dict[str, bytes] = dict(qti.packages(project, url_of))
     try:
@@ -155,6 +155,9 @@ class Worker:
         self.bundle: Path | None = None  # the newest Pagefind bundle written
         self._generation = 0
         # spawn: the serving process runs threads, which a forked child would inherit half-way.
+        import multiprocessing  # serve only: a one-off build never starts the worker
+        from concurrent.futures import ProcessPoolExecutor
+
         self._pool = ProcessPoolExecutor(
             max_workers=1,
             mp_context=multiprocessing.get_context("spawn"),
@@ -319,6 +322,8 @@ class Worker:
             self._on_ready()
 
     def _index(self, snapshot: Path, site_dir: Path, digest: str) -> None:
+        from . import search  # Pagefind's client (asyncio, CBOR): only where an index is made
+
         try:
             search.Indexer(self._exclude).index(snapshot)
         except search.SearchIndexError as exc:
