@@ -14,11 +14,13 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from tebiki import translations
 from tebiki.checks import coverage
 from tebiki.cli import main as tebiki_main
 from tebiki.data.project import Paths, load_project
-from tebiki.generate.nav import expand_nav
-from tebiki.generate.theme_files import OVERRIDES
+from tebiki.generate.nav import default_nav, expand_nav
+from tebiki.generate.theme_files import OVERRIDES, QUIZ_LOCALES
+from tebiki.mkdocs_plugin import theme
 from tebiki.publish import search
 from tools.bench import measure, synthetic
 from tools.bench.report import Figure, Results
@@ -54,27 +56,47 @@ def write_variant(project: Path, name: str, overrides: dict) -> Path:
 
 
 def plain_configs(project: Path, docs: Path) -> tuple[Path, Path]:
-    """Plain MkDocs + Material on the Markdown tebiki generates: same theme, Markdown
-    extensions and overrides, the same nav (placeholders expanded), no tebiki plugin;
+    """Plain MkDocs + Material on the Markdown tebiki generates, configured as the plugin
+    configures a site (theme features and overrides, Markdown extensions, stylesheets and
+    scripts, mkdocs-quiz with tebiki's options, the default nav), but without the plugin;
     once with no plugin at all and once with Material's own search, which is what a
     plain site would index itself with."""
     with contextlib.redirect_stdout(io.StringIO()):
         tebiki_main(["--root", str(project), "generate", "--out", str(docs), "--include-docs"])
     with open(project / "mkdocs.yml", "rb") as fh:
         config = yaml_load(fh)
-    nav = expand_nav(config.get("nav"), load_project(Paths.under(project)))
-    # Without the plugin, tebiki's overrides must be named: they are what the plugin would add.
+    theme_config = config.get("theme") or {}
+    translations.activate(theme_config.get("language"))  # the default nav's labels
+    loaded = load_project(Paths.under(project))
+    nav = config.get("nav") or default_nav(loaded, _own_pages(project / "docs"))
+    # Without the plugin, what it adds to a site must be named.
     plain = {
         "docs_dir": str(docs),
-        "nav": nav,
-        "theme": {"custom_dir": str(OVERRIDES)},
+        "nav": expand_nav(nav, loaded),
+        "theme": {
+            **theme_config,
+            "custom_dir": str(OVERRIDES),
+            "font": False,
+            "features": [*theme_config.get("features", []), *theme.FEATURES],
+        },
+        "markdown_extensions": [{name: options} for name, options in theme.MARKDOWN_EXTENSIONS.items()],
+        "extra_css": theme.EXTRA_CSS,
+        "extra_javascript": theme.EXTRA_JAVASCRIPT,
         "hooks": [str(Path(__file__).with_name("plain_hooks.py"))],
     }
-    others = _plugins(project, None)  # e.g. mkdocs_quiz, which the generated quiz pages need
+    quiz_translations = {po.stem: str(po) for po in sorted(QUIZ_LOCALES.glob("*.po"))}
+    quiz = {theme.QUIZ_PLUGIN: {**theme.QUIZ_OPTIONS, "custom_translations": quiz_translations}}
+    others = [*_plugins(project, None), quiz]
     return (
         write_variant(project, "mkdocs-plain.yml", {**plain, "plugins": others}),
         write_variant(project, "mkdocs-plain-search.yml", {**plain, "plugins": ["search", *others]}),
     )
+
+
+def _own_pages(docs: Path) -> list[str]:
+    """The site's hand-written pages in the order the plugin lists them in its default nav."""
+    pages = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+    return sorted(pages, key=lambda p: (tuple(p.split("/")[:-1]), Path(p).stem not in ("index", "README"), p))
 
 
 def generation_only_config(project: Path, name: str = "mkdocs-generate-only.yml", **options: object) -> Path:
