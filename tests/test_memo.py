@@ -12,6 +12,7 @@ from tebiki import memo
 from tebiki.data.problems import DataError
 from tebiki.data.project import Paths
 from tebiki.generate import kept
+from tebiki.publish import background
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
@@ -74,3 +75,32 @@ def test_an_unreadable_entry_is_made_again(project: Paths, tmp_path: Path) -> No
     entry.write_bytes(entry.read_bytes()[:100])  # e.g. a disk that filled up
     _, again = kept.project_and_pages(project, "ja", store)
     assert again == first
+
+
+def test_data_made_files_are_read_back_only_while_their_inputs_are_unchanged(
+    project: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The QTI packages (and QR codes, handouts, PDFs) of the last one-off build are read back
+    while neither the data nor the request changed; after an edit they are made again."""
+    store = memo.Memo(tmp_path / "memo")
+    request = background.Request(project, {}, "site", None, "", "", None)
+    loaded, _ = kept.project_and_pages(project, "ja", store)
+    first = background.made_once(request, loaded, store)
+    packages = sorted(name for name in first.files if name.endswith(".zip"))
+    assert packages and not first.errors
+
+    made_again: list[str] = []
+    real = background.make_files
+    monkeypatch.setattr(background, "make_files", lambda *a: made_again.append("made") or real(*a))
+    assert background.made_once(request, loaded, store).files == first.files
+    assert made_again == []  # read back
+
+    renamed = background.Request(project, {}, "another site", None, "", "", None)
+    background.made_once(renamed, loaded, store)
+    assert made_again == ["made"]  # the request is part of the key
+
+    edit(project.quizzes / "one.yml", "question: 監視の仕組み", "question: 改訂後の監視の仕組み")
+    edited, _ = kept.project_and_pages(project, "ja", store)
+    after = background.made_once(request, edited, store)
+    assert made_again == ["made", "made"]
+    assert after.files[packages[0]] != first.files[packages[0]]
