@@ -26,8 +26,12 @@ def html() -> str:
     return reference_html(project, site_name="テストの手引き", site_url=None, issued=dt.date(2024, 4, 1))
 
 
-def _typeset(html: str, monkeypatch: pytest.MonkeyPatch, *, split: bool, cache: Path | None = None) -> bytes:
+def _typeset(
+    html: str, monkeypatch: pytest.MonkeyPatch, *, split: bool, cache: Path | None = None, group: int = 0
+) -> bytes:
     monkeypatch.setattr(parts_pdf, "SPLIT_FROM_CHARS", 0 if split else 10**12)
+    # The fixture's parts are small: each is a document of its own unless `group` joins them.
+    monkeypatch.setattr(parts_pdf, "GROUP_CHARS", group)
     return typeset.reference_job(html).typeset(cache)
 
 
@@ -86,6 +90,20 @@ def test_split_outline_and_links_lead_where_the_whole_documents_do(pdfs: tuple[P
     assert _links(split) == links
 
 
+def test_parts_typeset_together_read_like_the_whole_document(
+    html: str, pdfs: tuple[PdfReader, PdfReader, bytes]
+) -> None:
+    whole, _, _ = pdfs
+    sizes = [len(part) for part in parts_pdf.split(html).parts]
+    group = sizes[0] + sizes[1] + len(parts_pdf.PART_MARK)  # the first two parts together, the rest alone
+    assert len(parts_pdf.grouped(parts_pdf.split(html), group).parts) == len(sizes) - 1
+    with pytest.MonkeyPatch.context() as mp:
+        grouped = PdfReader(io.BytesIO(_typeset(html, mp, split=True, group=group)))
+    assert [p.extract_text() for p in grouped.pages] == [p.extract_text() for p in whole.pages]
+    assert _outline(grouped) == _outline(whole)
+    assert _links(grouped) == _links(whole)
+
+
 def test_split_metadata_is_the_documents(pdfs: tuple[PdfReader, PdfReader, bytes]) -> None:
     whole, split, _ = pdfs
     assert split.metadata == whole.metadata
@@ -93,6 +111,9 @@ def test_split_metadata_is_the_documents(pdfs: tuple[PdfReader, PdfReader, bytes
 
 def test_split_typesetting_is_reproducible(html: str, pdfs: tuple[PdfReader, PdfReader, bytes]) -> None:
     with pytest.MonkeyPatch.context() as mp:
+        assert _typeset(html, mp, split=True) == pdfs[2]
+    with pytest.MonkeyPatch.context() as mp:  # in worker processes, the largest document first: the same bytes
+        mp.setattr(parts_pdf, "PARALLEL_FROM_CHARS", 0)
         assert _typeset(html, mp, split=True) == pdfs[2]
 
 

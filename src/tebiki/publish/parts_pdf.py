@@ -2,9 +2,10 @@
 
 WeasyPrint holds a whole document's boxes in memory and lays a page out again whenever a
 `target-counter` it points to moves: a 10,000-item reference needed gigabytes, and every
-page of a 1,000-item one was laid out two or three times. Here each part (and the front
-matter: cover and contents) is a document of its own, so memory is bounded by the largest
-part, and parts are typeset on every core.
+page of a 1,000-item one was laid out two or three times. Here the front matter (cover and
+contents) is a document of its own, and so are the parts, consecutive small ones joined
+(`GROUP_CHARS`), so memory is bounded by the largest document; documents are typeset on
+every core, the largest first.
 
 What WeasyPrint would carry from one page to the next is given to each part instead:
 its first page number (`@page :first { counter-reset }`), the total (`counter(pages)`),
@@ -20,6 +21,7 @@ for the anchor, so contents and cross-references stay clickable.
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import io
 import json
@@ -41,6 +43,11 @@ MAX_ROUNDS = 4  # numbers that still move after this many rounds: typeset as one
 SPLIT_FROM_CHARS = 400_000
 # Parts are typeset in parallel from this size: a worker process takes seconds to import WeasyPrint.
 PARALLEL_FROM_CHARS = 1_000_000
+# Consecutive parts are typeset together up to this size. Each WeasyPrint document has a fixed
+# cost (parsing the stylesheet, subsetting and embedding the fonts: about 0.5 s of CPU), which
+# twenty sections of fifty items paid twenty times; a few documents per worker still balance the
+# load, and the size still bounds the memory.
+GROUP_CHARS = 200_000
 
 
 class NoParts(Exception):
@@ -70,6 +77,21 @@ def split(html: str) -> Split:
     title = _COVER_TITLE.search(front)
     name = html_lib.unescape(_TAG.sub("", title.group(1))).strip() if title else ""
     return Split(html[:body], front, parts, html[end:], name)
+
+
+def grouped(s: Split, chars: int) -> Split:
+    """The same document with consecutive parts joined into documents of up to `chars` characters
+    (a larger part stays alone). Each part starts on a page of its own, so nothing moves."""
+    groups: list[str] = []
+    size = chars + 1
+    for part in s.parts:
+        if groups and size + len(part) <= chars:
+            groups[-1] += PART_MARK + part
+            size += len(part)
+        else:
+            groups.append(part)
+            size = len(part)
+    return Split(s.head, s.front, groups, s.tail, s.site_name)
 
 
 @dataclass(frozen=True)
@@ -161,6 +183,9 @@ def typeset_parts(
     s: Split, stylesheet: str, identifier: bytes, guess: Numbers | None = None
 ) -> tuple[bytes, Numbers] | None:
     """The merged PDF and its numbers; None if the numbers did not settle (typeset whole instead)."""
+    s = grouped(s, GROUP_CHARS)
+    if guess is not None and len(guess.starts) != len(s.bodies):
+        guess = None  # numbers of documents grouped otherwise
     size = sum(len(b) for b in s.bodies)
     workers = min(os.cpu_count() or 1, len(s.bodies)) if size >= PARALLEL_FROM_CHARS else 1
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) if workers > 1 else None
@@ -168,7 +193,7 @@ def typeset_parts(
     if pool is None:
         run = lambda *args: list(map(lay_out, *args))  # noqa: E731
     else:
-        run = lambda *args: list(pool.map(lay_out, *args))  # noqa: E731
+        run = functools.partial(_largest_first, pool)
     try:
         numbers = guess
         for _ in range(MAX_ROUNDS):
@@ -192,6 +217,14 @@ def typeset_parts(
     finally:
         if pool is not None:
             pool.shutdown()
+
+
+def _largest_first(pool: ProcessPoolExecutor, htmls: list[str], *args: list) -> list[Laid]:
+    """`lay_out` over the documents, the largest started first so that no worker is left with a
+    long one at the end while the others wait (the checklist part is a third of the reference)."""
+    order = sorted(range(len(htmls)), key=lambda i: -len(htmls[i]))
+    futures = {i: pool.submit(lay_out, htmls[i], *(a[i] for a in args)) for i in order}
+    return [futures[i].result() for i in range(len(htmls))]
 
 
 def _used(numbers: Numbers, found: Numbers) -> Numbers:
