@@ -35,15 +35,16 @@ def _typeset(
     return typeset.reference_job(html).typeset(cache)
 
 
-def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
-    out: list[tuple[int, str, int]] = []
+def _outline(reader: PdfReader) -> list[tuple[int, str, int, float]]:
+    """Every heading of the outline: its depth, title, page and where on the page it leads."""
+    out: list[tuple[int, str, int, float]] = []
 
     def walk(entries: list, depth: int) -> None:
         for entry in entries:
             if isinstance(entry, list):
                 walk(entry, depth + 1)
             else:
-                out.append((depth, entry.title, reader.get_destination_page_number(entry)))
+                out.append((depth, entry.title, reader.get_destination_page_number(entry), round(float(entry.top), 1)))
 
     walk(reader.outline, 0)
     return out
@@ -164,3 +165,35 @@ def test_fonts_are_in_the_cache_key(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     old_key = job.key
     monkeypatch.setattr(typeset, "fonts_fingerprint", lambda: after)
     assert job.key != old_key
+
+
+def test_a_very_long_part_is_typeset_in_pieces_that_read_as_one(
+    html: str, pdfs: tuple[PdfReader, PdfReader, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A part longer than PIECE_CHARS (the checklist of a 10,000-item guideline) is cut where its
+    template allows, so that no process holds it whole; the pieces start pages of their own and
+    otherwise read as the part did."""
+    whole, _, _ = pdfs
+    checklist = next(p for p in parts_pdf.split(html).parts if 'id="part-checklist"' in p)
+    monkeypatch.setattr(parts_pdf, "PIECE_CHARS", len(checklist) // 2)
+    pieces = [p for p in parts_pdf.split(html).parts if "part-checklist" in p or "part-continued" in p]
+    assert len(pieces) == 2 and all(len(p) < len(checklist) for p in pieces)
+    cut = PdfReader(io.BytesIO(_typeset(html, monkeypatch, split=True)))
+
+    # The same headings in the same order and nesting (the second piece's under the part's title).
+    assert [(depth, title) for depth, title, *_ in _outline(cut)] == [(d, t) for d, t, *_ in _outline(whole)]
+    texts = [page.extract_text() for page in cut.pages]
+    assert all(f"{n} / {len(texts)}" in text for n, text in enumerate(texts[1:], start=2))
+    # Every page of the checklist, the second piece's too, names it in the running header.
+    first, after = (
+        next(page for depth, t, page, _ in _outline(cut) if depth == 0 and t == title)
+        for title in ("記入例のチェックリスト", "出典と今のルール")
+    )
+    assert after - first >= 2
+    assert all("テストの手引き 記入例のチェックリスト" in text for text in texts[first:after])
+
+    # Nothing is lost: every line of the whole reference is printed.
+    def lines(reader: PdfReader) -> set[str]:
+        return {line for page in reader.pages for line in page.extract_text().splitlines() if " / " not in line}
+
+    assert lines(whole) <= lines(cut)

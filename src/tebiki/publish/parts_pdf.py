@@ -31,8 +31,10 @@ import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 PART_MARK = "<!--tebiki:part-->"  # written by print/pamphlet.html.j2 before each part
+CUT_MARK = "<!--tebiki:cut-->"  # where a part's own template allows a very long part to be cut
 _END_MARK = "<!--tebiki:end-->"  # and after the last one
 _LINK = re.compile(r'<a\b([^>]*?)\shref="#([^"]+)"')
 _COVER_TITLE = re.compile(r'<h1 class="cover-title">(.*?)</h1>', re.S)
@@ -43,6 +45,10 @@ MAX_ROUNDS = 4  # numbers that still move after this many rounds: typeset as one
 SPLIT_FROM_CHARS = 400_000
 # Parts are typeset in parallel from this size: a worker process takes seconds to import WeasyPrint.
 PARALLEL_FROM_CHARS = 1_000_000
+# A part longer than this is typeset in pieces, cut at its template's marks, each piece starting
+# a new page: WeasyPrint's boxes for a document take about 250 bytes per character of HTML (the
+# 10,000-item checklist part, 3.4 million characters, needed 1.7 GiB in one process).
+PIECE_CHARS = 400_000
 # Consecutive parts are typeset together up to this size. Each WeasyPrint document has a fixed
 # cost (parsing the stylesheet, subsetting and embedding the fonts: about 0.5 s of CPU), which
 # twenty sections of fifty items paid twenty times; a few documents per worker still balance the
@@ -76,7 +82,30 @@ def split(html: str) -> Split:
     front, *parts = html[body:end].split(PART_MARK)
     title = _COVER_TITLE.search(front)
     name = html_lib.unescape(_TAG.sub("", title.group(1))).strip() if title else ""
-    return Split(html[:body], front, parts, html[end:], name)
+    return Split(html[:body], front, [piece for part in parts for piece in pieces(part)], html[end:], name)
+
+
+_PART_OPEN = re.compile(r'<section class="part" id="[^"]*">\s*<h1 class="part-title">(.*?)</h1>', re.S)
+
+
+def pieces(part: str) -> list[str]:
+    """The part itself, or if it is longer than PIECE_CHARS and marked where it may be cut, its
+    pieces: each up to PIECE_CHARS where the marks allow, the later ones in a section of their
+    own that names the part for the running header (pamphlet.css, `.part-continued`)."""
+    opening = _PART_OPEN.search(part)
+    if len(part) <= PIECE_CHARS or CUT_MARK not in part or opening is None:
+        return [part]
+    title = html_lib.escape(html_lib.unescape(_TAG.sub("", opening.group(1))).strip())
+    chunks: list[str] = []
+    for chunk in part.split(CUT_MARK):
+        if chunks and len(chunks[-1]) + len(chunk) <= PIECE_CHARS:
+            chunks[-1] += chunk
+        else:
+            chunks.append(chunk)
+    reopen = f'<section class="part part-continued" data-part-title="{title}">'
+    return [
+        (reopen if i else "") + chunk + ("</section>" if i < len(chunks) - 1 else "") for i, chunk in enumerate(chunks)
+    ]
 
 
 def grouped(s: Split, chars: int) -> Split:
@@ -110,6 +139,7 @@ class Laid:
     count: int  # pages
     anchors: dict[str, int]  # anchor -> page index in this document (first occurrence)
     links: list[tuple[int, tuple[float, float, float, float], str]]  # (page index, rect in pt, anchor): to other parts
+    bookmarks: list[tuple[int, int, str, tuple[float, float], str]]  # (page index, level, label, point in pt, state)
     pdf: bytes | None
     warnings: list[str]
 
@@ -152,20 +182,23 @@ def lay_out(html: str, stylesheet: str, identifier: bytes, want_pdf: bool) -> La
             for name in page.anchors:
                 anchors.setdefault(name, i)
         foreign = []
+        bookmarks = []
         for i, page in enumerate(document.pages):
+            height = page.height * 0.75
+            for level, label, (x, y), state in page.bookmarks:
+                bookmarks.append((i, level, label, (x * 0.75, height - y * 0.75), state))
             kept = []
             for link in page.links:
                 kind, target, rect, _ = link
                 if kind == "internal" and target not in anchors:
                     # PDF user space: points, from the bottom left (WeasyPrint's own transform).
                     x1, y1, x2, y2 = (v * 0.75 for v in rect)
-                    height = page.height * 0.75
                     foreign.append((i, (x1, height - y1, x2, height - y2), target))
                 else:
                     kept.append(link)
             page.links[:] = kept
         pdf = document.write_pdf(pdf_identifier=identifier) if want_pdf else None
-    return Laid(len(document.pages), anchors, foreign, pdf, list(warnings))
+    return Laid(len(document.pages), anchors, foreign, bookmarks, pdf, list(warnings))
 
 
 def numbers_of(laid: Sequence[Laid]) -> Numbers:
@@ -234,12 +267,35 @@ def _used(numbers: Numbers, found: Numbers) -> Numbers:
 
 def merge(laid: Sequence[Laid], numbers: Numbers) -> bytes:
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        Fit,
+        FloatObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
 
     writer = PdfWriter()
     for result in laid:
         assert result.pdf is not None
-        writer.append(PdfReader(io.BytesIO(result.pdf)))
+        writer.append(PdfReader(io.BytesIO(result.pdf)), import_outline=False)
+    # One outline over all documents, nested by level as WeasyPrint nests one document's: a piece
+    # of a part may start with a heading that belongs under the previous piece's.
+    parents: list[tuple[int, Any]] = []
+    for doc, result in enumerate(laid):
+        for index, level, label, (x, y), state in result.bookmarks:
+            while parents and parents[-1][0] >= level:
+                parents.pop()
+            item = writer.add_outline_item(
+                title=label,
+                page_number=numbers.starts[doc] - 1 + index,
+                parent=parents[-1][1] if parents else None,
+                fit=Fit.xyz(round(x, 6), round(y, 6), 0),
+                is_open=state == "open",
+            )
+            parents.append((level, item))
     # The front document's title, author, dates and producer, as the single document had them.
     front = PdfReader(io.BytesIO(laid[0].pdf or b"")).metadata
     writer.add_metadata(dict(front or {}))
