@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import subprocess
@@ -26,12 +27,31 @@ BIN = Path(sys.executable).parent
 SUB_PATH = "/tebiki/"
 
 
+def _pdf_cache_of(project: Path) -> dict[str, str]:
+    """The run's PDF cache (tests/conftest.py sets TEBIKI_CACHE_DIR) narrowed to one folder per
+    site and data: every scratch copy of a site reuses what another typeset from the same data,
+    and a copy with changed data never replaces (evicts) the entries of the unchanged one, which
+    the cache would otherwise do, keeping one PDF per document name."""
+    shared = os.environ.get("TEBIKI_CACHE_DIR")
+    if not shared or not (project / "mkdocs.yml").is_file():
+        return {}
+    digest = hashlib.sha256((project / "mkdocs.yml").read_bytes())
+    for folder in ("guideline", "quizzes"):
+        for path in sorted((project / folder).rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes())
+    return {"TEBIKI_CACHE_DIR": str(Path(shared) / digest.hexdigest()[:16])}
+
+
+def _env(project: Path, env: dict[str, str] | None) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **_pdf_cache_of(project), **(env or {})}
+
+
 def mkdocs_build(
     project: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     cmd = [str(BIN / "mkdocs"), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra]
-    return subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    return subprocess.run(cmd, capture_output=True, text=True, env=_env(project, env), check=False)
 
 
 def copy_project(dest: Path, source: Path = ROOT) -> Path:
@@ -53,9 +73,9 @@ def serve(site: Path, sub_path: str = SUB_PATH) -> contextlib.AbstractContextMan
 
 def tebiki(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The `tebiki` command of this checkout, run as a maintainer would."""
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    project = Path(args[args.index("--root") + 1]) if "--root" in args else cwd
     cmd = [sys.executable, "-m", "tebiki.cli", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=full_env, check=False)
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=_env(project, env), check=False)
 
 
 def guideline_problems(data: Path) -> list[Problem]:

@@ -68,7 +68,7 @@ _built: dict[tuple[str, str], Path] = {}
 
 
 @pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory, pdf_cache: Path):
+def sample_site(tmp_path_factory: pytest.TempPathFactory):
     """The built sample site for a language and status (each built once for the module)."""
 
     def build(language: str, status: str) -> Path:
@@ -77,7 +77,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory, pdf_cache: Path):
             site = root / "site-src"
             made = tebiki("new", str(site), "--language", language, "--status", status, cwd=root)
             assert made.returncode == 0, made.stderr
-            built = mkdocs_build(site, site / "site", env={"TEBIKI_CACHE_DIR": str(pdf_cache.parent)})
+            built = mkdocs_build(site, site / "site")
             assert built.returncode == 0, built.stderr
             _built[(language, status)] = site / "site"
         return _built[(language, status)]

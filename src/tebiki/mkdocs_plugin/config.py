@@ -37,7 +37,9 @@ class TebikiConfig(base.Config):
     """Seconds a `mkdocs build` waits for another build of the same site (holding
     `site.tebiki.lock` beside `site/`) to finish before it gives up with an error."""
 
-    cache_dir = c.Type(str, default=".tebiki/cache")
+    # TEBIKI_CACHE_DIR is the default (as the README says), so a site whose mkdocs.yml names
+    # no cache_dir can still be built with a fresh or a shared cache (the workflow, the tests).
+    cache_dir = c.Type(str, default=os.environ.get("TEBIKI_CACHE_DIR", ".tebiki/cache"))
     """Where typeset PDFs (pamphlet, handouts) are kept between builds, relative to mkdocs.yml;
     an empty string typesets every build afresh. Safe to delete at any time."""
 

@@ -120,8 +120,10 @@ class PrintJob:
         """The PDF typeset before from the same input, if the cache holds it."""
         if cache is None:
             return None
-        entry = self._entry(cache)
-        return entry.read_bytes() if entry.is_file() else None
+        try:
+            return self._entry(cache).read_bytes()
+        except FileNotFoundError:  # never typeset, or replaced by another build meanwhile
+            return None
 
     def _numbers_entry(self, cache: Path) -> Path:
         return cache / f"{self._prefix}numbers.json"
