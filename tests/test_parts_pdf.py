@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -177,7 +178,7 @@ def test_a_very_long_part_is_typeset_in_pieces_that_read_as_one(
     checklist = next(p for p in parts_pdf.split(html).parts if 'id="part-checklist"' in p)
     monkeypatch.setattr(parts_pdf, "PIECE_CHARS", len(checklist) // 2)
     pieces = [p for p in parts_pdf.split(html).parts if "part-checklist" in p or "part-continued" in p]
-    assert len(pieces) == 2 and all(len(p) < len(checklist) for p in pieces)
+    assert len(pieces) >= 2 and all(len(p) < len(checklist) for p in pieces)
     cut = PdfReader(io.BytesIO(_typeset(html, monkeypatch, split=True)))
 
     # The same headings in the same order and nesting (the second piece's under the part's title).
@@ -192,8 +193,8 @@ def test_a_very_long_part_is_typeset_in_pieces_that_read_as_one(
     assert after - first >= 2
     assert all("テストの手引き 記入例のチェックリスト" in text for text in texts[first:after])
 
-    # Nothing is lost: every line of the whole reference is printed.
+    # Nothing is lost: every line of the whole reference is printed (page numbers after the cut move).
     def lines(reader: PdfReader) -> set[str]:
-        return {line for page in reader.pages for line in page.extract_text().splitlines() if " / " not in line}
+        return {re.sub(r"\d+", "#", line) for page in reader.pages for line in page.extract_text().splitlines()}
 
     assert lines(whole) <= lines(cut)
