@@ -8,14 +8,14 @@ the tests of the shipped METI content the shipped site under the same fixture na
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from browsers import browser, context, mobile_page, page, playwright_instance, tab, unpacked  # noqa: F401  (fixtures)
 from builds import OFFLINE_ZIP, fixture_site, offline_package, once_per_run, published, run_folder
-from support import ENGINE_SITE, serve
+from support import ENGINE_SITE, mkdocs_build, serve, tebiki
 from tebiki import translations
 
 
@@ -40,6 +40,18 @@ def language_of_each_test_is_its_own() -> Iterator[None]:
     language = translations.active()
     yield
     translations.activate(language)
+
+
+# The day every build of a run stands for (2024-06-10): two builds made at different moments of
+# one run are then comparable byte for byte, and a test can tell that the day was honoured.
+BUILD_EPOCH = "1718000000"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def build_day() -> Iterator[str]:
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+        yield BUILD_EPOCH
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -81,3 +93,24 @@ def offline_zip(engine_project: Path, tmp_path_factory: pytest.TempPathFactory) 
 def published_site(engine_project: Path, offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture site as the workflow publishes it: the build with the offline zip beside it."""
     return once_per_run(tmp_path_factory, "engine-published", published(engine_project, offline_zip))
+
+
+def _new_site(language: str, status: str) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        made = tebiki("new", str(folder), "--language", language, "--status", status, cwd=folder.parent)
+        assert made.returncode == 0, made.stderr
+        built = mkdocs_build(folder, folder / "site")
+        assert built.returncode == 0, f"mkdocs build --strict of a new site failed:\n{built.stdout}\n{built.stderr}"
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def new_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Path]:
+    """The site `tebiki new --language L --status S` writes, with its strict build in site/,
+    made once per run for each language and status (read it, never change it)."""
+
+    def get(language: str, status: str) -> Path:
+        return once_per_run(tmp_path_factory, f"new-{language}-{status}", _new_site(language, status))
+
+    return get

@@ -29,13 +29,13 @@ SUB_PATH = "/tebiki/"
 
 def _pdf_cache_of(project: Path) -> dict[str, str]:
     """The run's PDF cache (tests/conftest.py sets TEBIKI_CACHE_DIR) narrowed to one folder per
-    site and data: every scratch copy of a site reuses what another typeset from the same data,
-    and a copy with changed data never replaces (evicts) the entries of the unchanged one, which
-    the cache would otherwise do, keeping one PDF per document name."""
+    guideline data: every scratch copy of a site reuses what another typeset from the same data,
+    and a copy with changed data never replaces (evicts) the entries of the unchanged one, as
+    one shared folder would (the cache keeps one PDF per document name)."""
     shared = os.environ.get("TEBIKI_CACHE_DIR")
-    if not shared or not (project / "mkdocs.yml").is_file():
+    if not shared:
         return {}
-    digest = hashlib.sha256((project / "mkdocs.yml").read_bytes())
+    digest = hashlib.sha256()
     for folder in ("guideline", "quizzes"):
         for path in sorted((project / folder).rglob("*")):
             if path.is_file():
@@ -43,7 +43,8 @@ def _pdf_cache_of(project: Path) -> dict[str, str]:
     return {"TEBIKI_CACHE_DIR": str(Path(shared) / digest.hexdigest()[:16])}
 
 
-def _env(project: Path, env: dict[str, str] | None) -> dict[str, str]:
+def build_env(project: Path, env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment a build or command of `project` runs in (with its share of the PDF cache)."""
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **_pdf_cache_of(project), **(env or {})}
 
 
@@ -51,7 +52,7 @@ def mkdocs_build(
     project: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     cmd = [str(BIN / "mkdocs"), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra]
-    return subprocess.run(cmd, capture_output=True, text=True, env=_env(project, env), check=False)
+    return subprocess.run(cmd, capture_output=True, text=True, env=build_env(project, env), check=False)
 
 
 def copy_project(dest: Path, source: Path = ROOT) -> Path:
@@ -75,7 +76,7 @@ def tebiki(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> s
     """The `tebiki` command of this checkout, run as a maintainer would."""
     project = Path(args[args.index("--root") + 1]) if "--root" in args else cwd
     cmd = [sys.executable, "-m", "tebiki.cli", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=_env(project, env), check=False)
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=build_env(project, env), check=False)
 
 
 def guideline_problems(data: Path) -> list[Problem]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import BIN, ROOT, copy_project, edit
+from support import BIN, ROOT, build_env, copy_project, edit
 from tebiki.data.project import Paths
 from tebiki.generate.notices import printing_state
 from tebiki.publish.background import Request
@@ -73,7 +73,9 @@ def test_stopping_serve_leaves_no_background_worker(tmp_path: Path, stop: str) -
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     cmd = [str(BIN / "mkdocs"), "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # The PDFs before and after the edit in a cache folder of their own, shared by both ways to stop
+    # (the edit would otherwise replace the unedited fixture's PDFs in the run's cache).
+    env = build_env(project, {"TEBIKI_CACHE_DIR": str(Path(os.environ["TEBIKI_CACHE_DIR"]) / "serve-edit")})
     # A session of its own, as in a terminal: Ctrl-C reaches the whole process group.
     serve = subprocess.Popen(
         cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
