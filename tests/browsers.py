@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from babel.messages.pofile import read_po
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from tebiki import translations
 from tebiki.checks.chromium import CHROMIUM, CHROMIUM_ARGS
+from tebiki.data.checklist.model import Checklist
+from tebiki.data.project import Paths, Project, load_project
 from tebiki.publish import offline
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -29,6 +36,72 @@ BEST_PRACTICE_TAGS = [*WCAG_TAGS, "best-practice"]
 # A word of the engine fixture guideline (tests/fixtures/sites/ja) that its search finds.
 QUERY = "記録"
 SEARCH_RESULTS = "#tebiki-search li.pagefind-ui__result .pagefind-ui__result-title a"
+
+# Kana, kanji, CJK punctuation and full-width forms: none may show on an English site whose data is English.
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
+# The browser's own locale for a site of each language, as its visitors would have it.
+LOCALES = {"ja": "ja-JP", "en": "en-GB"}
+
+
+@dataclass
+class Site:
+    """A fixture site (tests/fixtures/sites/<language>) as the browser tests see it: its built copy,
+    where it is served, its data, and its interface words in its language (from tebiki's catalogs)."""
+
+    language: str
+    project: Path
+    url: str
+    locale: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.locale = LOCALES[self.language]
+
+    @property
+    def built(self) -> Path:
+        return self.project / "site"
+
+    @cached_property
+    def data(self) -> Project:
+        return load_project(Paths.under(self.project))
+
+    @property
+    def checklist(self) -> Checklist:
+        assert self.data.checklist is not None, "the fixture site has a checklist"
+        return self.data.checklist
+
+    def t(self, msgid: str, **values: object) -> str:
+        """A message of the theme's scripts in the site's language, its {name}s filled in as tebikiT does."""
+        with translations.using(self.language):
+            text = translations.gettext(msgid)
+        return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), text)
+
+    def _(self, msgid: str, **values: object) -> str:
+        """A message of the templates in the site's language, its %(name)s filled in."""
+        with translations.using(self.language):
+            return translations._(msgid, **values)
+
+    def quiz_t(self, msgid: str) -> str:
+        """A string of mkdocs-quiz's own interface: from tebiki's catalog for it, else mkdocs-quiz's English."""
+        po = translations.CATALOGS.parent / "mkdocs-quiz" / f"{self.language}.po"
+        if not po.exists():
+            return msgid
+        with po.open("rb") as fh:
+            message = read_po(fh).get(msgid)
+        return str(message.string) if message and message.string else msgid
+
+    def date(self, day: Any) -> str:
+        with translations.using(self.language):
+            return translations.date(day)
+
+
+def shows_its_language(page: Page, site: Site) -> None:
+    """The page says it is in the site's language, and an English page shows no Japanese character."""
+    assert page.evaluate("document.documentElement.lang") == site.language
+    if site.language == "en":
+        text = page.locator("body").inner_text()
+        found = sorted(set(JAPANESE.findall(text)))
+        assert not found, f"Japanese characters on the English page {page.url}: {found[:10]}"
+
 
 # The focused element: what it is, whether a focus indicator is drawn, and whether a sighted user can see it.
 FOCUS_STATE = """
@@ -84,8 +157,10 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
-def new_context(browser: Browser, viewport: dict[str, int] = DESKTOP, **kwargs: object) -> BrowserContext:
-    return browser.new_context(locale="ja-JP", viewport=viewport, **kwargs)
+def new_context(
+    browser: Browser, viewport: dict[str, int] = DESKTOP, locale: str = "ja-JP", **kwargs: object
+) -> BrowserContext:
+    return browser.new_context(locale=locale, viewport=viewport, **kwargs)
 
 
 @pytest.fixture

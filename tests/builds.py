@@ -79,3 +79,17 @@ def fixture_site(folder: Path, source: Path) -> None:
     """A copy of a fixture site's sources with its strict build in site/, as a maintainer has it."""
     shutil.copytree(source, folder)
     strict_build(folder, env=FIXTURE_ENV)(folder / "site")
+
+
+FIXTURE_SITES = Path(__file__).resolve().parent / "fixtures" / "sites"
+
+
+def english_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The English fixture site (tests/fixtures/sites/en), copied and built strict once per run."""
+    return once_per_run(tmp_path_factory, "fixture-en", lambda dest: fixture_site(dest, FIXTURE_SITES / "en"))
+
+
+def english_offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The English fixture site's offline package, made by `tebiki offline` once per run."""
+    project = english_project(tmp_path_factory)
+    return once_per_run(tmp_path_factory, "fixture-en-offline", offline_package(project)) / OFFLINE_ZIP

@@ -48,8 +48,8 @@ def test_the_home_page_leads_to_every_tool_the_guideline_has(fixture_site: Path)
     assert "template:" not in (fixture_site / "docs" / "index.md").read_text(encoding="utf-8")
     home = page(fixture_site, "")
     starts = dict(re.findall(r'href="([^"]+)" data-home-start="(\w+)"', home))
-    # Each tool the fixture has (its seminars have no recording, so no video card).
-    assert sorted(starts.values()) == ["checklist", "pamphlet", "quiz"], starts
+    # Each tool the fixture has (a recorded session gives the video card).
+    assert sorted(starts.values()) == ["checklist", "pamphlet", "quiz", "video"], starts
     for href in starts:
         assert (fixture_site / "site" / href / "index.html").exists() or (fixture_site / "site" / href).is_file(), href
 

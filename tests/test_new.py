@@ -44,6 +44,14 @@ def test_new_site_builds_strict_and_passes_coverage(new_site, tmp_path: Path, la
     assert "<quiz>" not in quiz.lower()
     if language == "en":
         assert "Keeping records" in home and "記録" not in home.split("<main", 1)[1].split("</main>", 1)[0]
+    # A superseded guideline says so on the home page too, under the title, from guideline.yml.
+    notice = re.search(r"<details [^>]*data-tebiki-home-notice>.*?</details>", home, re.S)
+    assert (notice is not None) == (status == "superseded")
+    if notice:
+        abolished = {"ja": "このガイドラインは2020年3月31日に廃止されました。", "en": "abolished on March 31, 2020."}
+        assert abolished[language] in notice[0].split("</summary>")[0]
+        assert 'href="https://example.org/successor"' in notice[0]
+        assert home.index("</h1>") < notice.start() < home.index("<h2")
 
 
 def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
@@ -98,3 +106,19 @@ def test_a_site_without_a_home_page_is_refused(tmp_path: Path) -> None:
     built = mkdocs_build(site, site / "site")
     assert built.returncode != 0
     assert "the home page is missing" in built.stdout + built.stderr and "write docs/index.md" in built.stderr
+
+
+def test_links_the_theme_builds_escape_the_sites_address(tmp_path: Path) -> None:
+    # The 404 page's links carry the path of site_url, the maintainer's text: a quote or an
+    # ampersand in it is escaped, never cut the attribute short; the links stay real links.
+    site = new(tmp_path, "--language", "en", "--status", "in-force")
+    built = mkdocs_build(site, site / "site", env={"TEBIKI_SITE_URL": 'https://example.org/a"b&c<d/'})
+    assert built.returncode == 0, built.stderr
+    page = (site / "site" / "404.html").read_text(encoding="utf-8")
+    body = page.split('id="tebiki-content"', 1)[1].split("</article>", 1)[0]  # Material's own head is its own
+    assert '<a href="/a&#34;b&amp;c&lt;d/search/">site search</a>' in body
+    assert '<a href="/a&#34;b&amp;c&lt;d/.">Introduction</a>' in body
+    assert 'a"b' not in body and "&amp;lt;" not in body and "&lt;a href" not in body
+    quiz = (site / "site" / "quiz" / "records" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../answers/">Answers and explanations (to print)</a>' in quiz
+    assert ">Material for MkDocs</a>" in quiz

@@ -60,7 +60,7 @@ def test_in_force_guideline_cannot_have_an_abolition_date(data: Path) -> None:
     edit(data / "guideline.yml", "abolished:", "status: in-force\nabolished:")
     (p,) = problems(data)
     assert "a guideline in force has no abolished, successor, successor_url" in p.message
-    assert "status: superseded" in p.message
+    assert "status: superseded" in p.hint and "remove abolished" in p.hint  # what to do, not a generic hint
 
 
 def test_superseded_item_without_today_is_named_with_its_line(data: Path) -> None:
@@ -81,7 +81,8 @@ def test_items_of_an_in_force_guideline_cannot_map_to_today(data: Path) -> None:
 def test_a_superseded_guideline_without_its_abolition_date_is_explained(data: Path) -> None:
     edit(data / "guideline.yml", "abolished: 2017-05-30\n", "")
     (p,) = problems(data)
-    assert p.file == "guideline/guideline.yml" and "missing: abolished" in p.message and "status: in-force" in p.message
+    assert p.file == "guideline/guideline.yml" and "missing: abolished" in p.message
+    assert "add abolished" in p.hint and "status: in-force" in p.hint
     assert not p.message.startswith("Value error")
 
 

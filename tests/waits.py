@@ -17,3 +17,27 @@ _SETTLED = """() => new Promise(done => {
 def settle(page: Page) -> None:
     """Wait until the page has stopped moving (transitions and animations finished, layout painted)."""
     page.wait_for_function(_SETTLED)
+
+
+# Resolves once Pagefind has finished searching for `q` and the first results are filled in.
+_SEARCH_DONE = """
+q => {
+    const box = document.querySelector('#tebiki-search');
+    const input = document.querySelector('#tebiki-search input');
+    const message = document.querySelector('#tebiki-search .pagefind-ui__message');
+    if (!input || input.value !== q || !message) return false;
+    // The messages are tebiki's (data-translations), with the query as typed.
+    const say = key => JSON.parse(box.dataset.translations)[key].replace('[SEARCH_TERM]', q);
+    const text = message.textContent.trim();
+    if (text === say('searching') || !text.includes(q)) return false;
+    const results = [...document.querySelectorAll('#tebiki-search li.pagefind-ui__result')].slice(0, 3);
+    if (text === say('zero_results')) return results.length === 0;
+    return results.length > 0
+        && results.every(r => r.querySelector('.pagefind-ui__result-title a.pagefind-ui__result-link'));
+}
+"""
+
+
+def search_done(page: Page, query: str) -> None:
+    """Wait until the site search has answered `query` (no results, or its first results drawn)."""
+    page.wait_for_function(_SEARCH_DONE, arg=query, timeout=10_000)

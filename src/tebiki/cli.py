@@ -47,9 +47,14 @@ def cmd_validate(args: argparse.Namespace) -> Exit:
     project = _load(args)
     for warning in project.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    from .scaffold import leftover_site_name
+
+    if leftover := leftover_site_name(Path(args.root)):
+        print(f"warning: {leftover}", file=sys.stderr)
     guideline = project.guideline
+    gaps = unreached(project)  # the coverage rules the data alone decides
     print(
-        f"OK: {len(guideline.items())} items in {len(guideline.sections)} sections, "
+        f"{'Read' if gaps else 'OK'}: {len(guideline.items())} items in {len(guideline.sections)} sections, "
         f"{len(guideline.rules)} rules, {len(guideline.sources)} sources, "
         f"{len(list(project.seminars.sessions()))} seminar session(s), "
         f"{len(list(project.seminars.recordings()))} recording(s)."
@@ -66,7 +71,6 @@ def cmd_validate(args: argparse.Namespace) -> Exit:
     if project.trainer is not None:
         kits = project.trainer.kits
         print(f"    trainer kits: {', '.join(f'{k.id} ({k.minutes()} min)' for k in kits)}.")
-    gaps = unreached(project)  # the coverage rules the data alone decides
     if gaps:
         print(f"\nThe build would fail coverage: {len(gaps)} item(s) the data puts on no page:", file=sys.stderr)
         print(*gaps, sep="\n", file=sys.stderr)

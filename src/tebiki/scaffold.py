@@ -9,6 +9,7 @@ maintainer then edits by hand.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from importlib import metadata
@@ -296,11 +297,39 @@ def site_files(options: Options) -> dict[str, str]:
     return files
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes a list used twice in full each time: an anchor (&id001) and alias (*id001) would tie
+    two places a maintainer edits separately."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def _data(schema: str, value: Any) -> str:
     header = f"# yaml-language-server: $schema=../schema/{schema}.schema.json\n"
     if schema == "section":
         header = header.replace("../schema/", "../../schema/")
-    return header + yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=200)
+    return header + yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=200)
+
+
+def leftover_site_name(root: Path) -> str | None:
+    """A warning if mkdocs.yml still names the site as the sample does (every page's header and the
+    PDF covers show it) while the guideline is no longer the sample; None otherwise."""
+    config = root / "mkdocs.yml"
+    guideline = root / "guideline" / "guideline.yml"
+    if not (config.is_file() and guideline.is_file()):
+        return None
+    text = config.read_text(encoding="utf-8")
+    samples = {t["title"] for t in TEXT.values()}
+    for t in TEXT.values():
+        if f"site_name: {json.dumps(t['site_name'], ensure_ascii=False)}" in text:
+            title = (yaml.safe_load(guideline.read_text(encoding="utf-8")) or {}).get("title")
+            if title not in samples:
+                return (
+                    f"mkdocs.yml: site_name is still the sample's ({t['site_name']!r}), shown in every page's "
+                    "header and on the PDF covers\n    → write your site's name there"
+                )
+    return None
 
 
 def _schemas() -> dict[str, str]:
@@ -312,6 +341,7 @@ def _schemas() -> dict[str, str]:
 
 def _mkdocs_yml(t: dict[str, str], options: Options) -> str:
     return (
+        "# The site's name: in every page's header, the browser tab and on the PDF covers.\n"
         f"site_name: {json.dumps(t['site_name'], ensure_ascii=False)}\n"
         "# Where the site is published; the Pages workflow sets TEBIKI_SITE_URL.\n"
         'site_url: !ENV [TEBIKI_SITE_URL, "https://example.org/"]\n'
@@ -360,7 +390,7 @@ def _meta(t: dict[str, str], options: Options) -> dict[str, Any]:
     }
     if options.superseded:
         data |= {
-            "abolished": "2020-03-31",
+            "abolished": dt.date(2020, 3, 31),
             "successor": t["successor"],
             "successor_url": "https://example.org/successor",
         }
@@ -578,7 +608,7 @@ def _seminars(t: dict[str, str]) -> dict[str, Any]:
                         "title": t["session_title"],
                         "format": "online",
                         "status": "planned",
-                        "date": "2030-06-01",
+                        "date": dt.date(2030, 6, 1),
                         "registration": "https://example.org/register",
                         "summary": t["session_summary"],
                     }

@@ -12,9 +12,11 @@ from browsers import (
     BEST_PRACTICE_TAGS,
     DESKTOP,
     FOCUS_STATE,
+    JAPANESE,
     MOBILE,
     QUERY,
     SEARCH_RESULTS,
+    Site,
     axe_violations,
     describe,
     new_context,
@@ -28,22 +30,28 @@ SECTION = f"guideline/{_PROJECT.guideline.sections[0].id}/"  # a guideline page,
 QUIZ = f"quiz/{_PROJECT.quizzes[0].id}/"
 
 
+# A word of each fixture site's data that its search finds.
+WORD = {"ja": QUERY, "en": "records"}
+
+
 def show_search_results(page: Page, site_url: str, query: str = QUERY) -> None:
     page.goto(site_url + "search/?q=" + query)
     page.wait_for_selector(SEARCH_RESULTS, timeout=10_000)
     page.wait_for_load_state("networkidle")
 
 
-def test_axe_finds_no_violations_on_any_page(page: Page, built_site: Path, site_url: str) -> None:
+def test_axe_finds_no_violations_on_any_page(site_page: Page, site: Site) -> None:
+    """Every page of each fixture site (ja, en)."""
+    page = site_page
     reports = []
-    for path in site_pages(built_site):
-        page.goto(site_url + path, wait_until="networkidle")
+    for path in site_pages(site.built):
+        page.goto(site.url + path, wait_until="networkidle")
         if violations := axe_violations(page):
             reports.append(describe(path or "/", violations))
     # The search page once it shows results (Pagefind UI draws them).
-    show_search_results(page, site_url)
+    show_search_results(page, site.url, WORD[site.language])
     if violations := axe_violations(page):
-        reports.append(describe(f"search/?q={QUERY}", violations))
+        reports.append(describe(f"search/?q={WORD[site.language]}", violations))
     assert not reports, "axe-core found WCAG A/AA violations:\n" + "\n".join(reports)
 
 
@@ -57,21 +65,26 @@ def test_axe_finds_no_violations_on_a_phone(mobile_page: Page, site_url: str, pa
     assert not violations, "axe-core found WCAG A/AA violations:\n" + describe(path or "/", violations)
 
 
-def test_every_page_has_language_one_h1_and_a_main_landmark(page: Page, built_site: Path, site_url: str) -> None:
+def test_every_page_has_language_one_h1_and_a_main_landmark(site_page: Page, site: Site) -> None:
+    """Every page of each fixture site (ja, en); an English page shows no Japanese character."""
+    page = site_page
     problems = []
-    for path in site_pages(built_site):
-        page.goto(site_url + path)
+    for path in site_pages(site.built):
+        page.goto(site.url + path)
         facts = page.evaluate(
             """() => ({
                 lang: document.documentElement.getAttribute("lang"),
                 h1: document.querySelectorAll("h1").length,
                 main: document.querySelectorAll("main, [role=main]").length,
                 title: document.title.trim(),
+                text: document.title + " " + document.body.innerText,
             })"""
         )
         where = path or "/"
-        if facts["lang"] != "ja":
-            problems.append(f"{where}: <html lang={facts['lang']!r}>, expected 'ja'")
+        if facts["lang"] != site.language:
+            problems.append(f"{where}: <html lang={facts['lang']!r}>, expected {site.language!r}")
+        if site.language == "en" and (japanese := sorted(set(JAPANESE.findall(facts["text"])))):
+            problems.append(f"{where}: Japanese characters on an English page: {japanese[:10]}")
         if facts["h1"] != 1:
             problems.append(f"{where}: {facts['h1']} <h1> elements, expected exactly one")
         if facts["main"] != 1:

@@ -68,8 +68,14 @@ def _message(err: Mapping[str, Any]) -> tuple[str, str]:
         pattern = err.get("ctx", {}).get("pattern", "")
         wanted = _PATTERN_EXAMPLES.get(pattern, "the form shown in the JSON Schema in schema/")
         return f"{err['input']!r} is not a valid ID or value here", f"write {wanted}"
-    if kind == "value_error":  # a model's own rule: its message says what is wrong
-        return message.removeprefix("Value error, "), "correct it as the message says"
+    loc = err.get("loc") or ("",)
+    if kind == "extra_forbidden" and " " in str(loc[-1]):
+        # No field name has a space: this is the tail of a text that an unquoted comma or colon cut
+        # off, typically in a `{text: A, B, correct: true}` mapping.
+        return message, "this looks like the end of a text cut off at a comma or colon: put the whole text in quotes"
+    if kind == "value_error":  # a model's own rule: its message says what is wrong, then "\n→ " what to do
+        said, _, hint = message.removeprefix("Value error, ").partition("\n→ ")
+        return said, hint or "correct it as the message says"
     return message, _HINTS.get(kind, "see the JSON Schema in schema/ for what this field holds")
 
 

@@ -94,8 +94,10 @@ def check_level(
             return Mismatch(
                 entry_id,
                 f"{entry_id} is required (必須) but no rule in `basis` quotes a rule sentence",
-                "cite a rule whose `quote` in today.yml is a duty (しなければならない／してはならない, must/shall), "
-                "or make the entry recommended",
+                "cite a rule whose `quote` in today.yml is a duty (it has one of: "
+                f"{', '.join(markers.required)}), or make the entry recommended; if your rules word a duty "
+                "otherwise (e.g. 「…とする」), add it to guideline.yml `deontic:` (its `required` and `recommended` "
+                "lists replace the built-in ones)",
             )
         return None
     duties = [rule for rule, force in forces.items() if force is Force.required]

@@ -150,6 +150,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         assert self.project is not None
         env.globals["tebiki_meta"] = self.project.guideline.meta
         env.globals["tebiki_quoted"] = translations.quoted
+        env.globals["tebiki_date"] = translations.date  # a date as the site's language writes it
+        env.globals["tebiki_gap"] = translations.gap  # what goes between two sentences
         # The overrides' {% trans %} and _() speak the site's language (Material's own strings stay
         # its own). MkDocs renders them without autoescape, so the callables HTML-escape every value
         # put into a message unless it is Markup: data cannot become markup by a forgotten filter.

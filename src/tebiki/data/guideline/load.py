@@ -115,6 +115,18 @@ def _check_unique(
     check_unique(c, [(path, lines, key, loc) for key, loc in entries], what)
 
 
+def _word_start(text: str, at: int) -> int:
+    while at > 0 and not text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _word_end(text: str, at: int) -> int:
+    while at < len(text) and not text[at].isspace():
+        at += 1
+    return at
+
+
 class SourceText:
     """A source's local copy, normalised once, line by line.
 
@@ -142,13 +154,25 @@ class SourceText:
         passage = self.whole[start : start + len(quote)]
         line = bisect_right(self._starts, start)
         shown = self._text.splitlines()[line - 1].strip()
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, quote, passage, autojunk=False).get_opcodes():
+        # Quotation marks of the source's language: English text in 「」 reads as noise.
+        op, cl = ("“", "”") if word_gap() else ("「", "」")
+        differ = SequenceMatcher(None, quote, passage, autojunk=False)
+        if differ.ratio() < 0.5:  # a differing run between unrelated sentences explains nothing
+            return (
+                f"no passage of the source is close to it (the nearest, line {line}, is {op}{shown}{cl}); "
+                "is the text in this source's local copy?"
+            )
+        for tag, i1, i2, j1, j2 in differ.get_opcodes():
             if tag != "equal":
+                if word_gap():  # whole words: "keep" against "keeps", not "(nothing)" against "s"
+                    i1, j1 = _word_start(quote, i1), _word_start(passage, j1)
+                    i2, j2 = _word_end(quote, i2), _word_end(passage, j2)
                 ours, theirs = quote[i1:i2] or "(nothing)", passage[j1:j2] or "(nothing)"
                 return (
-                    f"closest is line {line}: 「{shown}」; the quote has 「{ours}」 where the source has 「{theirs}」"
+                    f"closest is line {line}: {op}{shown}{cl}; "
+                    f"the quote has {op}{ours}{cl} where the source has {op}{theirs}{cl}"
                 )
-        return f"closest is line {line}: 「{shown}」"
+        return f"closest is line {line}: {op}{shown}{cl}"
 
     def window(self, line: int) -> str:
         """The normalised passage from `line` (1-based) over QUOTE_WINDOW lines."""
@@ -246,7 +270,7 @@ def check_item_fields_for_kind(item: Item, known: Known, r: Reporter) -> None:
     if (item.article is not None) != (item.kind is Kind.requirement):
         r.at(("article",), "requirements, and only they, quote an article", "add or remove `article`")
     if item.kind is Kind.event and item.date is None and item.date_label is None:
-        r.at(("date",), "an event needs `date` or `date_label`", "add the day it happened, e.g. 2014-12-12")
+        r.at(("date",), "an event needs `date` or `date_label`", "add the day it happened, e.g. 2020-04-01")
 
 
 def check_item_quote(item: Item, known: Known, r: Reporter) -> None:

@@ -75,7 +75,7 @@ class Kind(StrEnum):
     event = "event"  # a dated step of the revision timeline
     principle = "principle"  # an aim or basic principle of the revision
     requirement = "requirement"  # an article of the Act a revision point rests on
-    problem = "problem"  # a 問題点 found in the Benesse case
+    problem = "problem"  # a problem (問題点) the guideline answers, e.g. a case that prompted it
     measure = "measure"  # a measure the revised guideline expects
     exception = "exception"  # a case a rule does not cover
     caution = "caution"  # what to do when a condition is not met
@@ -115,7 +115,7 @@ class Today(Strict):
 class Article(Strict):
     """An article of the Act as numbered when the guideline was revised."""
 
-    number: Text = Field(description="e.g. 第20条")
+    number: Text = Field(description="As the law writes it, e.g. 第20条 or Article 20.")
     title: Text = Field(description="e.g. 安全管理措置")
     text: Text = Field(description="The article text, quoted exactly as in the source.")
 
@@ -130,7 +130,7 @@ class Item(Strict):
     why: str | None = Field(default=None, description="Why it matters (optional). " + MARKDOWN_FIELD)
     date: dt.date | None = Field(default=None, description="For events: the day it happened.")
     date_label: str | None = Field(
-        default=None, description="For events without a day: the whole label, e.g. 2014年12月以降."
+        default=None, description="For events without a day: the whole label, e.g. 2020年4月以降 or from April 2020."
     )
     article: Article | None = None
     answers: list[ItemId] = Field(default_factory=list, description="Problem items this measure answers.")
@@ -273,11 +273,12 @@ class Meta(Strict):
     based_on: Text | None = Field(
         default=None,
         description="What the site retells, as a noun phrase for the sources page"
-        " (e.g. 〇〇省が2014年に公表した概要資料); default: the title.",
+        " (e.g. 〇〇協会が2020年に公表した概要資料, or the Forum's 2016 guideline); default: the title.",
     )
     law: Text | None = Field(
         default=None,
-        description="Name of the Act requirement items quote, as it stood then (e.g. 個人情報保護法（2014年当時）).",
+        description="Name of the Act requirement items quote, as it stood then "
+        "(e.g. 個人情報保護法（改正前）, or the Data Protection Act 1998).",
     )
     credit: Text | None = Field(
         default=None,
@@ -324,12 +325,13 @@ class Meta(Strict):
             missing = ", ".join(name for name in _SUPERSEDED_FIELDS if name not in given)
             raise ValueError(
                 "a superseded guideline says when it stopped applying (`abolished`, YYYY-MM-DD), what applies "
-                f"now (`successor`) and where that is published (`successor_url`); missing: {missing}. "
-                "For a guideline still in force, write `status: in-force` instead"
+                f"now (`successor`) and where that is published (`successor_url`); missing: {missing}"
+                f"\n→ add {missing}; or, for a guideline still in force, write `status: in-force`"
             )
         if self.status is Status.in_force and given:
             raise ValueError(
-                f"a guideline in force has no {', '.join(given)}: remove them, or write `status: superseded`"
+                f"a guideline in force has no {', '.join(given)} (they say what replaced a superseded one)"
+                f"\n→ remove {', '.join(given)}; or, if newer rules replaced this guideline, write `status: superseded`"
             )
         return self
 

@@ -1,6 +1,6 @@
 """Briefing sessions and their recordings, as typed data (guideline/seminars.yml).
 
-A series is one outreach plan (e.g. the 2014 regional briefings in 8 cities);
+A series is one outreach plan (e.g. a year's regional briefings in 8 cities);
 its sessions are the briefings known so far. Anything not yet known (a city,
 a date, a venue) is simply left out and shown as 未定: the data never has to
 guess. Recordings refer to guideline items by ID from their chapters.

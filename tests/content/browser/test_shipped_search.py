@@ -1,4 +1,6 @@
-"""Search: the site's own Pagefind search finds the right pages for real Japanese queries, under the sub-path."""
+"""Search on the shipped site: real Japanese queries find the right pages, first or among the first
+three, online and offline. (The search's behaviour, on the fixture sites in both languages:
+tests/browser/test_search.py.)"""
 
 from __future__ import annotations
 
@@ -6,16 +8,16 @@ import unicodedata
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from browsers import new_context
 from tebiki.publish import offline
+from waits import search_done
 
 SEARCH_INPUT = "#tebiki-search input.pagefind-ui__search-input"
-RESULT_LINK = "#tebiki-search .pagefind-ui__result-link"
 # Each page-level result's own title link (not the links to sections within it).
 PAGE_RESULT_LINK = "#tebiki-search li.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title a"
 
@@ -101,29 +103,6 @@ FIRST: dict[str, str] = {
 }
 
 
-# Resolves once Pagefind has finished searching for `q` and the first results are filled in.
-_SEARCH_DONE = """
-q => {
-    const box = document.querySelector('#tebiki-search');
-    const input = document.querySelector('#tebiki-search input');
-    const message = document.querySelector('#tebiki-search .pagefind-ui__message');
-    if (!input || input.value !== q || !message) return false;
-    // The messages are tebiki's (data-translations), with the query as typed.
-    const say = key => JSON.parse(box.dataset.translations)[key].replace('[SEARCH_TERM]', q);
-    const text = message.textContent.trim();
-    if (text === say('searching') || !text.includes(q)) return false;
-    const results = [...document.querySelectorAll('#tebiki-search li.pagefind-ui__result')].slice(0, 3);
-    if (text === say('zero_results')) return results.length === 0;
-    return results.length > 0
-        && results.every(r => r.querySelector('.pagefind-ui__result-title a.pagefind-ui__result-link'));
-}
-"""
-
-
-def wait_for_results(page: Page, query: str) -> None:
-    page.wait_for_function(_SEARCH_DONE, arg=query, timeout=10_000)
-
-
 def result_paths(page: Page, site_url: str) -> list[str]:
     """The page-level results in order, as paths relative to the site root (e.g. "guideline/point2/").
     Offline (`site_url` a file:// URL) the links are relative files, e.g. guideline/point2.html."""
@@ -160,16 +139,12 @@ def all_result_paths(page: Page, site_url: str) -> list[str]:
     return result_paths(page, site_url)
 
 
-def is_focused(page: Page, selector: str) -> bool:
-    return page.evaluate("s => document.activeElement?.matches(s) ?? false", selector)
-
-
 def search(page: Page, query: str) -> None:
     box = page.locator(SEARCH_INPUT)
     box.fill("")
     expect(page.locator("#tebiki-search .pagefind-ui__message")).to_have_count(0)
     box.fill(query)
-    wait_for_results(page, query)
+    search_done(page, query)
 
 
 def test_japanese_queries_find_the_right_pages(page: Page, site_url: str) -> None:
@@ -209,82 +184,6 @@ def test_each_real_query_puts_its_page_first(page: Page, site_url: str) -> None:
         if paths[:1] != [expected]:
             wrong.append(f"{query!r}: expected {expected} first, got {paths[:3]}")
     assert not wrong, f"{len(wrong)} of {len(FIRST)} queries:\n" + "\n".join(wrong)
-
-
-def test_result_links_stay_under_the_sub_path(page: Page, site_url: str) -> None:
-    prefix = urlsplit(site_url).path
-    page.goto(site_url + "search/")
-    search(page, "委託")
-    hrefs = page.eval_on_selector_all(RESULT_LINK, "els => els.map(e => e.getAttribute('href'))")
-    assert hrefs, "no result links"
-    outside = [h for h in hrefs if not urlsplit(h).path.startswith(prefix)]
-    assert not outside, f"result links outside {prefix}: {outside}"
-    # And they really lead somewhere: the first page result opens a page with its heading.
-    page.locator(PAGE_RESULT_LINK).first.click()
-    page.wait_for_load_state()
-    assert urlsplit(page.url).path.startswith(prefix + "guideline/")
-    expect(page.locator("h1")).to_have_count(1)
-
-
-def test_search_pages_are_not_indexed(page: Page, site_url: str) -> None:
-    """The search page and the 404 page are not content: they must not turn up as results."""
-    page.goto(site_url + "search/")
-    for query in ("サイト内検索", "見つかりません", "404"):
-        search(page, query)
-        paths = result_paths(page, site_url)
-        assert "search/" not in paths and "404.html" not in paths, f"{query!r} found {paths}"
-
-
-def test_query_parameter_runs_the_search_at_once(page: Page, site_url: str) -> None:
-    page.goto(site_url + "search/?q=" + quote("委託先"))
-    wait_for_results(page, "委託先")
-    assert result_paths(page, site_url)[0] == "guideline/point2/"
-
-
-def test_header_search_link_leads_to_a_working_search(page: Page, site_url: str) -> None:
-    page.goto(site_url + "guideline/point1/")
-    page.locator("header a.tebiki-search-link").click()
-    page.wait_for_url(site_url + "search/")
-    box = page.locator(SEARCH_INPUT)
-    expect(box).to_be_focused()  # autofocus: the visitor can type straight away
-    page.keyboard.type("説明会")
-    wait_for_results(page, "説明会")
-    assert result_paths(page, site_url)[0] == "seminars/"
-
-
-def test_home_page_search_form_submits_to_the_search_page(page: Page, site_url: str) -> None:
-    page.goto(site_url)
-    page.locator("#home-q").fill("誓約書")
-    page.locator("#home-q").press("Enter")
-    page.wait_for_url(site_url + "search/?q=*")
-    wait_for_results(page, "誓約書")
-    assert result_paths(page, site_url)[0] == "guideline/point3/"
-
-
-def test_search_is_keyboard_operable(page: Page, site_url: str) -> None:
-    page.goto(site_url + "search/")
-    page.wait_for_selector(SEARCH_INPUT)
-    if not is_focused(page, SEARCH_INPUT):
-        # Without autofocus the box must be reachable with Tab from the start of the page.
-        for _ in range(40):
-            page.keyboard.press("Tab")
-            if is_focused(page, SEARCH_INPUT):
-                break
-        else:
-            pytest.fail("the search box cannot be reached with the Tab key")
-    page.keyboard.type("再委託")
-    wait_for_results(page, "再委託")
-    first_href = page.locator(PAGE_RESULT_LINK).first.get_attribute("href")
-    for _ in range(5):
-        page.keyboard.press("Tab")
-        if is_focused(page, RESULT_LINK):
-            break
-    else:
-        pytest.fail("Tab never reached a result link")
-    assert page.evaluate("() => document.activeElement.getAttribute('href')") == first_href
-    page.keyboard.press("Enter")
-    page.wait_for_url(lambda url: urlsplit(url).path == urlsplit(site_url).path + "guideline/point2/")
-    expect(page.locator("h1")).to_contain_text("委託先")
 
 
 # --- Every page that holds the words, and the same results offline -------------------------------

@@ -1,5 +1,5 @@
-"""The shipped site's self-hosted briefing video from the offline package, as at a venue without network
-(the engine fixture sites have no video file)."""
+"""The shipped site's self-hosted briefing video (H.264 MP4) from the offline package, as at a venue
+without network. (The same on the fixture sites' small webm: tests/browser/test_offline_video.py.)"""
 
 from __future__ import annotations
 
