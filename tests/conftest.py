@@ -8,6 +8,7 @@ the tests of the shipped METI content the shipped site under the same fixture na
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 
 from browsers import browser, context, mobile_page, page, playwright_instance, tab, unpacked  # noqa: F401  (fixtures)
 from builds import OFFLINE_ZIP, fixture_site, offline_package, once_per_run, published, run_folder
-from support import ENGINE_SITE, mkdocs_build, serve, tebiki
+from support import ENGINE_SITE, POOL, mkdocs_build, serve, tebiki
 from tebiki import translations
 
 
@@ -56,12 +57,18 @@ def build_day() -> Iterator[str]:
 
 @pytest.fixture(scope="session", autouse=True)
 def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The tests' builds share one cache of typeset PDFs, in the run's temporary folder (never the checkout's)."""
-    folder = run_folder(tmp_path_factory) / "pdf-cache"
-    folder.mkdir(exist_ok=True)
+    """The tests' builds share the PDFs they typeset, in the run's temporary folder (never the
+    checkout's): support.pdf_cache() gives each build made through the helpers every PDF of the
+    pool; builds started otherwise share one cache folder. A pool named in TEBIKI_TEST_PDF_POOL
+    (`make test` gives its two runs one) is used as it is."""
+    folder = run_folder(tmp_path_factory)
+    (folder / "pdf-cache").mkdir(exist_ok=True)
+    pool = Path(os.environ.get(POOL) or folder / "pdf-pool")
+    pool.mkdir(exist_ok=True)
     with pytest.MonkeyPatch.context() as env:
-        env.setenv("TEBIKI_CACHE_DIR", str(folder))
-        yield folder
+        env.setenv("TEBIKI_CACHE_DIR", str(folder / "pdf-cache"))
+        env.setenv(POOL, str(pool))
+        yield pool
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from support import BIN, build_env, tebiki
+from support import BIN, build_env, pdf_cache, tebiki
 
 PROPERDOCS = BIN / "properdocs"
 
@@ -21,9 +21,9 @@ def test_a_new_site_builds_strict_with_properdocs_as_with_mkdocs(new_site, tmp_p
     with_mkdocs = new_site("en", "superseded")
     site = tmp_path / "mysite"
     shutil.copytree(with_mkdocs, site, ignore=lambda folder, names: ["site"] if folder == str(with_mkdocs) else [])
-    env = build_env(site)
     cmd = [str(PROPERDOCS), "build", "--strict", "-f", "mkdocs.yml", "-d", "site-properdocs"]
-    built = subprocess.run(cmd, cwd=site, capture_output=True, text=True, env=env, check=False)
+    with pdf_cache() as cache:
+        built = subprocess.run(cmd, cwd=site, capture_output=True, text=True, env=build_env(cache), check=False)
     assert built.returncode == 0, built.stdout + built.stderr
     coverage = tebiki("coverage", "--site", "site-properdocs", cwd=site)
     assert coverage.returncode == 0 and "0 gap(s)" in coverage.stdout, coverage.stdout + coverage.stderr

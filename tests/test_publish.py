@@ -37,7 +37,7 @@ def start_build(site: Path, built_site: Path) -> subprocess.Popen[str]:
     the two compare byte for byte."""
     project = built_site.parent
     cmd = [str(BIN / "mkdocs"), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
-    env = build_env(project, FIXTURE_ENV)  # with the PDFs the run's build of them typeset
+    env = build_env(FIXTURE_ENV)  # the run's direct cache: the first of these builds typesets, the others read
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
 
 
