@@ -11,6 +11,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import pytest
 import yaml
 
 from support import ROOT, copy_project, mkdocs_build, tebiki
@@ -157,6 +158,7 @@ def _tree(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow  # its second build typesets every PDF with an empty cache
 def test_two_builds_of_the_same_commit_are_byte_identical(built_site: Path, build_day: str, tmp_path: Path) -> None:
     # The run's build (its PDFs typeset into the run's cache) and a second one elsewhere with an
     # empty cache of its own, so both typeset their PDFs; every build of the run has the same day.
