@@ -30,9 +30,12 @@ publish: $(STAMP)
 # Every test, then the engine tests again on a checkout whose guideline is replaced by the
 # English fixture: only tests/content may depend on the shipped guideline. The browser tests
 # are left out of that second leg: they drive the engine fixture site in both legs alike.
+# Both runs share one pool of typeset PDFs (keyed by their content), so the second typesets
+# only what the first did not (tests/conftest.py, TEBIKI_TEST_PDF_POOL).
 test: $(STAMP)
-	$(BIN)/pytest
-	scripts/test-with-fixture.sh en -m "not browser"
+	pool="$$(mktemp -d "$${TMPDIR:-/tmp}/tebiki-test-pdfs.XXXXXX")" && trap 'rm -rf "$$pool"' EXIT && \
+	TEBIKI_TEST_PDF_POOL="$$pool" $(BIN)/pytest && \
+	TEBIKI_TEST_PDF_POOL="$$pool" scripts/test-with-fixture.sh en -m "not browser"
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

@@ -8,14 +8,15 @@ the tests of the shipped METI content the shipped site under the same fixture na
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from browsers import browser, context, mobile_page, page, playwright_instance, tab, unpacked  # noqa: F401  (fixtures)
 from builds import OFFLINE_ZIP, fixture_site, offline_package, once_per_run, published, run_folder
-from support import ENGINE_SITE, serve
+from support import ENGINE_SITE, POOL, mkdocs_build, serve, tebiki
 from tebiki import translations
 
 
@@ -42,14 +43,32 @@ def language_of_each_test_is_its_own() -> Iterator[None]:
     translations.activate(language)
 
 
+# The day every build of a run stands for (2024-06-10): two builds made at different moments of
+# one run are then comparable byte for byte, and a test can tell that the day was honoured.
+BUILD_EPOCH = "1718000000"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def build_day() -> Iterator[str]:
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+        yield BUILD_EPOCH
+
+
 @pytest.fixture(scope="session", autouse=True)
 def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The tests' builds share one cache of typeset PDFs, in the run's temporary folder (never the checkout's)."""
-    folder = run_folder(tmp_path_factory) / "pdf-cache"
-    folder.mkdir(exist_ok=True)
+    """The tests' builds share the PDFs they typeset, in the run's temporary folder (never the
+    checkout's): support.pdf_cache() gives each build made through the helpers every PDF of the
+    pool; builds started otherwise share one cache folder. A pool named in TEBIKI_TEST_PDF_POOL
+    (`make test` gives its two runs one) is used as it is."""
+    folder = run_folder(tmp_path_factory)
+    (folder / "pdf-cache").mkdir(exist_ok=True)
+    pool = Path(os.environ.get(POOL) or folder / "pdf-pool")
+    pool.mkdir(exist_ok=True)
     with pytest.MonkeyPatch.context() as env:
-        env.setenv("TEBIKI_CACHE_DIR", str(folder))
-        yield folder
+        env.setenv("TEBIKI_CACHE_DIR", str(folder / "pdf-cache"))
+        env.setenv(POOL, str(pool))
+        yield pool
 
 
 @pytest.fixture(scope="session")
@@ -81,3 +100,24 @@ def offline_zip(engine_project: Path, tmp_path_factory: pytest.TempPathFactory) 
 def published_site(engine_project: Path, offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture site as the workflow publishes it: the build with the offline zip beside it."""
     return once_per_run(tmp_path_factory, "engine-published", published(engine_project, offline_zip))
+
+
+def _new_site(language: str, status: str) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        made = tebiki("new", str(folder), "--language", language, "--status", status, cwd=folder.parent)
+        assert made.returncode == 0, made.stderr
+        built = mkdocs_build(folder, folder / "site")
+        assert built.returncode == 0, f"mkdocs build --strict of a new site failed:\n{built.stdout}\n{built.stderr}"
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def new_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Path]:
+    """The site `tebiki new --language L --status S` writes, with its strict build in site/,
+    made once per run for each language and status (read it, never change it)."""
+
+    def get(language: str, status: str) -> Path:
+        return once_per_run(tmp_path_factory, f"new-{language}-{status}", _new_site(language, status))
+
+    return get

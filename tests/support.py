@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,31 +28,47 @@ BIN = Path(sys.executable).parent
 SUB_PATH = "/tebiki/"
 
 
-def _pdf_cache_of(project: Path) -> dict[str, str]:
-    """The run's PDF cache (tests/conftest.py sets TEBIKI_CACHE_DIR) narrowed to one folder per
-    site and data: every scratch copy of a site reuses what another typeset from the same data,
-    and a copy with changed data never replaces (evicts) the entries of the unchanged one, which
-    the cache would otherwise do, keeping one PDF per document name."""
-    shared = os.environ.get("TEBIKI_CACHE_DIR")
-    if not shared or not (project / "mkdocs.yml").is_file():
-        return {}
-    digest = hashlib.sha256((project / "mkdocs.yml").read_bytes())
-    for folder in ("guideline", "quizzes"):
-        for path in sorted((project / folder).rglob("*")):
-            if path.is_file():
-                digest.update(path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes())
-    return {"TEBIKI_CACHE_DIR": str(Path(shared) / digest.hexdigest()[:16])}
+# Every PDF the run's builds typeset, each under its content key: the pool behind pdf_cache().
+POOL = "TEBIKI_TEST_PDF_POOL"
 
 
-def _env(project: Path, env: dict[str, str] | None) -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **_pdf_cache_of(project), **(env or {})}
+@contextlib.contextmanager
+def pdf_cache() -> Iterator[dict[str, str]]:
+    """A cache folder for one build holding every PDF typeset in the run (tests/conftest.py
+    keeps them in a pool); what the build typesets goes back to the pool. The cache keeps one
+    PDF per document name, so one folder shared by all builds would make each site's (or each
+    data change's) build evict the others'; hard links make the copy cheap. The entries are
+    named by content key, so two builds that typeset the same one add the same file."""
+    pool = os.environ.get(POOL)
+    if not pool:
+        yield {}
+        return
+    shared = Path(pool) / "pdf"
+    shared.mkdir(parents=True, exist_ok=True)
+    own = Path(tempfile.mkdtemp(prefix="pdf-cache-", dir=pool))
+    try:
+        (own / "pdf").mkdir()
+        for entry in shared.glob("*.pdf"):
+            os.link(entry, own / "pdf" / entry.name)
+        yield {"TEBIKI_CACHE_DIR": str(own)}
+        for entry in (own / "pdf").glob("*.pdf"):
+            with contextlib.suppress(FileExistsError):
+                os.link(entry, shared / entry.name)
+    finally:
+        shutil.rmtree(own, ignore_errors=True)
+
+
+def build_env(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment a build or a command runs in (`env` over this process's own)."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
 
 
 def mkdocs_build(
     project: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     cmd = [str(BIN / "mkdocs"), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra]
-    return subprocess.run(cmd, capture_output=True, text=True, env=_env(project, env), check=False)
+    with pdf_cache() as cache:
+        return subprocess.run(cmd, capture_output=True, text=True, env=build_env({**cache, **(env or {})}), check=False)
 
 
 def copy_project(dest: Path, source: Path = ROOT) -> Path:
@@ -73,9 +90,10 @@ def serve(site: Path, sub_path: str = SUB_PATH) -> contextlib.AbstractContextMan
 
 def tebiki(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The `tebiki` command of this checkout, run as a maintainer would."""
-    project = Path(args[args.index("--root") + 1]) if "--root" in args else cwd
     cmd = [sys.executable, "-m", "tebiki.cli", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=_env(project, env), check=False)
+    with pdf_cache() as cache:  # `tebiki offline` and `tebiki pdf` typeset too
+        full_env = build_env({**cache, **(env or {})})
+        return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=full_env, check=False)
 
 
 def guideline_problems(data: Path) -> list[Problem]:

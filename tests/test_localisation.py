@@ -8,6 +8,7 @@ string tebiki forgot to translate.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,7 +16,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from support import mkdocs_build, tebiki
 from tebiki import translations
 from tebiki.data.guideline.load import SourceText
 from tebiki.data.seminars import storyboard
@@ -48,6 +48,7 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
+@functools.cache  # the sites are read-only; several tests read the same one
 def page_texts(site: Path) -> dict[str, str]:
     out = {}
     for page in sorted(site.rglob("*.html")):
@@ -64,25 +65,10 @@ def page_texts(site: Path) -> dict[str, str]:
     return out
 
 
-_built: dict[tuple[str, str], Path] = {}
-
-
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory):
-    """The built sample site for a language and status (each built once for the module)."""
-
-    def build(language: str, status: str) -> Path:
-        if (language, status) not in _built:
-            root = tmp_path_factory.mktemp(f"{language}-{status}")
-            site = root / "site-src"
-            made = tebiki("new", str(site), "--language", language, "--status", status, cwd=root)
-            assert made.returncode == 0, made.stderr
-            built = mkdocs_build(site, site / "site")
-            assert built.returncode == 0, built.stderr
-            _built[(language, status)] = site / "site"
-        return _built[(language, status)]
-
-    return build
+@pytest.fixture(scope="session")
+def sample_site(new_site):
+    """The built sample site for a language and status (each built once for the run, tests/conftest.py)."""
+    return lambda language, status: new_site(language, status) / "site"
 
 
 @pytest.mark.parametrize("status", ["superseded", "in-force"])

@@ -4,6 +4,7 @@ with its own choices winning and impossible set-ups refused."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -25,14 +26,12 @@ def new(tmp_path: Path, *args: str) -> Path:
 
 @pytest.mark.parametrize("status", STATUSES_BUILT)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_new_site_builds_strict_and_passes_coverage(tmp_path: Path, language: str, status: str) -> None:
-    site = new(tmp_path, "--language", language, "--status", status)
+def test_new_site_builds_strict_and_passes_coverage(new_site, tmp_path: Path, language: str, status: str) -> None:
+    site = new_site(language, status)  # written by `tebiki new` and built with --strict (the build must pass)
     config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     assert set(config) == {"site_name", "site_url", "theme", "plugins"} and config["plugins"] == ["tebiki"]
     assert tebiki("validate", cwd=site).returncode == 0
-    built = mkdocs_build(site, site / "site")
-    assert built.returncode == 0, built.stderr
-    coverage = tebiki("coverage", cwd=site)
+    coverage = tebiki("coverage", "--json", str(tmp_path / "coverage.json"), cwd=site)  # the shared site stays as built
     assert coverage.returncode == 0, coverage.stdout + coverage.stderr
     assert "0 gap(s)" in coverage.stdout
     home = (site / "site" / "index.html").read_text(encoding="utf-8")
@@ -46,6 +45,25 @@ def test_new_site_builds_strict_and_passes_coverage(tmp_path: Path, language: st
     assert "<quiz>" not in quiz.lower()
     if language == "en":
         assert "Keeping records" in home and "記録" not in home.split("<main", 1)[1].split("</main>", 1)[0]
+    # The checklist's basis links lead to the rules on the sources page, in force or superseded.
+    checklist = (site / "site" / "checklist" / "index.html").read_text(encoding="utf-8")
+    sources = (site / "site" / "sources" / "index.html").read_text(encoding="utf-8")
+    anchors = set(re.findall(r'href="\.\./sources/#(rule-[^"]+)"', checklist))
+    assert anchors and all(f'id="{anchor}"' in sources for anchor in anchors), anchors
+    labels = {"en": ("Basis (today's rules):", "Basis:"), "ja": ("根拠（今のルール）：", "根拠：")}
+    today_basis, basis = labels[language]
+    shown = html.unescape(checklist)
+    assert (today_basis in shown) == (status == "superseded") and (basis in shown or status == "superseded")
+    # The trainer kit tells the slides' order from the data: the first track's way, and today's rules
+    # only for a superseded guideline (no one guideline's "small-business way").
+    kit = html.unescape((site / "site" / "trainers" / "records" / "index.html").read_text(encoding="utf-8"))
+    order = {
+        "en": "Each section's slides go: problems, measures, “How small organisations do it”",
+        "ja": "各章のスライドは、問題点、対策、「小規模の組織のやり方」",
+    }[language]
+    today = {"en": "today's rules.", "ja": "今のルールの順"}[language]
+    assert order + ({"en": ", ", "ja": "、"}[language] + today if status == "superseded" else "") in kit
+    assert "small-business" not in kit and "中小企業" not in kit
     # A superseded guideline says so on the home page too, under the title, from guideline.yml.
     notice = re.search(r"<details [^>]*data-tebiki-home-notice>.*?</details>", home, re.S)
     assert (notice is not None) == (status == "superseded")

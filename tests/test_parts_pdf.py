@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -26,20 +27,25 @@ def html() -> str:
     return reference_html(project, site_name="テストの手引き", site_url=None, issued=dt.date(2024, 4, 1))
 
 
-def _typeset(html: str, monkeypatch: pytest.MonkeyPatch, *, split: bool, cache: Path | None = None) -> bytes:
+def _typeset(
+    html: str, monkeypatch: pytest.MonkeyPatch, *, split: bool, cache: Path | None = None, group: int = 0
+) -> bytes:
     monkeypatch.setattr(parts_pdf, "SPLIT_FROM_CHARS", 0 if split else 10**12)
+    # The fixture's parts are small: each is a document of its own unless `group` joins them.
+    monkeypatch.setattr(parts_pdf, "GROUP_CHARS", group)
     return typeset.reference_job(html).typeset(cache)
 
 
-def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
-    out: list[tuple[int, str, int]] = []
+def _outline(reader: PdfReader) -> list[tuple[int, str, int, float]]:
+    """Every heading of the outline: its depth, title, page and where on the page it leads."""
+    out: list[tuple[int, str, int, float]] = []
 
     def walk(entries: list, depth: int) -> None:
         for entry in entries:
             if isinstance(entry, list):
                 walk(entry, depth + 1)
             else:
-                out.append((depth, entry.title, reader.get_destination_page_number(entry)))
+                out.append((depth, entry.title, reader.get_destination_page_number(entry), round(float(entry.top), 1)))
 
     walk(reader.outline, 0)
     return out
@@ -86,6 +92,20 @@ def test_split_outline_and_links_lead_where_the_whole_documents_do(pdfs: tuple[P
     assert _links(split) == links
 
 
+def test_parts_typeset_together_read_like_the_whole_document(
+    html: str, pdfs: tuple[PdfReader, PdfReader, bytes]
+) -> None:
+    whole, _, _ = pdfs
+    sizes = [len(part) for part in parts_pdf.split(html).parts]
+    group = sizes[0] + sizes[1] + len(parts_pdf.PART_MARK)  # the first two parts together, the rest alone
+    assert len(parts_pdf.grouped(parts_pdf.split(html), group).parts) == len(sizes) - 1
+    with pytest.MonkeyPatch.context() as mp:
+        grouped = PdfReader(io.BytesIO(_typeset(html, mp, split=True, group=group)))
+    assert [p.extract_text() for p in grouped.pages] == [p.extract_text() for p in whole.pages]
+    assert _outline(grouped) == _outline(whole)
+    assert _links(grouped) == _links(whole)
+
+
 def test_split_metadata_is_the_documents(pdfs: tuple[PdfReader, PdfReader, bytes]) -> None:
     whole, split, _ = pdfs
     assert split.metadata == whole.metadata
@@ -93,6 +113,9 @@ def test_split_metadata_is_the_documents(pdfs: tuple[PdfReader, PdfReader, bytes
 
 def test_split_typesetting_is_reproducible(html: str, pdfs: tuple[PdfReader, PdfReader, bytes]) -> None:
     with pytest.MonkeyPatch.context() as mp:
+        assert _typeset(html, mp, split=True) == pdfs[2]
+    with pytest.MonkeyPatch.context() as mp:  # in worker processes, the largest document first: the same bytes
+        mp.setattr(parts_pdf, "PARALLEL_FROM_CHARS", 0)
         assert _typeset(html, mp, split=True) == pdfs[2]
 
 
@@ -143,3 +166,35 @@ def test_fonts_are_in_the_cache_key(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     old_key = job.key
     monkeypatch.setattr(typeset, "fonts_fingerprint", lambda: after)
     assert job.key != old_key
+
+
+def test_a_very_long_part_is_typeset_in_pieces_that_read_as_one(
+    html: str, pdfs: tuple[PdfReader, PdfReader, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A part longer than PIECE_CHARS (the checklist of a 10,000-item guideline) is cut where its
+    template allows, so that no process holds it whole; the pieces start pages of their own and
+    otherwise read as the part did."""
+    whole, _, _ = pdfs
+    checklist = next(p for p in parts_pdf.split(html).parts if 'id="part-checklist"' in p)
+    monkeypatch.setattr(parts_pdf, "PIECE_CHARS", len(checklist) // 2)
+    pieces = [p for p in parts_pdf.split(html).parts if "part-checklist" in p or "part-continued" in p]
+    assert len(pieces) >= 2 and all(len(p) < len(checklist) for p in pieces)
+    cut = PdfReader(io.BytesIO(_typeset(html, monkeypatch, split=True)))
+
+    # The same headings in the same order and nesting (the second piece's under the part's title).
+    assert [(depth, title) for depth, title, *_ in _outline(cut)] == [(d, t) for d, t, *_ in _outline(whole)]
+    texts = [page.extract_text() for page in cut.pages]
+    assert all(f"{n} / {len(texts)}" in text for n, text in enumerate(texts[1:], start=2))
+    # Every page of the checklist, the second piece's too, names it in the running header.
+    first, after = (
+        next(page for depth, t, page, _ in _outline(cut) if depth == 0 and t == title)
+        for title in ("記入例のチェックリスト", "出典と今のルール")
+    )
+    assert after - first >= 2
+    assert all("テストの手引き 記入例のチェックリスト" in text for text in texts[first:after])
+
+    # Nothing is lost: every line of the whole reference is printed (page numbers after the cut move).
+    def lines(reader: PdfReader) -> set[str]:
+        return {re.sub(r"\d+", "#", line) for page in reader.pages for line in page.extract_text().splitlines()}
+
+    assert lines(whole) <= lines(cut)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from builds import FIXTURE_ENV
-from support import BIN, ENGINE_SITE, child_processes, copy_project, mkdocs_build
+from support import BIN, ENGINE_SITE, build_env, child_processes, copy_project, mkdocs_build
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -36,8 +36,8 @@ def start_build(site: Path, built_site: Path) -> subprocess.Popen[str]:
     """A build of the sources `built_site` was built from (its project folder), the same way, so
     the two compare byte for byte."""
     project = built_site.parent
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **FIXTURE_ENV}
     cmd = [str(BIN / "mkdocs"), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    env = build_env(FIXTURE_ENV)  # the run's direct cache: the first of these builds typesets, the others read
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
 
 

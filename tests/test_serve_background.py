@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import BIN, ROOT, copy_project, edit
+from support import BIN, ROOT, build_env, copy_project, edit, pdf_cache
 from tebiki.checks.quiz_leaks import find_leaks
 from tebiki.data.project import Paths
 from tebiki.generate.notices import printing_state
@@ -88,36 +88,38 @@ def test_stopping_serve_leaves_no_background_worker(tmp_path: Path, stop: str) -
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     cmd = [str(BIN / "mkdocs"), "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    # A session of its own, as in a terminal: Ctrl-C reaches the whole process group.
-    serve = subprocess.Popen(
-        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
-    )
-    try:
-        assert serve.stdout is not None
-        log = []
-        for line in serve.stdout:  # until the first build is served
-            log.append(line)
-            if "Serving on" in line:
-                break
-        section = next((project / "guideline" / "sections").glob("*.yml"))
-        edit(section, "title: ", "title: 改")  # the data changed: the files are remade in the background
-        for line in serve.stdout:
-            log.append(line)
-            if "Remade the printed files" in line:
-                break
-        workers = _children(serve.pid)
-        assert workers, "the background worker's process should be running:\n" + "".join(log[-20:])
-        if stop == "kill":
-            serve.kill()  # no clean-up runs in serve: the worker must notice by itself
-        else:
-            os.killpg(serve.pid, signal.SIGINT)
-            assert serve.wait(timeout=60) == 0, "".join(log[-20:])
-        left = [pid for pid in workers if not _wait_gone(pid, 30)]
-        assert not left, f"processes left running after serve stopped: {left}"
-    finally:
-        if serve.poll() is None:
-            serve.kill()
-        serve.wait()
-        if serve.stdout is not None:
-            serve.stdout.close()
+    # With the PDFs the run typeset (the fixture's, and the edited data's once either test typeset them).
+    with pdf_cache() as cache:
+        env = build_env(cache)
+        # A session of its own, as in a terminal: Ctrl-C reaches the whole process group.
+        serve = subprocess.Popen(
+            cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+        )
+        try:
+            assert serve.stdout is not None
+            log = []
+            for line in serve.stdout:  # until the first build is served
+                log.append(line)
+                if "Serving on" in line:
+                    break
+            section = next((project / "guideline" / "sections").glob("*.yml"))
+            edit(section, "title: ", "title: 改")  # the data changed: the files are remade in the background
+            for line in serve.stdout:
+                log.append(line)
+                if "Remade the printed files" in line:
+                    break
+            workers = _children(serve.pid)
+            assert workers, "the background worker's process should be running:\n" + "".join(log[-20:])
+            if stop == "kill":
+                serve.kill()  # no clean-up runs in serve: the worker must notice by itself
+            else:
+                os.killpg(serve.pid, signal.SIGINT)
+                assert serve.wait(timeout=60) == 0, "".join(log[-20:])
+            left = [pid for pid in workers if not _wait_gone(pid, 30)]
+            assert not left, f"processes left running after serve stopped: {left}"
+        finally:
+            if serve.poll() is None:
+                serve.kill()
+            serve.wait()
+            if serve.stdout is not None:
+                serve.stdout.close()

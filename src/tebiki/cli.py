@@ -1,4 +1,4 @@
-"""The `tebiki` command: validate, generate, coverage, schema, pdf, offline, check-site, a11y."""
+"""The `tebiki` command: new, validate, generate, coverage, schema, pdf, offline, check-site, a11y."""
 
 from __future__ import annotations
 

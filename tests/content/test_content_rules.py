@@ -7,6 +7,7 @@ track, and nothing meant for paper carries a placeholder address.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from html.parser import HTMLParser
@@ -181,6 +182,7 @@ def test_the_home_page_says_to_report_a_leak(built_site: Path) -> None:
 # ---- printed and rendered text --------------------------------------------------------------
 
 
+@functools.cache  # the built site is read-only: its PDFs are read once for the tests below
 def _pdf_text(path: Path) -> str:
     return "".join(page.extract_text() or "" for page in PdfReader(path).pages)
 

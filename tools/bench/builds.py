@@ -8,17 +8,20 @@ import io
 import os
 import shutil
 import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from tebiki import translations
 from tebiki.checks import coverage
 from tebiki.cli import main as tebiki_main
 from tebiki.data.project import Paths, load_project
-from tebiki.generate.nav import expand_nav
-from tebiki.generate.theme_files import OVERRIDES
+from tebiki.generate.nav import default_nav, expand_nav
+from tebiki.generate.theme_files import OVERRIDES, QUIZ_LOCALES
+from tebiki.mkdocs_plugin import theme
 from tebiki.publish import search
 from tools.bench import measure, synthetic
 from tools.bench.report import Figure, Results
@@ -29,6 +32,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 PROJECT_PARTS = ("mkdocs.yml", "docs", "guideline", "quizzes")
 
 OVERHEAD_GOAL = 1.10
+EDITED = "plugin page generation only, data edited before each build"
 SCALING_GOAL = 5.5
 SPEED_GOAL = 1.0
 PRINT_GOAL_S = 20.0  # the reference of 1,000 items
@@ -54,27 +58,47 @@ def write_variant(project: Path, name: str, overrides: dict) -> Path:
 
 
 def plain_configs(project: Path, docs: Path) -> tuple[Path, Path]:
-    """Plain MkDocs + Material on the Markdown tebiki generates: same theme, Markdown
-    extensions and overrides, the same nav (placeholders expanded), no tebiki plugin;
+    """Plain MkDocs + Material on the Markdown tebiki generates, configured as the plugin
+    configures a site (theme features and overrides, Markdown extensions, stylesheets and
+    scripts, mkdocs-quiz with tebiki's options, the default nav), but without the plugin;
     once with no plugin at all and once with Material's own search, which is what a
     plain site would index itself with."""
     with contextlib.redirect_stdout(io.StringIO()):
         tebiki_main(["--root", str(project), "generate", "--out", str(docs), "--include-docs"])
     with open(project / "mkdocs.yml", "rb") as fh:
         config = yaml_load(fh)
-    nav = expand_nav(config.get("nav"), load_project(Paths.under(project)))
-    # Without the plugin, tebiki's overrides must be named: they are what the plugin would add.
+    theme_config = config.get("theme") or {}
+    translations.activate(theme_config.get("language"))  # the default nav's labels
+    loaded = load_project(Paths.under(project))
+    nav = config.get("nav") or default_nav(loaded, _own_pages(project / "docs"))
+    # Without the plugin, what it adds to a site must be named.
     plain = {
         "docs_dir": str(docs),
-        "nav": nav,
-        "theme": {"custom_dir": str(OVERRIDES)},
+        "nav": expand_nav(nav, loaded),
+        "theme": {
+            **theme_config,
+            "custom_dir": str(OVERRIDES),
+            "font": False,
+            "features": [*theme_config.get("features", []), *theme.FEATURES],
+        },
+        "markdown_extensions": [{name: options} for name, options in theme.MARKDOWN_EXTENSIONS.items()],
+        "extra_css": theme.EXTRA_CSS,
+        "extra_javascript": theme.EXTRA_JAVASCRIPT,
         "hooks": [str(Path(__file__).with_name("plain_hooks.py"))],
     }
-    others = _plugins(project, None)  # e.g. mkdocs_quiz, which the generated quiz pages need
+    quiz_translations = {po.stem: str(po) for po in sorted(QUIZ_LOCALES.glob("*.po"))}
+    quiz = {theme.QUIZ_PLUGIN: {**theme.QUIZ_OPTIONS, "custom_translations": quiz_translations}}
+    others = [*_plugins(project, None), quiz]
     return (
         write_variant(project, "mkdocs-plain.yml", {**plain, "plugins": others}),
         write_variant(project, "mkdocs-plain-search.yml", {**plain, "plugins": ["search", *others]}),
     )
+
+
+def _own_pages(docs: Path) -> list[str]:
+    """The site's hand-written pages in the order the plugin lists them in its default nav."""
+    pages = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+    return sorted(pages, key=lambda p: (tuple(p.split("/")[:-1]), Path(p).stem not in ("index", "README"), p))
 
 
 def generation_only_config(project: Path, name: str = "mkdocs-generate-only.yml", **options: object) -> Path:
@@ -104,6 +128,14 @@ def build(config: Path, site: Path, *flags: str) -> measure.Run:
     return measure.run([MKDOCS, "build", "-q", *flags, "-f", str(config), "-d", str(site)], cwd=config.parent, env=ENV)
 
 
+def edit_then_build(data_file: Path, config: Path, site: Path) -> measure.Run:
+    """A build after an edit of the data that changes no page (a comment added): nothing kept
+    from the last build can be read back, so the project is loaded, validated and generated."""
+    with data_file.open("a", encoding="utf-8") as fh:
+        fh.write(f"# benchmark edit {time.monotonic_ns()}\n")
+    return build(config, site, "--strict")
+
+
 def overhead(root: Path, work: Path, rounds: int, results: Results) -> Path:
     """Default site with the plugin against plain MkDocs + Material on the same Markdown.
 
@@ -119,6 +151,13 @@ def overhead(root: Path, work: Path, rounds: int, results: Results) -> Path:
     }
     sites = {name: work / f"site-{i}" for i, name in enumerate(configs)}
     commands = {name: functools.partial(build, config, sites[name], "--strict") for name, config in configs.items()}
+    # The same on a copy whose data changes before every build; it shares the PDF cache (entries are
+    # named by content, and kept results by project), so only what an edit invalidates is made again.
+    edited = copy_project(root, work / "project-edited")
+    cache = {"cache_dir": str(project / ".tebiki" / "cache")}
+    edited_config = generation_only_config(edited, **cache)
+    data_file = edited / "guideline" / "guideline.yml"
+    commands[EDITED] = functools.partial(edit_then_build, data_file, edited_config, work / "site-edited")
     # Warm-up: byte-compiled modules, the file cache and the typeset-PDF cache, as on a maintainer's
     # machine. The plugin's first build, with that cache still empty, is reported beside the ratios.
     first = {name: command() for name, command in commands.items()}["plugin with output checks"]
@@ -145,7 +184,7 @@ def overhead(root: Path, work: Path, rounds: int, results: Results) -> Path:
             note=f"one run, CPU {first.cpu:.1f} s; the rounds below read the PDFs from .tebiki/cache",
         )
     )
-    for name in ("plugin with output checks", "plugin page generation only"):
+    for name in ("plugin with output checks", "plugin page generation only", EDITED):
         ours = runs[name]
         wall = measure.median_ratio([r.wall for r in ours], [r.wall for r in bare])
         cpu = measure.median_ratio([r.cpu for r in ours], [r.cpu for r in bare])

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(root: Path, work: Path, parts: list[str], args: argparse.Namespace, results: Results) -> None:
     site = None
     if "overhead" in parts:
-        _say(f"overhead: {args.rounds} alternating rounds of four builds")
+        _say(f"overhead: {args.rounds} alternating rounds of five builds")
         site = builds.overhead(root, work / "overhead", args.rounds, results)
     if "serve" in parts:
         _say(f"serve: {args.edits} edits of each kind under `mkdocs serve`, tebiki and plain")

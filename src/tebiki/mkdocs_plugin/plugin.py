@@ -27,7 +27,8 @@ from ..generate import Page, notices, render
 from ..generate import trainer as trainer_pages
 from ..generate.nav import default_nav, expand_nav
 from ..generate.siteurl import printable
-from ..publish import background, csp, offline, search, slides_pdf, staging, typeset
+from ..memo import Memo
+from ..publish import background, csp, slides_pdf, staging, typeset
 from ..seams import SEARCH_EXCLUDE
 from . import live_reload, markup_fixes, quiz_catalogs, quiz_patch, reuse, serve_checks, theme
 from .config import TebikiConfig, published_url
@@ -35,6 +36,8 @@ from .config import TebikiConfig, published_url
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
     from filelock import FileLock
     from mkdocs.livereload import LiveReloadServer
+
+    from ..publish import search
 
 log = logging.getLogger("mkdocs.plugins.tebiki")
 
@@ -131,6 +134,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             config.site_dir = str(self.staging)
         self._stop_indexer()  # a `serve` rebuild that failed before on_post_build
         if self.config.search and self.worker is None:
+            # Imported only here: Pagefind's client (asyncio, CBOR) costs a build without search some 30 ms.
+            from ..publish import search
+
             self.indexer = search.Indexer(exclude=SEARCH_EXCLUDE)
         return config
 
@@ -140,7 +146,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         # (loading too: the generated videos' expected captions are in the site's language).
         self.language = translations.activate(config.theme.get("language"))
         try:
-            self.project, self.pages = reuse.load(self.paths, self.language)  # serve: unchanged data is kept
+            # serve: unchanged data is kept in memory; build: read back from the cache folder
+            self.project, self.pages = reuse.load(self.paths, self.language, self._memo())
         except DataError as exc:
             raise PluginError(exc.report()) from None
         assert self.project is not None
@@ -191,7 +198,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         # folder with the rest.
         request = self._request(files, config)
         if self.worker is None:
-            made = background.make_files(request, self.project)
+            made = background.made_once(request, self.project, self._memo())
             if made.errors:
                 raise PluginError("\n".join(made.errors.values()))
             # Kept with the fingerprint for `serve` (whose worker starts from them after this build).
@@ -226,6 +233,12 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             self.config.reference_pdf,
             self._pdf_cache(),
         )
+
+    def _memo(self) -> Memo | None:
+        """Results kept between one-off builds (serve keeps its own in memory while it runs)."""
+        if not self.config.cache_dir or self.command == "serve":
+            return None
+        return Memo(self.paths.root / self.config.cache_dir / "memo")
 
     def _pdf_cache(self) -> Path | None:
         return self.paths.root / self.config.cache_dir / "pdf" if self.config.cache_dir else None
@@ -350,6 +363,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self._typeset_decks(built)
         self._restate_printing(built)
         if self.config.offline:
+            from ..publish import offline
+
             offline.inline_captions(built)
         if serving is None:
             self._index(built)
@@ -421,6 +436,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def _index(self, built: Path) -> None:
         """The search index: Pagefind now (offline: embedded in scripts); while serving, see on_post_build."""
         if self.indexer is not None:
+            from ..publish import search
+
             indexer, self.indexer = self.indexer, None
             try:
                 indexer.index(built)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import stat
 
-from ..data.project import Paths, Project, load_project
-from ..generate import Page, generate
+from ..data.project import Paths, Project
+from ..generate import Page
+from ..generate.kept import project_and_pages
+from ..memo import Memo
 
 Stamp = tuple[tuple[str, int, int], ...]
 
@@ -36,17 +38,16 @@ def stamp(paths: Paths) -> Stamp:
     return tuple(sorted(found))
 
 
-def load(paths: Paths, language: str) -> tuple[Project, list[Page]]:
-    """The project and its pages, loaded and generated again only if an input file changed.
-    Raises DataError like `load_project`."""
+def load(paths: Paths, language: str, memo: Memo | None = None) -> tuple[Project, list[Page]]:
+    """The project and its pages, loaded and generated again only if an input file changed
+    (kept in memory while serving, and in `memo` between builds). Raises DataError like `load_project`."""
     key = (paths, language)
     now = stamp(paths)
     kept = _last.get(key)
     if kept is not None and kept[0] == now:
         return kept[1], kept[2]
     _last.pop(key, None)  # a failed load keeps nothing
-    project = load_project(paths)
-    pages = generate(project)
+    project, pages = project_and_pages(paths, language, memo)
     _last.clear()  # one project at a time: the one being served
     _last[key] = (now, project, pages)
     return project, pages

@@ -15,7 +15,6 @@ from __future__ import annotations
 import atexit
 import hashlib
 import logging
-import multiprocessing
 import os
 import shutil
 import signal
@@ -23,14 +22,16 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import translations
 from ..data.problems import DataError
 from ..data.project import Paths, Project, load_project
-from ..generate import handouts, has_short, pamphlet_html, qti, reference_html
-from . import search, typeset
+from ..generate import handouts, has_short, pamphlet_html, reference_html
+from ..generate.kept import inputs_digest, scope
+from ..memo import Memo
+from . import typeset
 from .reproducible import build_date
 
 log = logging.getLogger("mkdocs.plugins.tebiki")
@@ -67,6 +68,25 @@ class Made:
     errors: dict[str, str]  # docs path (or "data") -> what went wrong
 
 
+def made_once(request: Request, project: Project | None, memo: Memo | None) -> Made:
+    """`make_files` for a one-off build, read from `memo` when the same inputs made them before
+    (the same files, options, day, language and installed fonts); only a success is kept."""
+    if memo is None:
+        return make_files(request, project)
+    paths = request.paths
+    before = inputs_digest(paths)
+    options = repr((sorted(request.urls.items()), request.site_name, request.site_url, request.pdf, request.reference))
+    parts = (options, translations.active(), build_date().isoformat(), typeset.fonts_fingerprint())
+    kind, key = f"made-{scope(paths)}", Memo.key("made", before, *parts)
+    files = memo.get(kind, key)
+    if isinstance(files, dict):
+        return Made("", files, {})
+    made = make_files(request, project)
+    if not made.errors and inputs_digest(paths) == before:
+        memo.put(kind, key, made.files)
+    return made
+
+
 def make_files(request: Request, project: Project | None = None) -> Made:
     """Every file made from the data that no page shows, from `project` or (in the child
     process) from the data folders."""
@@ -76,6 +96,8 @@ def make_files(request: Request, project: Project | None = None) -> Made:
             project = load_project(request.paths)
         except DataError as exc:  # the rebuild reports it too; keep the previous files
             return Made(fingerprint, {}, {"data": exc.report()})
+    from ..generate import qti  # here: its XML writer pulls in urllib, which a build reading kept files never needs
+
     url_of = request.urls.get
     files: dict[str, bytes] = dict(qti.packages(project, url_of))
     try:
@@ -133,6 +155,9 @@ class Worker:
         self.bundle: Path | None = None  # the newest Pagefind bundle written
         self._generation = 0
         # spawn: the serving process runs threads, which a forked child would inherit half-way.
+        import multiprocessing  # serve only: a one-off build never starts the worker
+        from concurrent.futures import ProcessPoolExecutor
+
         self._pool = ProcessPoolExecutor(
             max_workers=1,
             mp_context=multiprocessing.get_context("spawn"),
@@ -297,6 +322,8 @@ class Worker:
             self._on_ready()
 
     def _index(self, snapshot: Path, site_dir: Path, digest: str) -> None:
+        from . import search  # Pagefind's client (asyncio, CBOR): only where an index is made
+
         try:
             search.Indexer(self._exclude).index(snapshot)
         except search.SearchIndexError as exc:
