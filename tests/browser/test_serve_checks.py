@@ -3,7 +3,6 @@ terminal, and goes away when the page is fixed; the preview keeps serving meanwh
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from support import BIN, ROOT
+from support import BIN, ROOT, build_env, pdf_cache
 
 FIXTURE_JA = ROOT / "tests" / "fixtures" / "sites" / "ja"
 FIRST_BUILD = 900.0  # seconds: the fixture's PDFs are typeset afresh on a busy machine
@@ -26,12 +25,11 @@ RAW_QUIZ = "\n<quiz>\n記録はどこに置く？\n- [x] 決めた場所\n- [ ] 
 class Serve:
     """`mkdocs serve` on a free port, its terminal read line by line."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, env: dict[str, str]) -> None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         cmd = [str(BIN / "mkdocs"), "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{self.port}"]
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         self.proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.lines: list[str] = []
         self._changed = threading.Condition()
@@ -74,13 +72,14 @@ class Serve:
 def serve(tmp_path: Path) -> Iterator[tuple[Serve, Path]]:
     project = tmp_path / "site"
     shutil.copytree(FIXTURE_JA, project, symlinks=False)
-    server = Serve(project)
-    try:
-        yield server, project
-    finally:
-        server.stop()
-        if server.proc.stdout is not None:
-            server.proc.stdout.close()
+    with pdf_cache() as cache:  # the PDFs the run typeset already
+        server = Serve(project, build_env(cache))
+        try:
+            yield server, project
+        finally:
+            server.stop()
+            if server.proc.stdout is not None:
+                server.proc.stdout.close()
 
 
 def test_a_failed_check_shows_in_the_open_tab_and_the_terminal_until_fixed(
