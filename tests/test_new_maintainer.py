@@ -93,3 +93,12 @@ def test_a_quote_from_elsewhere_is_not_diffed_against_an_unrelated_line(tmp_path
     assert "no passage of the source is close to it" in elsewhere and "the quote has" not in elsewhere
     (typo,) = [line for line in lines if "items #2 › text" in line]
     assert "the quote has “keep” where the source has “keeps”" in typo and "「" not in typo
+
+
+def test_a_missing_data_file_is_explained_without_the_repositorys_readme(tmp_path: Path) -> None:
+    site = new(tmp_path)
+    (site / "guideline" / "sources.yml").unlink()
+    result = tebiki("validate", cwd=site)
+    assert result.returncode == 2
+    assert "guideline/sources.yml: file is missing" in result.stderr
+    assert "tebiki new" in result.stderr and "README" not in result.stderr
