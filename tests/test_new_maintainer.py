@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import zipfile
 from pathlib import Path
 
 from support import edit, tebiki
+from tebiki import translations
+from tebiki.publish import offline
 
 
 def new(tmp_path: Path, language: str = "en") -> Path:
@@ -102,3 +106,22 @@ def test_a_missing_data_file_is_explained_without_the_repositorys_readme(tmp_pat
     assert result.returncode == 2
     assert "guideline/sources.yml: file is missing" in result.stderr
     assert "tebiki new" in result.stderr and "README" not in result.stderr
+
+
+def test_the_offline_readme_is_plain_text(tmp_path: Path) -> None:
+    # README.txt is read in a text editor: a site name or address with ' or & stays as written.
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
+    with translations.using("en"):
+        out = offline.write_zip(
+            site,
+            tmp_path / "offline.zip",
+            site_name="Supporters' data & you",
+            site_url="https://example.org/?a=1&b=2",
+            issued=dt.date(2026, 4, 1),
+        )
+    with zipfile.ZipFile(out) as zf:
+        readme = zf.read(f"{offline.FOLDER}/README.txt").decode("utf-8-sig")
+    assert readme.startswith("Supporters' data & you: offline edition")
+    assert "https://example.org/?a=1&b=2" in readme and "&#39;" not in readme and "&amp;" not in readme
