@@ -125,3 +125,11 @@ def test_the_offline_readme_is_plain_text(tmp_path: Path) -> None:
         readme = zf.read(f"{offline.FOLDER}/README.txt").decode("utf-8-sig")
     assert readme.startswith("Supporters' data & you: offline edition")
     assert "https://example.org/?a=1&b=2" in readme and "&#39;" not in readme and "&amp;" not in readme
+
+
+def test_tebiki_outside_a_site_says_where_to_run_it(tmp_path: Path) -> None:
+    result = tebiki("validate", cwd=tmp_path)
+    assert result.returncode == 2
+    problems = [line for line in result.stderr.splitlines() if not line.startswith(("    →", "1 problem"))]
+    assert problems == [f"guideline: there is no guideline data folder in {tmp_path.resolve()}"], result.stderr
+    assert "tebiki new DIR" in result.stderr
