@@ -54,6 +54,10 @@ def test_new_site_builds_strict_and_passes_coverage(new_site, tmp_path: Path, la
     today_basis, basis = labels[language]
     shown = html.unescape(checklist)
     assert (today_basis in shown) == (status == "superseded") and (basis in shown or status == "superseded")
+    # The sample's planned online briefing is a live session, not a video (it has no recording).
+    session = (site / "site" / "seminars" / "records-online" / "index.html").read_text(encoding="utf-8")
+    assert "Online (video)" not in session and "オンライン（動画）" not in session
+    assert {"en": "Online", "ja": "オンライン"}[language] in session
     # The trainer kit tells the slides' order from the data: the first track's way, and today's rules
     # only for a superseded guideline (no one guideline's "small-business way").
     kit = html.unescape((site / "site" / "trainers" / "records" / "index.html").read_text(encoding="utf-8"))

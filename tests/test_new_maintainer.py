@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import zipfile
 from pathlib import Path
 
 from support import edit, tebiki
+from tebiki import translations
+from tebiki.publish import offline
 
 
 def new(tmp_path: Path, language: str = "en") -> Path:
@@ -93,3 +97,39 @@ def test_a_quote_from_elsewhere_is_not_diffed_against_an_unrelated_line(tmp_path
     assert "no passage of the source is close to it" in elsewhere and "the quote has" not in elsewhere
     (typo,) = [line for line in lines if "items #2 › text" in line]
     assert "the quote has “keep” where the source has “keeps”" in typo and "「" not in typo
+
+
+def test_a_missing_data_file_is_explained_without_the_repositorys_readme(tmp_path: Path) -> None:
+    site = new(tmp_path)
+    (site / "guideline" / "sources.yml").unlink()
+    result = tebiki("validate", cwd=site)
+    assert result.returncode == 2
+    assert "guideline/sources.yml: file is missing" in result.stderr
+    assert "tebiki new" in result.stderr and "README" not in result.stderr
+
+
+def test_the_offline_readme_is_plain_text(tmp_path: Path) -> None:
+    # README.txt is read in a text editor: a site name or address with ' or & stays as written.
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
+    with translations.using("en"):
+        out = offline.write_zip(
+            site,
+            tmp_path / "offline.zip",
+            site_name="Supporters' data & you",
+            site_url="https://example.org/?a=1&b=2",
+            issued=dt.date(2026, 4, 1),
+        )
+    with zipfile.ZipFile(out) as zf:
+        readme = zf.read(f"{offline.FOLDER}/README.txt").decode("utf-8-sig")
+    assert readme.startswith("Supporters' data & you: offline edition")
+    assert "https://example.org/?a=1&b=2" in readme and "&#39;" not in readme and "&amp;" not in readme
+
+
+def test_tebiki_outside_a_site_says_where_to_run_it(tmp_path: Path) -> None:
+    result = tebiki("validate", cwd=tmp_path)
+    assert result.returncode == 2
+    problems = [line for line in result.stderr.splitlines() if not line.startswith(("    →", "1 problem"))]
+    assert problems == [f"guideline: there is no guideline data folder in {tmp_path.resolve()}"], result.stderr
+    assert "tebiki new DIR" in result.stderr

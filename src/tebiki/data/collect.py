@@ -98,7 +98,8 @@ class Collector:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            self.add(path, 0, "", "file is missing", "create it; see README.md for the data layout")
+            hint = "create it: `tebiki new` writes a sample of every data file, and schema/ says what each holds"
+            self.add(path, 0, "", "file is missing", hint)
             return None
         except IsADirectoryError:
             self.add(path, 0, "", "this is a folder, not a data file", "rename the folder, or move it out of here")

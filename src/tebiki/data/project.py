@@ -25,7 +25,7 @@ from .glossary.model import GlossaryFile
 from .guideline.load import read_guideline
 from .guideline.load import schemas as guideline_schemas
 from .guideline.model import Guideline
-from .problems import DataError, Problem
+from .problems import DataError, Problem, display_path
 from .quiz.load import load_banks
 from .quiz.load import schemas as quiz_schemas
 from .quiz.model import Bank
@@ -79,6 +79,19 @@ class Project:
 
 def load_project(paths: Paths) -> Project:
     """Load and validate all data; raise DataError listing every problem."""
+    if not paths.data.is_dir():  # not a site's folder: one problem, not one per file it would hold
+        raise DataError(
+            [
+                Problem(
+                    display_path(paths.data, paths.root),
+                    0,
+                    "",
+                    f"there is no guideline data folder in {paths.root.resolve()}",
+                    "run tebiki in your site's folder (the one with mkdocs.yml and guideline/), or give --root; "
+                    "to start a site, run: tebiki new DIR",
+                )
+            ]
+        )
     with _gc_paused():
         return _load(paths)
 

@@ -166,10 +166,17 @@ def _rows(series: Series) -> list[dict]:
     return rows
 
 
+def _format(session: Session) -> str:
+    if session.format is Format.in_person:
+        return _("Briefing at a venue")
+    # A planned online briefing is a live session one registers for, not (yet) a video.
+    return _("Online (video)") if session.recordings else _("Online")
+
+
 def _facts(series: Series, session: Session) -> list[tuple[str, str]]:
     city, date, venue = _where(session)
     facts = [
-        (_("Format"), _("Online (video)") if session.format is Format.online else _("Briefing at a venue")),
+        (_("Format"), _format(session)),
         (_("City"), city),
         (_("Date"), date),
     ]

@@ -19,6 +19,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..files import html_files, replacing
 from ..generate.render import render
 from .reproducible import build_date
@@ -48,9 +50,10 @@ def write_zip(
 ) -> Path:
     """Zip `site_dir` under FOLDER/ with a README; written beside `out` and renamed into place."""
     stamp = (max(issued.year, 1980), issued.month, issued.day, 0, 0, 0)  # zip dates start in 1980
-    readme = render(
-        "offline-readme.txt.j2", site_name=site_name, site_url=site_url, issued=issued, folder=FOLDER, pdf=pdf
-    )
+    # Plain text, not Markdown: the values go in as they are (Markup), or "Our charity's site" would
+    # read "Our charity&#39;s site" in the README.
+    values = {"site_name": site_name, "site_url": site_url, "folder": FOLDER, "pdf": pdf}
+    readme = render("offline-readme.txt.j2", issued=issued, **{k: Markup(v) if v else v for k, v in values.items()})
     with replacing(out) as tmp, zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         entries = [("README.txt", ("\ufeff" + readme).encode("utf-8"))]
         entries += [
