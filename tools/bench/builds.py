@@ -27,7 +27,11 @@ from tools.bench import measure, synthetic
 from tools.bench.report import Figure, Results
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Builds run with byte-compiled modules, as on a maintainer's machine: with PYTHONDONTWRITEBYTECODE
+# set (some CI and sandbox shells set it) every tebiki module is compiled from source on every
+# build, some 0.1 s of CPU that only the plugin's builds pay (plain MkDocs' modules are installed
+# with their .pyc files).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"NO_MKDOCS_2_WARNING": "1"}
 # What `make site` and the tests build from; quizzes/ only once it exists.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "guideline", "quizzes")
 
