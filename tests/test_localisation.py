@@ -7,6 +7,7 @@ string tebiki forgot to translate.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -151,3 +152,27 @@ def test_first_sentence_and_caption_cues_follow_the_language() -> None:
         assert translations.first_sentence("鍵をかけます。毎晩です。") == "鍵をかけます。"
         # ". " ends no Japanese sentence
         assert translations.first_sentence("Ver. 2 を使います。") == "Ver. 2 を使います。"
+
+
+def test_the_short_pamphlet_speaks_the_sites_language() -> None:
+    """Every word the short pamphlet adds comes from the catalogs: an English site's has no Japanese."""
+    from tebiki.data.guideline.model import Contact, FirstStep, Pamphlet
+    from tebiki.data.project import Paths, load_project
+    from tebiki.generate import short_pamphlet
+
+    project = load_project(Paths.under(Path(__file__).parent / "fixtures" / "sites" / "en"))
+    meta = project.guideline.meta
+    item = project.guideline.sections[0].items()[0]
+    pamphlet = Pamphlet(
+        message="Look after the records you keep.",
+        lead="For small teams. What to do first, and where to ask.",
+        first_steps=[FirstStep(text="Lock the cabinet.", items=[item.id]), FirstStep(text="Name one person.")],
+        contacts=[Contact(name="The help line", phone="0000-000-000", hours="Weekdays 9 to 5")],
+    )
+    guideline = project.guideline.model_copy(update={"meta": meta.model_copy(update={"pamphlet": pamphlet})})
+    project = dataclasses.replace(project, guideline=guideline)
+    with translations.using("en"):
+        html = short_pamphlet.document(project, site_name="Records", site_url=None, issued=dt.date(2020, 1, 1))
+    assert '<html lang="en">' in html
+    assert "Start with these 2." in html and "Where to ask" in html
+    assert not JAPANESE.findall(html)

@@ -1,5 +1,5 @@
 """The short printed pamphlet, read in five minutes: one message, what to do first, one page
-per revision point (problem → measures → the SME way → today's rule), the self-check as a
+per point (problem → measures → the first checklist track's way → today's rule), the self-check as a
 tick sheet, and where to ask. From the same data as the site; the item-by-item reference
 is the other PDF (`printed.document`). Pure: data in, HTML out.
 """
@@ -13,6 +13,7 @@ from ..data.checklist.model import Entry
 from ..data.guideline.model import Item, Kind, Section
 from ..data.project import Project
 from ..text import oneline
+from ..translations import first_sentence
 from .render import render_html
 
 # What a page of one revision point holds at most: more would not fit its page.
@@ -35,8 +36,7 @@ class Point:
 
 
 def _first_sentence(text: str) -> str:
-    head, dot, _ = oneline(text).partition("。")
-    return head + dot
+    return first_sentence(oneline(text))
 
 
 def points(project: Project) -> list[Point]:

@@ -258,6 +258,11 @@ class Pamphlet(Strict):
     lead: Text = Field(description="Two or three sentences under it: who this is for and what it gives.")
     first_steps: list[FirstStep] = Field(min_length=1, max_length=7, description="The 今やること page.")
     contacts: list[Contact] = Field(min_length=1, description="The 「どこに聞けばよいか」 page.")
+    way_note: Text | None = Field(
+        default=None,
+        description="One sentence under the checklist's first track's way on each point's page,"
+        " e.g. that the way may fit the business's size.",
+    )
 
 
 class Cover(Strict):

@@ -9,6 +9,14 @@
   "use strict";
   // Interface strings in the site's language (assets/i18n.js, written by the build).
   var t = window.tebikiT || function (msgid) { return msgid; };
+  // mkdocs-quiz's own words for a right or wrong answer, in the site's language (read when
+  // needed: its translations are set by a script of its own).
+  function genericVerdicts() {
+    var words = window.mkdocsQuizTranslations || {};
+    return ["Correct answer!", "Incorrect answer. Please try again.", "Incorrect answer."].map(function (key) {
+      return words[key] || key;
+    });
+  }
 
   // Feedback areas become live regions before mkdocs-quiz writes anything into them.
   // (Their `hidden` state is overridden in tebiki-quiz.css so that they stay in the
@@ -24,6 +32,14 @@
       var right = item.classList.contains("correct");
       var verdict = right ? t("Correct.") : t("Wrong.");
       if (el.textContent.trim().indexOf(verdict) === 0) return; // mkdocs-quiz's own message says it already
+      // mkdocs-quiz's generic message (no feedback written for the answer) is a verdict in other
+      // words, e.g. "Correct answer!" in English: say tebiki's instead of saying it twice.
+      var content = item.querySelector(".quiz-feedback-item-content");
+      if (content && genericVerdicts().indexOf(content.textContent.trim()) >= 0) {
+        content.textContent = verdict;
+        content.classList.add("tebiki-verdict");
+        return;
+      }
       var p = document.createElement("p");
       p.className = "tebiki-verdict";
       p.textContent = verdict;
