@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from babel.messages.pofile import read_po
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route, sync_playwright
 
 from tebiki import translations
 from tebiki.checks.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -123,6 +124,46 @@ FOCUS_STATE = """
     };
 }
 """
+
+
+def rules_in_page(page: Page, profiles: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """What the checklist page's own script (window.TebikiRules) makes of each profile: the
+    effective answers, whether complete, the track, the entries that apply and the questions asked."""
+    return page.evaluate(
+        """profiles => {
+        const data = JSON.parse(document.getElementById("tebiki-checklist-data").textContent);
+        const R = window.TebikiRules;
+        return profiles.map(p => {
+            const eff = R.effective(data.questions, p);
+            const complete = R.complete(data.questions, p);
+            return {
+                eff, complete,
+                track: complete ? R.trackOf(data.tracks, eff) : null,
+                entries: data.entries.filter(e => R.holds(e.applies_if, eff)).map(e => e.id),
+                asked: data.questions.filter(q => R.holds(q.ask_if, eff)).map(q => q.id),
+            };
+        });
+    }""",
+        profiles,
+    )
+
+
+class Requests:
+    """Every request the page makes; those leaving 127.0.0.1 are aborted, so no network is needed."""
+
+    def __init__(self, context: BrowserContext):
+        self.urls: list[str] = []
+        context.route("**/*", self._route)
+
+    def _route(self, route: Route) -> None:
+        self.urls.append(route.request.url)
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            route.abort()
+
+    def external(self) -> list[str]:
+        return [u for u in self.urls if urlsplit(u).scheme in ("http", "https") and urlsplit(u).hostname != "127.0.0.1"]
 
 
 def axe_violations(page: Page, tags: list[str] = WCAG_TAGS) -> list[dict[str, Any]]:

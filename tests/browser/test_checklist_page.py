@@ -19,7 +19,7 @@ import pypdfium2
 import pytest
 from playwright.sync_api import Browser, Page, Request, Route, expect
 
-from browsers import Site, axe_violations, describe, new_context, shows_its_language
+from browsers import Site, axe_violations, describe, new_context, rules_in_page, shows_its_language
 from support import ROOT, every_profile
 from tebiki.data.checklist import conditions
 from tebiki.data.checklist.model import Checklist, Entry, Level
@@ -915,23 +915,7 @@ def test_python_and_javascript_rules_agree_on_every_profile(site_page: Page, sit
         profiles.append({**profile, "remote": "yes", "size": "lots"})
         profiles.append({**profile, "entrusts": "no", "remote": "yes"})
     open_checklist(page, site)
-    from_js = page.evaluate(
-        """profiles => {
-            const data = JSON.parse(document.getElementById("tebiki-checklist-data").textContent);
-            const R = window.TebikiRules;
-            return profiles.map(p => {
-                const eff = R.effective(data.questions, p);
-                const complete = R.complete(data.questions, p);
-                return {
-                    eff, complete,
-                    track: complete ? R.trackOf(data.tracks, eff) : null,
-                    entries: data.entries.filter(e => R.holds(e.applies_if, eff)).map(e => e.id),
-                    asked: data.questions.filter(q => R.holds(q.ask_if, eff)).map(q => q.id),
-                };
-            });
-        }""",
-        profiles,
-    )
+    from_js = rules_in_page(page, profiles)
     assert len(from_js) == len(profiles) > 20
     tracks = set()
     for profile, js in zip(profiles, from_js, strict=True):

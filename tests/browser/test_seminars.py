@@ -14,9 +14,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, Page, expect
 
-from browsers import FOCUS_STATE, MOBILE, Site, axe_violations, describe, new_context, shows_its_language
+from browsers import FOCUS_STATE, MOBILE, Requests, Site, axe_violations, describe, new_context, shows_its_language
 from builds import FIXTURE_ENV, once_per_run, strict_build
 from support import copy_project, serve
 from tebiki.data.seminars.model import Recording
@@ -78,24 +78,6 @@ def hosted_url(site: Site, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     built = once_per_run(tmp_path_factory, f"fixture-{site.language}-hosted", make)
     with serve(built / "site") as url:
         yield url + "seminars/hosted/"
-
-
-class Requests:
-    """Every request the page makes; those leaving 127.0.0.1 are aborted, so no network is needed."""
-
-    def __init__(self, context: BrowserContext):
-        self.urls: list[str] = []
-        context.route("**/*", self._route)
-
-    def _route(self, route: Route) -> None:
-        self.urls.append(route.request.url)
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            route.abort()
-
-    def external(self) -> list[str]:
-        return [u for u in self.urls if urlsplit(u).scheme in ("http", "https") and urlsplit(u).hostname != "127.0.0.1"]
 
 
 @pytest.fixture

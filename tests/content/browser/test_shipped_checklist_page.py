@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from shipped_profiles import SHOP, shipped_checklist
 
+from browsers import rules_in_page
 from support import every_profile
 from tebiki.data.checklist import conditions
 from tebiki.data.checklist.model import Checklist
@@ -83,23 +84,7 @@ def test_python_and_javascript_rules_agree_on_every_profile(page: Page, site_url
         profiles += [{k: v for k, v in profile.items() if k != q.id} for q in checklist.questions]
         profiles.append({**profile, "recontract": "yes", "employees": "lots"})
     open_checklist(page, site_url)
-    from_js = page.evaluate(
-        """profiles => {
-            const data = JSON.parse(document.getElementById("tebiki-checklist-data").textContent);
-            const R = window.TebikiRules;
-            return profiles.map(p => {
-                const eff = R.effective(data.questions, p);
-                const complete = R.complete(data.questions, p);
-                return {
-                    eff, complete,
-                    track: complete ? R.trackOf(data.tracks, eff) : null,
-                    entries: data.entries.filter(e => R.holds(e.applies_if, eff)).map(e => e.id),
-                    asked: data.questions.filter(q => R.holds(q.ask_if, eff)).map(q => q.id),
-                };
-            });
-        }""",
-        profiles,
-    )
+    from_js = rules_in_page(page, profiles)
     assert len(from_js) == len(profiles) > 300
     for profile, js in zip(profiles, from_js, strict=True):
         eff = conditions.effective(checklist.questions, profile)

@@ -9,30 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, Page, expect
 
-from browsers import axe_violations, describe
-
-
-class Requests:
-    """Every request the page makes; those leaving 127.0.0.1 are aborted, so no network is needed."""
-
-    def __init__(self, context: BrowserContext):
-        self.urls: list[str] = []
-        context.route("**/*", self._route)
-
-    def _route(self, route: Route) -> None:
-        self.urls.append(route.request.url)
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            route.abort()
-
-    def external(self) -> list[str]:
-        return [u for u in self.urls if urlsplit(u).scheme in ("http", "https") and urlsplit(u).hostname != "127.0.0.1"]
+from browsers import Requests, axe_violations, describe
 
 
 @pytest.fixture
