@@ -548,15 +548,28 @@
   }
 
   // A link into the list (a search hit, a shared anchor) opens its entry even before the profile is answered.
-  function reveal() {
+  function linkTarget() {
     var hash = decodeURIComponent(location.hash.slice(1));
-    if (!hash || isProfileHash(hash)) return;
-    var target = document.getElementById(hash);
-    var entry = target && target.closest("[data-cl-entry]");
-    if (!entry) return;
-    targeted = entry.getAttribute("data-cl-entry");
+    var target = hash && !isProfileHash(hash) && document.getElementById(hash);
+    return target && target.closest("[data-cl-entry]") ? target : null;
+  }
+  function reveal() {
+    var target = linkTarget();
+    if (!target) return;
+    targeted = target.closest("[data-cl-entry]").getAttribute("data-cl-entry");
     render();
     target.scrollIntoView({ block: "start" });
+  }
+  // The list is laid out by this script, so the position a reload would restore was measured on another
+  // layout: the target is placed here instead, and placed again once the page has loaded (late styles and
+  // fonts move it) unless the reader has scrolled by then.
+  var readerMoved = false;
+  if (linkTarget()) {
+    if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+    ["wheel", "touchstart", "keydown", "pointerdown"].forEach(function (type) {
+      window.addEventListener(type, function () { readerMoved = true; }, { once: true, passive: true });
+    });
+    window.addEventListener("load", function () { if (!readerMoved) reveal(); });
   }
 
   // ---- start ---------------------------------------------------------------
