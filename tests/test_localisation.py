@@ -154,11 +154,11 @@ def test_first_sentence_and_caption_cues_follow_the_language() -> None:
         assert translations.first_sentence("Ver. 2 を使います。") == "Ver. 2 を使います。"
 
 
-def test_the_short_pamphlet_speaks_the_sites_language() -> None:
-    """Every word the short pamphlet adds comes from the catalogs: an English site's has no Japanese."""
+def english_short_pamphlet(*, point: bool = False):
+    """The English fixture's project with a short pamphlet described; with `point`, its first
+    section is a numbered point and so has a page of its own."""
     from tebiki.data.guideline.model import Contact, FirstStep, Pamphlet
     from tebiki.data.project import Paths, load_project
-    from tebiki.generate import short_pamphlet
 
     project = load_project(Paths.under(Path(__file__).parent / "fixtures" / "sites" / "en"))
     meta = project.guideline.meta
@@ -167,12 +167,59 @@ def test_the_short_pamphlet_speaks_the_sites_language() -> None:
         message="Look after the records you keep.",
         lead="For small teams. What to do first, and where to ask.",
         first_steps=[FirstStep(text="Lock the cabinet.", items=[item.id]), FirstStep(text="Name one person.")],
-        contacts=[Contact(name="The help line", phone="0000-000-000", hours="Weekdays 9 to 5")],
+        contacts=[
+            Contact(
+                name="The help line", phone="0000-000-000", hours="Weekdays 9 to 5", url="https://example.org/help"
+            )
+        ],
     )
-    guideline = project.guideline.model_copy(update={"meta": meta.model_copy(update={"pamphlet": pamphlet})})
-    project = dataclasses.replace(project, guideline=guideline)
+    sections = project.guideline.sections
+    if point:
+        sections = [sections[0].model_copy(update={"point": 1}), *sections[1:]]
+    update = {"meta": meta.model_copy(update={"pamphlet": pamphlet}), "sections": sections}
+    return dataclasses.replace(project, guideline=project.guideline.model_copy(update=update))
+
+
+def test_the_short_pamphlet_speaks_the_sites_language() -> None:
+    """Every word the short pamphlet adds comes from the catalogs: an English site's has no Japanese."""
+    from tebiki.generate import short_pamphlet
+
     with translations.using("en"):
-        html = short_pamphlet.document(project, site_name="Records", site_url=None, issued=dt.date(2020, 1, 1))
+        html = short_pamphlet.document(
+            english_short_pamphlet(point=True), site_name="Records", site_url=None, issued=dt.date(2020, 1, 1)
+        )
     assert '<html lang="en">' in html
-    assert "Start with these 2." in html and "Where to ask" in html
+    assert "Start with these 2." in html and "Where to ask" in html and "Point 1" in html
     assert not JAPANESE.findall(html)
+
+
+def test_the_english_short_pamphlet_reads_cleanly_on_paper() -> None:
+    """Typeset: each printed label stands apart from its value however long the label is in the
+    site's language ("Website" ran into its address), and a guideline with no numbered points
+    gets no "The 0 points" heading on its cover."""
+    import pypdfium2
+
+    from tebiki.generate import short_pamphlet
+    from tebiki.publish import typeset
+
+    with translations.using("en"):
+        html = short_pamphlet.document(
+            english_short_pamphlet(), site_name="Records", site_url="https://example.org/r/", issued=dt.date(2020, 1, 1)
+        )
+        data = typeset.pamphlet_pdf(html, short=True)
+    assert "point" not in html.lower()
+    document = pypdfium2.PdfDocument(data)
+    labels = {"Issued": "January", "On the web": "Records", "Phone": "0000", "Hours": "Weekdays", "Website": "https"}
+    found = set()
+    for page in document:
+        text = page.get_textpage()
+        for label, value in labels.items():
+            at = text.search(label, match_case=True, match_whole_word=True).get_next()
+            then = text.search(value, match_case=True).get_next()
+            if not at or not then:
+                continue
+            found.add(label)
+            label_right = text.get_charbox(at[0] + at[1] - 1)[2]
+            value_left = text.get_charbox(then[0])[0]
+            assert value_left - label_right > 2, f"“{label}” runs into its value"  # points: about 0.7 mm
+    assert found == set(labels)

@@ -134,7 +134,7 @@ TEXT: dict[str, dict[str, str]] = {
         "site_name": "A guide to the sample guideline",
         "title": "Sample guideline (an example to edit)",
         "short_title": "Sample guideline",
-        "successor": "The sample's successor guideline",
+        "successor": "the sample's successor guideline",
         "source_title": "Sample guideline, full text",
         "publisher": "Sample Association",
         "licence": "A made-up document for the example.",
