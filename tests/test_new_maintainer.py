@@ -123,8 +123,27 @@ def test_the_offline_readme_is_plain_text(tmp_path: Path) -> None:
         )
     with zipfile.ZipFile(out) as zf:
         readme = zf.read(f"{offline.FOLDER}/README.txt").decode("utf-8-sig")
-    assert readme.startswith("Supporters' data & you: offline edition")
+    title, rule = readme.splitlines()[:2]
+    assert title == "Supporters' data & you: offline edition"
+    assert rule == "=" * len(title)  # the heading's underline is as long as the heading
     assert "https://example.org/?a=1&b=2" in readme and "&#39;" not in readme and "&amp;" not in readme
+
+
+def test_the_offline_readmes_headings_are_underlined_to_their_width_in_japanese_too(tmp_path: Path) -> None:
+    """Wide characters take two columns in a text editor's monospaced font."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
+    with translations.using("ja"):
+        out = offline.write_zip(
+            site, tmp_path / "offline.zip", site_name="手引きAB", site_url=None, issued=dt.date(2026, 4, 1)
+        )
+    with zipfile.ZipFile(out) as zf:
+        lines = zf.read(f"{offline.FOLDER}/README.txt").decode("utf-8-sig").splitlines()
+    width = sum(1 if c.isascii() else 2 for c in lines[0])
+    assert lines[0].startswith("手引きAB") and lines[1] == "=" * width
+    heading = next(i for i, line in enumerate(lines) if i > 1 and line and set(lines[i + 1]) == {"-"})
+    assert len(lines[heading + 1]) == sum(1 if c.isascii() else 2 for c in lines[heading])
 
 
 def test_tebiki_outside_a_site_says_where_to_run_it(tmp_path: Path) -> None:

@@ -32,6 +32,12 @@ def normalise(text: str) -> str:
     return word_gap().join(text.split())
 
 
+def underline(text: str, mark: str = "=") -> str:
+    """A plain-text heading's underline, as wide as the heading in a monospaced font: wide
+    (East Asian) characters take two columns."""
+    return mark * sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def word_gap() -> str:
     """What separates words in the active language: a space, or nothing in Japanese."""
     return " " if translations.spaced() else ""

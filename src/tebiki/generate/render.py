@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup, escape
 
 from .. import translations
-from ..text import clock, oneline
+from ..text import clock, oneline, underline
 from ..translations import _
 
 # Data is text. In Markdown every one of these starts markup somewhere (links, images,
@@ -186,6 +186,8 @@ def _with_filters(env: Environment, as_text: Callable[[object], Markup]) -> Envi
     env.globals["lang"] = translations.lang_attribute
     env.globals["gap"] = translations.gap  # between sentences: " " in English, "" in Japanese
     env.filters["oneline"] = oneline
+    # Only marks: nothing to escape (the Markdown escaping would spell a leading "=" as an entity).
+    env.filters["underline"] = lambda text, mark="=": Markup(underline(str(text), mark))
     env.filters["clock"] = clock
     env.filters["cell"] = text  # `|` is escaped everywhere, table cells included
     env.filters["markdown"] = inline_markdown
