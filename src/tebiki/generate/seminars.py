@@ -175,11 +175,11 @@ def _format(session: Session) -> str:
 
 def _facts(series: Series, session: Session) -> list[tuple[str, str]]:
     city, date, venue = _where(session)
-    facts = [
-        (_("Format"), _format(session)),
-        (_("City"), city),
-        (_("Date"), date),
-    ]
+    facts = [(_("Format"), _format(session))]
+    # An online session's format already says where it is: "City: Online" would say it twice.
+    if session.format is Format.in_person:
+        facts.append((_("City"), city))
+    facts.append((_("Date"), date))
     if session.format is Format.in_person:
         facts.append((_("Venue"), venue))
     facts += [
