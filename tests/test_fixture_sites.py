@@ -84,6 +84,20 @@ def test_quiz_trainer_and_seminar_pages_are_built(fixture_site: Path) -> None:
         assert (fixture_site / "site" / "seminars" / session / "index.html").is_file(), session
 
 
+def test_full_width_typing_is_mentioned_only_where_it_is_typed(fixture_site: Path) -> None:
+    """Full-width digits and letters are a thing of Japanese input; on the English site a note
+    about them would only puzzle. On the Japanese site it stands where a question is typed."""
+    pages = {
+        path: page(fixture_site, path) for path in ("quiz/practice", "quiz/records", "quiz/trainers", "quiz/answers")
+    }
+    if fixture_site.name.endswith("-en"):
+        for path, html in pages.items():
+            assert not re.search(r"(?i)full.width|half.width", html), path
+    else:
+        assert "全角" in pages["quiz/practice"] and "全角" in pages["quiz/answers"] and "全角" in pages["quiz/trainers"]
+        assert "全角" not in pages["quiz/records"]  # no question to type in
+
+
 JS_RULES = ROOT / "src" / "tebiki" / "theme" / "assets" / "checklist-rules.js"
 # Runs checklist-rules.js in Node: the profile data and the answers come in on stdin.
 NODE = """

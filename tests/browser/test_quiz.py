@@ -5,6 +5,7 @@ Questions, answers and counts come from the fixture's quiz banks (tests/fixtures
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import pytest
@@ -212,6 +213,20 @@ def test_the_self_test_is_answered_once_and_stays_accessible(site_page: Page, si
     expect(quizzes.first.locator("input").first).to_be_disabled()  # a test: no second try
     shows_its_language(page, site)
     assert not (found := axe_violations(page)), describe("quiz/selftest/", found)
+
+
+@pytest.mark.parametrize("path", ["bank", "selftest"])
+def test_the_intro_names_the_buttons_the_reader_sees(site_page: Page, site: Site, path: str) -> None:
+    """“Press “Check answer”” on a page whose button says “Submit” sends the reader looking."""
+    page = site_page
+    page.goto(
+        site.url + (f"quiz/{single_choice(site)[0]}/" if path == "bank" else "quiz/selftest/"), wait_until="networkidle"
+    )
+    intro = page.locator(".tebiki-quiz-intro").inner_text()
+    named = re.findall(r"[“「]([^”」]+)[”」]", intro)
+    assert named, intro
+    for label in named:
+        expect(page.get_by_role("button", name=label, exact=True).first).to_be_visible()
 
 
 # The focused element: is a focus indicator drawn (outline or box-shadow)?

@@ -8,22 +8,43 @@ wrapper that keeps it out of the search index and marks the items it covers.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from babel.messages.pofile import read_po
 
 from ..data.problems import display_path
 from ..data.project import Project
 from ..data.quiz.model import BLANK, Bank, Question
+from .. import translations
 from ..translations import _
 from .paths import QUIZ_DIR, item_link, section_path
 from .paths import bank_path as _bank_path
 from .render import render
+from .theme_files import QUIZ_LOCALES
 
 INDEX = f"{QUIZ_DIR}/index.md"
 SELFTEST = f"{QUIZ_DIR}/selftest.md"
 TRAINERS = f"{QUIZ_DIR}/trainers.md"
 ANSWERS = f"{QUIZ_DIR}/answers.md"
 QTI_VERSIONS = ("1.2", "2.1")
+
+
+@functools.cache
+def _quiz_catalog(language: str) -> dict[str, str]:
+    path = QUIZ_LOCALES / f"{language}.po"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as po:
+        return {str(m.id): str(m.string) for m in read_po(po) if m.id and m.string}
+
+
+def quiz_buttons() -> dict[str, str]:
+    """The labels mkdocs-quiz puts on its buttons in the active language (its own English ones
+    where tebiki ships no catalog), so that the intro names the buttons the reader sees."""
+    words = _quiz_catalog(translations.active())
+    return {key: words.get(msgid, msgid) for key, msgid in (("submit", "Submit"), ("reset", "Reset quiz"))}
 
 
 def selftest_title() -> str:
@@ -90,6 +111,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str]]:
         "fill_parts": fill_parts,
         "qti_href": qti_href,
         "versions": QTI_VERSIONS,
+        "buttons": quiz_buttons(),
     }
     selftest = selftest_questions(project)
     yield (
