@@ -98,6 +98,21 @@ def test_full_width_typing_is_mentioned_only_where_it_is_typed(fixture_site: Pat
         assert "全角" not in pages["quiz/records"]  # no question to type in
 
 
+def test_the_download_page_offers_the_printed_documents_the_data_makes(fixture_site: Path) -> None:
+    """Without a short pamphlet in the data, one PDF (the reference) is typeset and offered once,
+    and the page promises no five-minute pamphlet: every PDF it links is in the site."""
+    from tebiki import translations
+
+    project = load_project(Paths.under(fixture_site))
+    assert project.guideline.meta.pamphlet is None  # what this test is about
+    html = page(fixture_site, "download")
+    linked = set(re.findall(r'href="\.\./([^"]+\.pdf)"', html))
+    assert linked == {"tebiki-pamphlet.pdf"}
+    assert sorted(p.name for p in (fixture_site / "site").glob("*.pdf")) == ["tebiki-pamphlet.pdf"]
+    with translations.using(project.guideline.meta.language):
+        assert translations._("An A4 pamphlet to read in a few minutes. It holds:") not in html
+
+
 JS_RULES = ROOT / "src" / "tebiki" / "theme" / "assets" / "checklist-rules.js"
 # Runs checklist-rules.js in Node: the profile data and the answers come in on stdin.
 NODE = """

@@ -168,9 +168,7 @@ def english_short_pamphlet(*, point: bool = False):
         lead="For small teams. What to do first, and where to ask.",
         first_steps=[FirstStep(text="Lock the cabinet.", items=[item.id]), FirstStep(text="Name one person.")],
         contacts=[
-            Contact(
-                name="The help line", phone="0000-000-000", hours="Weekdays 9 to 5", url="https://example.org/help"
-            )
+            Contact(name="The help line", phone="0000-000-000", hours="Weekdays 9 to 5", url="https://example.org/help")
         ],
     )
     sections = project.guideline.sections
@@ -223,3 +221,20 @@ def test_the_english_short_pamphlet_reads_cleanly_on_paper() -> None:
             value_left = text.get_charbox(then[0])[0]
             assert value_left - label_right > 2, f"“{label}” runs into its value"  # points: about 0.7 mm
     assert found == set(labels)
+
+
+def test_the_download_page_describes_the_short_pamphlet_the_data_describes() -> None:
+    """Sheet by sheet, from the data: a point page only when a section is a point, the tick sheet
+    with the number of required entries, and both documents offered."""
+    from tebiki.generate import download
+
+    for point in (False, True):
+        project = english_short_pamphlet(point=point)
+        with translations.using("en"):
+            part = download.printed_part(project, *download.printed_files(project, "p.pdf", "r.pdf"))
+        assert "“Look after the records you keep.”" in part and "what to do now, in 2 steps" in part
+        assert ("a page for its point, “" in part) is point
+        required = [e for e in project.checklist.entries() if e.level.value == "required"]
+        assert f"a sheet to tick the {len(required)} required checklist entries" in part
+        assert "(p.pdf)" in part and "(r.pdf)" in part
+        assert not JAPANESE.findall(part)

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from babel.messages.pofile import read_po
 
+from .. import translations
 from ..data.problems import display_path
 from ..data.project import Project
 from ..data.quiz.model import BLANK, Bank, Question
-from .. import translations
 from ..translations import _
 from .paths import QUIZ_DIR, item_link, section_path
 from .paths import bank_path as _bank_path

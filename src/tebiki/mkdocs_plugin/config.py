@@ -48,8 +48,9 @@ class TebikiConfig(base.Config):
     an empty string leaves it out."""
 
     reference_pdf = c.Type(str, default="tebiki-reference.pdf")
-    """Where the item-by-item reference (A4 PDF) goes; `pdf` is the short pamphlet when
-    guideline.yml has a `pamphlet` block, else the same document. An empty string leaves it out."""
+    """Where the item-by-item reference (A4 PDF) goes when guideline.yml has a `pamphlet` block
+    (then `pdf` is the short pamphlet; without one, `pdf` is the reference and this file is not
+    written). An empty string leaves it out."""
 
     # Read when MkDocs loads the plugin (in the build `tebiki offline` starts), so a site
     # whose mkdocs.yml says only `plugins: [tebiki]` gets a working offline package too.

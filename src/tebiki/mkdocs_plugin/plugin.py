@@ -23,7 +23,7 @@ from .. import translations
 from ..checks import coverage, quiz_leaks, traceability
 from ..data.problems import DataError
 from ..data.project import Paths, Project
-from ..generate import Page, notices, render
+from ..generate import Page, download, notices, render
 from ..generate import trainer as trainer_pages
 from ..generate.nav import default_nav, expand_nav
 from ..generate.siteurl import printable
@@ -229,10 +229,13 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             urls,
             config.site_name,
             printable(site_url),
-            self.config.pdf,
-            self.config.reference_pdf,
+            *self._printed_files(),
             self._pdf_cache(),
         )
+
+    def _printed_files(self) -> tuple[str, str]:
+        assert self.project is not None
+        return download.printed_files(self.project, self.config.pdf, self.config.reference_pdf)
 
     def _memo(self) -> Memo | None:
         """Results kept between one-off builds (serve keeps its own in memory while it runs)."""
@@ -286,6 +289,9 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         if page.is_homepage:
             page.meta.setdefault("template", "home.html")
+        if page.file.src_uri == "download.md" and download.MARK in markdown:
+            assert self.project is not None
+            markdown = markdown.replace(download.MARK, download.printed_part(self.project, *self._printed_files()))
         return markdown
 
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:

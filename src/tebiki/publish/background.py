@@ -109,8 +109,8 @@ def make_files(request: Request, project: Project | None = None) -> Made:
     if request.pdf:
         html = pamphlet_html(project, site_name=request.site_name, site_url=request.site_url, issued=issued)
         jobs.append(typeset.replace_name(typeset.pamphlet_job(html, short=has_short(project)), request.pdf))
-    # The item-by-item reference: a PDF of its own (the same as the pamphlet when the guideline
-    # describes no short one); the download page links both.
+    # The item-by-item reference: a PDF of its own when the guideline describes a short pamphlet
+    # (else the pamphlet is the reference, and the plugin asks for it once: generate/download.py).
     if request.reference:
         html = reference_html(project, site_name=request.site_name, site_url=request.site_url, issued=issued)
         jobs.append(typeset.replace_name(typeset.reference_job(html), request.reference))
