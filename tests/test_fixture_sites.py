@@ -9,9 +9,11 @@ import json
 import re
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 import builds
 from builds import once_per_run
@@ -111,6 +113,48 @@ def test_the_download_page_offers_the_printed_documents_the_data_makes(fixture_s
     assert sorted(p.name for p in (fixture_site / "site").glob("*.pdf")) == ["tebiki-pamphlet.pdf"]
     with translations.using(project.guideline.meta.language):
         assert translations._("An A4 pamphlet to read in a few minutes. It holds:") not in html
+
+
+class _Run(HTMLParser):
+    """A page's text as a reader sees it run: inline elements join without a space, blocks break."""
+
+    BLOCKS = {"p", "div", "li", "td", "th", "tr", "br", "dd", "dt", "ul", "ol", "table", "button", "label", "title"}
+    BLOCKS |= {f"h{n}" for n in range(1, 7)} | {"section", "nav", "header", "footer", "figcaption", "summary"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._skip += tag in ("script", "style")
+        self.parts += ["\n"] if tag in self.BLOCKS else []
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in ("script", "style")
+        self.parts += ["\n"] if tag in self.BLOCKS else []
+
+    def handle_data(self, data: str) -> None:
+        self.parts += [data] if not self._skip else []
+
+
+# "Related items:Check the records": a label run into its text, where English puts a space.
+_LABEL_RUN_IN = re.compile(r"[a-z)”]:[A-Z“]")
+
+
+def test_english_labels_stand_apart_from_their_text(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """On every page and in every PDF of the English site (the gap Japanese does without)."""
+    site = builds.english_project(tmp_path_factory) / "site"
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        if "pagefind" not in path.parts:
+            parser = _Run()
+            parser.feed(path.read_text(encoding="utf-8"))
+            found += [(path.name, m.group()) for m in _LABEL_RUN_IN.finditer("".join(parser.parts))]
+    for path in sorted(site.rglob("*.pdf")):
+        text = "".join(page.extract_text() or "" for page in PdfReader(path).pages)
+        found += [(path.name, text[m.start() - 20 : m.end() + 10]) for m in _LABEL_RUN_IN.finditer(text)]
+    assert not found, found
 
 
 JS_RULES = ROOT / "src" / "tebiki" / "theme" / "assets" / "checklist-rules.js"
