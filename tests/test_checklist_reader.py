@@ -126,7 +126,7 @@ def test_a_reader_in_english_needs_its_plural(tmp_path: Path) -> None:
         load_checklist(data, guideline, tmp_path)
     (problem,) = exc.value.problems
     assert (problem.file, problem.field) == ("guideline/profile.yml", "reader")
-    assert problem.line == 3 and "plural" in problem.message and "plural: schools" in problem.hint
+    assert problem.line == 3 and "'school' has no `plural`" in problem.message and "plural: schools" in problem.hint
 
 
 def test_a_reader_in_japanese_needs_no_plural(tmp_path: Path) -> None:

@@ -169,8 +169,8 @@ def _joined_questions(condition: Condition | None, together: bool = False) -> se
 
 def check_joined(questionnaire: Questionnaire, spec: ChecklistSpec, language: str, r: Reporter) -> None:
     """In a language that joins clauses by inflecting them (Japanese: 〜ている → 〜ていて), an option
-    that a condition joins to another needs `means_joined`, or an entry's 「対象」 (who it applies to) would not read as
-    one phrase. Spaced languages join with a word (", and") and need none."""
+    that a condition joins to another needs `means_joined`, or an entry's 「対象」 (who it applies to)
+    would not read as one phrase. Spaced languages join with a word (", and") and need none."""
     if language.split("-")[0] not in UNSPACED:
         return
     conditions_used = [t.when for t in questionnaire.tracks] + [e.applies_if for g in spec.groups for e in g.entries]
@@ -194,9 +194,9 @@ def check_reader(questionnaire: Questionnaire, language: str, r: Reporter) -> No
     if reader is not None and reader.plural is None and has_plurals(language):
         r.at(
             ("reader",),
-            f"the reader {reader.singular!r} has no `plural`, which {language!r} needs (e.g. “every school”, "
-            "“schools where …”)",
-            f"add `plural:` under `reader:`, e.g. plural: {reader.singular}s",
+            f"the reader {reader.singular!r} has no `plural`: {language!r} needs one for phrases such as "
+            "“schools where …”",
+            "add `plural:` under `reader:`, e.g. reader: {singular: school, plural: schools}",
         )
 
 
