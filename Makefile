@@ -62,7 +62,7 @@ clean:
 LOCALES := src/tebiki/theme/locales/tebiki
 .PHONY: catalogs
 catalogs: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg --no-wrap --sort-by-file -k pgettext:1c,2 -o $(LOCALES)/tebiki.pot src tools
+	$(BIN)/pybabel extract -F babel.cfg --no-wrap --sort-by-file -c Translators: -k pgettext:1c,2 -o $(LOCALES)/tebiki.pot src tools
 	for po in $(LOCALES)/*.po; do \
 	  $(BIN)/pybabel update --no-wrap --no-fuzzy-matching --ignore-obsolete -D tebiki -i $(LOCALES)/tebiki.pot -o $$po -l $$(basename $$po .po) || exit 1; \
 	done

@@ -20,6 +20,7 @@ from tebiki import translations
 from tebiki.checks.chromium import CHROMIUM, CHROMIUM_ARGS
 from tebiki.data.checklist.model import Checklist
 from tebiki.data.project import Paths, Project, load_project
+from tebiki.generate.checklist import reader_words
 from tebiki.publish import offline
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -69,6 +70,12 @@ class Site:
     def checklist(self) -> Checklist:
         assert self.data.checklist is not None, "the fixture site has a checklist"
         return self.data.checklist
+
+    @cached_property
+    def reader(self) -> dict[str, str]:
+        """What the checklist's messages call the reader (`reader`, `readers`): the data's word or the catalog's."""
+        with translations.using(self.language):
+            return reader_words(self.checklist)
 
     def t(self, msgid: str, **values: object) -> str:
         """A message of the theme's scripts in the site's language, its {name}s filled in as tebikiT does."""

@@ -148,7 +148,7 @@ def test_coverage_variants_must_be_tracks(data: Path) -> None:
 
 def test_a_joined_option_needs_its_joining_form_in_japanese(data: Path) -> None:
     """CL-SUB joins 「仕事を任せている」 to the recontract clause: without 〜ていて the
-    「当てはまる会社」 phrase would not read as one sentence, so loading says what to add."""
+    「対象」 phrase (who an entry applies to) would not read as one sentence, so loading says what to add."""
     edit(data / "profile.yml", ", means_joined: 仕事を任せていて}", "}")
     found = problems(data)
     problem = next(p for key, p in found.items() if key.endswith("questions[1].options[0].means"))

@@ -1,4 +1,4 @@
-"""「当てはまる会社」 in words: the applicability rules of the fixture sites (all, any, several keys,
+"""An entry's 「対象」 ("Applies to") in words: the applicability rules of the fixture sites (all, any, several keys,
 lists of options, nesting) described in each site's language, without logic words or quote marks."""
 
 from __future__ import annotations
@@ -26,27 +26,27 @@ def site(request: pytest.FixtureRequest) -> tuple[str, Checklist]:
 
 EXPECTED = {
     "ja": {
-        None: "すべての会社",
-        "one": "任せている会社",
-        "list": "従業員が20人以下で、外に持ち出す（または、外に持ち出さない）会社",
-        "keys": "従業員が21人以上で、任せている会社",
+        None: "すべての組織",
+        "one": "任せている組織",
+        "list": "従業員が20人以下で、外に持ち出す（または、外に持ち出さない）組織",
+        "keys": "従業員が21人以上で、任せている組織",
         # The small track's rule: all of [size, any of [entrusts, remote]].
-        "track": "従業員が20人以下で、任せていない（または、外に持ち出さない）会社",
+        "track": "従業員が20人以下で、任せていない（または、外に持ち出さない）組織",
         # CL-REC-03: any of [entrusts, all of [size, remote in (yes, no)]].
-        "nested": "任せている（または、従業員が21人以上で、外に持ち出す（または、外に持ち出さない））会社",
-        "two_groups": "（従業員が20人以下で、任せている）（または、従業員が21人以上で、外に持ち出さない）会社",
+        "nested": "任せている（または、従業員が21人以上で、外に持ち出す（または、外に持ち出さない））組織",
+        "two_groups": "（従業員が20人以下で、任せている）（または、従業員が21人以上で、外に持ち出さない）組織",
     },
     "en": {
-        None: "Every business",
-        "one": "Businesses where others handle their records",
-        "list": "Businesses where they have 20 people or fewer, "
+        None: "every school",
+        "one": "schools where others handle their records",
+        "list": "schools where they have 20 people or fewer, "
         "and the records leave the premises (or the records stay on the premises)",
-        "keys": "Businesses where they have 21 people or more, and others handle their records",
-        "track": "Businesses where they have 20 people or fewer, and no one else handles their records "
+        "keys": "schools where they have 21 people or more, and others handle their records",
+        "track": "schools where they have 20 people or fewer, and no one else handles their records "
         "(or the records stay on the premises)",
-        "nested": "Businesses where others handle their records (or they have 21 people or more, "
+        "nested": "schools where others handle their records (or they have 21 people or more, "
         "and the records leave the premises (or the records stay on the premises))",
-        "two_groups": "Businesses where (they have 20 people or fewer, and others handle their records) "
+        "two_groups": "schools where (they have 20 people or fewer, and others handle their records) "
         "(or they have 21 people or more, and the records stay on the premises)",
     },
 }

@@ -712,7 +712,7 @@ README = {
 # サンプルガイドラインの手引き（tebiki で作ったサイト）
 
 `tebiki new` が作ったサイトです。ガイドラインをデータ（YAML）として書くと、tebiki が
-解説ページ、自社チェック、クイズ、説明会の資料、印刷用PDFを作ります。
+解説ページ、自己点検、クイズ、説明会の資料、印刷用PDFを作ります。
 
     pip install -r requirements.txt   # tebiki と MkDocs、Material for MkDocs
     tebiki validate                   # データの確認

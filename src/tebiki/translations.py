@@ -141,6 +141,14 @@ def spaced() -> bool:
     return _active.get().split("_")[0] not in UNSPACED
 
 
+def has_plurals(language: str) -> bool:
+    """Whether nouns of `language` change in the plural (English school/schools; not Japanese)."""
+    try:
+        return bool(Locale.parse(language.replace("-", "_")).plural_form.tags)
+    except (ValueError, LookupError):  # not a language Babel knows: ask for both forms
+        return True
+
+
 def gap() -> str:
     """What separates two sentences or a label from its text: a space, or nothing in Japanese."""
     return " " if spaced() else ""

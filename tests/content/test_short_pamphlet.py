@@ -121,7 +121,7 @@ def test_one_page_per_revision_point_in_the_order_problem_measures_sme_today(pro
 
 
 def test_the_self_check_is_a_one_page_tick_sheet_of_the_required_entries(project, pages) -> None:
-    sheet = next(p for p in pages if p.startswith("自社チェック"))
+    sheet = next(p for p in pages if p.startswith("自己点検"))
     required = [e for e in project.checklist.entries() if e.level.value == "required"]
     assert required and all(squash(e.title) in sheet for e in required)
 

@@ -30,6 +30,18 @@ def level_labels() -> dict[Level, str]:
     return {Level.required: _("Required"), Level.recommended: _("Recommended")}
 
 
+def reader_words(checklist: Checklist) -> dict[str, str]:
+    """What the checklist's messages call the reader, as their placeholders `reader` and `readers`:
+    the profile's `reader`, or the catalog's neutral word (organisation, 組織)."""
+    named = checklist.questionnaire.reader
+    if named is not None:
+        return {"reader": named.singular, "readers": named.plural or named.singular}
+    # Translators: what the self-check calls the one it asks about when the guideline names no reader.
+    singular = pgettext("reader", "organisation")
+    # Translators: the plural of the word above (in Japanese the same word).
+    return {"reader": singular, "readers": pgettext("reader", "organisations")}
+
+
 def track_path(track_id: str) -> str:
     return f"{DIR}/{track_id}.md"
 
@@ -64,15 +76,19 @@ def _context(project: Project, checklist: Checklist) -> dict[str, Any]:
         "max_points": max(p.points or 0 for p in checklist.spec.scale),
         "na_label": next((p.label for p in checklist.spec.scale if p.points is None), None),
         "meta": guideline.meta,
+        **reader_words(checklist),
     }
 
 
 def describe(condition: Condition | None, checklist: Checklist) -> str:
-    """The businesses a condition selects, in one phrase of the site's language built from each
+    """The readers a condition selects, in one phrase of the site's language built from each
     option's `means`: "and" joins clauses (Japanese 〜ていて、…), alternatives follow in brackets
-    ("… (or …)", 「…（または、…）」), so no logic words or quote marks reach the reader."""
+    ("… (or …)", 「…（または、…）」), so no logic words or quote marks reach the reader.
+    The phrase follows a label ("Applies to: …"), so in English it starts in lower case."""
+    reader = reader_words(checklist)
     if condition is None:
-        return _("Every business")
+        # Translators: follows “Applies to:” or “For:”; %(reader)s is what the guideline calls its reader.
+        return _("every %(reader)s", **reader)
     options = {q.id: {o.value: o for o in q.options} for q in checklist.questions}
 
     def words(node: _Node, final: bool) -> str:
@@ -94,7 +110,9 @@ def describe(condition: Condition | None, checklist: Checklist) -> str:
             "others": pgettext("condition", ", or ").join(words(p, final) for p in others),
         }
 
-    return _("Businesses where %(condition)s", condition=words(_tree(condition), True))
+    # Translators: follows “Applies to:” or “For:”; %(readers)s is the plural of what the guideline calls
+    # its reader; %(condition)s says what they do, e.g. “they have 20 people or fewer”.
+    return _("%(readers)s where %(condition)s", condition=words(_tree(condition), True), **reader)
 
 
 # A condition as a tree: ("leaf", (question, option)) or ("all" | "any", [children]), nested lists flattened.
@@ -126,6 +144,7 @@ def script_data(checklist: Checklist) -> dict[str, Any]:
     """What src/tebiki/theme/assets/checklist.js needs, embedded in the page as JSON."""
     spec = checklist.spec
     return {
+        "reader": reader_words(checklist),
         "questions": [
             {
                 "id": q.id,
@@ -201,7 +220,8 @@ def print_parts(project: Project) -> Iterator[PrintPart]:
         # The spec's lead and description speak of the interactive page: paper gets its own words.
         context={"tracks": tracks, "index": project.guideline.item_index()},
         lead=_(
-            "What a business has to do, in versions for %(tracks)s: tick what is done.",
+            "What each %(reader)s has to do, in versions for %(tracks)s: tick what is done.",
             tracks=_(" and ").join(_("“%(words)s”", words=t.label) for t in checklist.tracks),
+            reader=reader_words(checklist)["reader"],
         ),
     )

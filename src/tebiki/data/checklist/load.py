@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from ...translations import UNSPACED
+from ...translations import UNSPACED, has_plurals
 from ..collect import Collector, Reporter, adapter
 from ..deontic import MARKERS, Markers, check_level
 from ..guideline.model import Dimension, Guideline
@@ -30,7 +30,7 @@ def load_checklist(data_dir: Path, guideline: Guideline | None, root: Path | Non
 
     Without a guideline (it failed to load) the files are still checked, minus their references to it.
 
-    Rules, by file. profile.yml: `check_questions`, `check_tracks`. checklist.yml:
+    Rules, by file. profile.yml: `check_questions`, `check_tracks`, `check_joined`, `check_reader`. checklist.yml:
     `check_scale`, `check_bands`, `check_entries`, `check_levels`. guideline.yml:
     `check_coverage_variants`, `deontic_markers`.
     """
@@ -52,6 +52,7 @@ def load_checklist(data_dir: Path, guideline: Guideline | None, root: Path | Non
     check_entries(spec, guideline, options, track_ids, checklist)
     if guideline is not None:
         check_joined(questionnaire, spec, guideline.meta.language, profile)
+        check_reader(questionnaire, guideline.meta.language, profile)
         check_levels(spec, guideline, checklist, c.reporter(data_dir / "guideline.yml", {}))
         check_coverage_variants(guideline, track_ids, c.reporter(data_dir / "guideline.yml", {}))
     if c.problems:
@@ -168,8 +169,8 @@ def _joined_questions(condition: Condition | None, together: bool = False) -> se
 
 def check_joined(questionnaire: Questionnaire, spec: ChecklistSpec, language: str, r: Reporter) -> None:
     """In a language that joins clauses by inflecting them (Japanese: 〜ている → 〜ていて), an option
-    that a condition joins to another needs `means_joined`, or 「当てはまる会社」 would not read as
-    one phrase. Spaced languages join with a word (", and") and need none."""
+    that a condition joins to another needs `means_joined`, or an entry's 「対象」 (who it applies to)
+    would not read as one phrase. Spaced languages join with a word (", and") and need none."""
     if language.split("-")[0] not in UNSPACED:
         return
     conditions_used = [t.when for t in questionnaire.tracks] + [e.applies_if for g in spec.groups for e in g.entries]
@@ -185,6 +186,18 @@ def check_joined(questionnaire: Questionnaire, spec: ChecklistSpec, language: st
                     "but has no `means_joined`",
                     f"add `means_joined`: 「{option.means}」 in the form that leads on (〜ていて, 〜で, 〜ておらず)",
                 )
+
+
+def check_reader(questionnaire: Questionnaire, language: str, r: Reporter) -> None:
+    """A reader named in a language with plurals gives the plural too ("schools where …")."""
+    reader = questionnaire.reader
+    if reader is not None and reader.plural is None and has_plurals(language):
+        r.at(
+            ("reader",),
+            f"the reader {reader.singular!r} has no `plural`: {language!r} needs one for phrases such as "
+            "“schools where …”",
+            "add `plural:` under `reader:`, e.g. reader: {singular: school, plural: schools}",
+        )
 
 
 def deontic_markers(guideline: Guideline) -> Markers | None:

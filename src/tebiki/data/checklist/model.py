@@ -44,7 +44,7 @@ Condition = Annotated[dict[str, Any], WithJsonSchema(_CONDITION_SCHEMA)]
 class Option(Strict):
     value: Name = Field(description="Kept in the page URL, e.g. yes, no, upto100.")
     label: Text = Field(description="Shown beside the radio button, e.g. はい.")
-    means: Text = Field(description="Describes a business that picks it, for 「当てはまる会社」.")
+    means: Text = Field(description="Describes a reader that picks it, for an entry's 「対象」 (Applies to).")
     means_joined: Text | None = Field(
         default=None,
         description="`means` in the form that leads into a further condition (Japanese: 〜ていて, 〜で), "
@@ -71,14 +71,31 @@ class Track(Strict):
     title: Text = Field(description="Title of the track's static page.")
     nav_title: Text
     how_label: Text = Field(description="Heading of this track's way of doing an entry, e.g. 中小規模事業者のやり方.")
-    summary: Text = Field(description="One sentence: which businesses are on this track.")
+    summary: Text = Field(description="One sentence: which readers are on this track.")
     description: Text = Field(description="Opening paragraph of the track's page.")
     when: Condition | None = Field(default=None, description="Profiles on this track; the last track has none.")
 
 
-class Questionnaire(Strict):
-    """profile.yml: the questions about the business and the tracks they decide."""
+class Reader(Strict):
+    """What the guideline calls the one the questions are about (a company, a school, a clinic):
+    the checklist's messages say it, e.g. 「あなたの会社は…」 or "Your school uses …"."""
 
+    singular: Text = Field(description="As written inside a sentence, e.g. 会社, school (lower case in English).")
+    plural: Text | None = Field(
+        default=None,
+        description="The plural, e.g. schools; required in a language with plurals (English), "
+        "none in Japanese (the singular is used).",
+    )
+
+
+class Questionnaire(Strict):
+    """profile.yml: the questions about the reader and the tracks they decide."""
+
+    reader: Reader | None = Field(
+        default=None,
+        description="What the checklist calls its reader (e.g. 会社, or school/schools);"
+        " default: the catalog's neutral word (組織, organisation).",
+    )
     intro: Text
     questions: list[Question] = Field(min_length=1)
     tracks: list[Track] = Field(min_length=1)

@@ -7,31 +7,38 @@
   var t = window.tebikiT || function (msgid) { return msgid; };
   var source = document.getElementById("tebiki-checklist-data");
   if (!source || !window.TebikiRules) return;
+  var DATA = JSON.parse(source.textContent);
+  // What the guideline calls its reader (its profile's `reader`, or the catalog's neutral word):
+  // the page's data gives it, so one catalog serves a school's checklist as well as a company's.
+  var named = function (text) {
+    return text.replace(/\{(readers?)\}/g, function (m, key) { return DATA.reader[key]; });
+  };
 
   // Every interface string this script writes, in one place (for translation).
   var T = {
-    trackUses: t("Your business uses the “{track}” list."),
+    // {reader}, {readers}: what the guideline calls its reader, filled in by `named` above.
+    trackUses: named(t("Your {reader} uses the “{track}” list.")),
     status: t("Score: {score} out of 100. Rating: {symbol} {band}. Answered: {answered} of {total} entries. Required entries not done: {gaps}."),
     barProgress: t("Answered {answered} of {total}"),
     barScore: t("{score} points"),
     progressLabel: t("Progress of your answers"),
     unansweredNote: t(" (Entries not answered yet count as “{lowest}”.)"),
     unansweredZero: t(" (Entries not answered yet count 0 points.)"),
-    profileTitle: t("Answers about the business (the “{track}” list)"),
+    profileTitle: named(t("Answers about your {reader} (the “{track}” list)")),
     answerPrefix: t("Answer: "),
     unanswered: t("(not answered)"),
     unansweredCsv: t("not answered"),
     printed: t("Printed: {date}"),
     updated: t("Last updated: {date}"),
-    reset: t("This clears your answers about the business and all the results of the check. Continue?"),
+    reset: named(t("This clears your answers about your {reader} and all the results of the check. Continue?")),
     resetDone: t("All answers cleared."),
     chartTitle: t("Score by area"),
     chartDesc: t("{areas}."),
     chartArea: t("{area}: {score}"),
     areaScore: t("{score} points"),
     areaNone: t("not counted"),
-    notAsked: t("Answer all the questions above to see whether this entry applies to your business."),
-    notForYou: t("With your answers about the business, this entry is not on your list (no need to answer it)."),
+    notAsked: named(t("Answer all the questions above to see whether this entry applies to your {reader}.")),
+    notForYou: named(t("With your answers about your {reader}, this entry is not on your list (no need to answer it).")),
     storageUnavailable: t("This browser cannot keep your answers (in private mode, or when its storage is full, for example). They are lost when the page closes: print them or save a CSV file."),
     storageFull: t("Your answers could not be saved (this browser's storage is full). The last answers are lost when the page closes: print them or save a CSV file."),
     storageNewer: t("Answers saved by a newer version of this page exist, so changes here are not saved. Reload the page."),
@@ -41,7 +48,7 @@
     csvKindDate: t("Recorded on"),
     csvKindTotal: t("Total"),
     csvKindArea: t("Area"),
-    csvKindProfile: t("About the business"),
+    csvKindProfile: named(t("About the {reader}")),
     csvKindEntry: t("Entry"),
     csvDateName: t("Date recorded"),
     csvUpdatedName: t("Last updated"),
@@ -51,7 +58,6 @@
     csvFile: "checklist-{date}.csv"
   };
 
-  var DATA = JSON.parse(source.textContent);
   var R = window.TebikiRules;
   // 1: answers as {id: value}. 2: answers as {id: {value, at}} and the profile's time, for merging tabs.
   var STORAGE_VERSION = 2;
