@@ -83,7 +83,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     # Path resolvers are what these track, and the safe loader has none. libyaml calls both for
     # every node: C callables that do nothing (`{}.get(parent, index)`, `().__len__()`) cost less.
-    descend_resolver = {}.get
+    descend_resolver = dict[object, object]().get
     ascend_resolver = ().__len__
 
 
