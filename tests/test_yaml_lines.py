@@ -99,6 +99,8 @@ VALUES = [
     ("a: !!str 123\nb: !!int '5'\nc: !!float '2'", {"a": "123", "b": 5, "c": 2.0}),
     ("1: one\n2.5: half\nnull: x\nfalse: f", {1: "one", 2.5: "half", None: "x", False: "f"}),
     ("base: &b {x: 1, y: 2}\nc:\n  <<: *b\n  y: 3", {"base": {"x": 1, "y": 2}, "c": {"x": 1, "y": 3}}),
+    ("c:\n  <<: {x: 1, y: 2}\n  y: 3", {"c": {"x": 1, "y": 3}}),  # a merge without anchors
+    ("a: 'R&D'\nb: &n [1]\nc: *n", {"a": "R&D", "b": [1], "c": [1]}),
     ("a: |\n  line one\n  line two\nb: >-\n  folded\n  text\n", {"a": "line one\nline two\n", "b": "folded text"}),
     ("a: \"tab\\there \\u3042\"\nb: 'it''s'", {"a": "tab\there あ", "b": "it's"}),
     ("a: 日本語 # a comment\nb: 'x # not a comment'", {"a": "日本語", "b": "x # not a comment"}),
