@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
+from pathlib import Path
 
 import pytest
+import yaml
 
 from tebiki.data.yaml_lines import DuplicateKey, YamlSyntaxError, line_of, load_with_lines
 
@@ -61,3 +65,97 @@ def test_syntax_error_has_a_line() -> None:
 def test_alias_inside_itself_is_an_error_not_a_crash() -> None:
     with pytest.raises(YamlSyntaxError):
         load_with_lines("a: &x\n  b: *x\n")
+
+
+# What tebiki reads: PyYAML's own safe loader (YAML 1.1 types) with YAML 1.2 booleans. The lean
+# loader must give the same data for every value a maintainer can write, and refuse what it refuses.
+class Reference(yaml.SafeLoader):
+    pass
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+Reference.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+Reference.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+# Each document is one value a maintainer could write, with what tebiki reads it as (checked
+# against the reference too): YAML 1.1 numbers and dates, YAML 1.2 booleans.
+VALUES = [
+    ("a: yes", {"a": "yes"}),
+    ("a: [no, No, NO, on, off, y, n, Y, N]", {"a": ["no", "No", "NO", "on", "off", "y", "n", "Y", "N"]}),
+    ("a: [true, True, TRUE, false, False, FALSE]", {"a": [True, True, True, False, False, False]}),
+    ("a: [~, null, Null, NULL, '', ]", {"a": [None, None, None, None, ""]}),
+    ("a:", {"a": None}),
+    ("a: [0, 7, -3, +4, 1_000, 010, 0o10, 0x1f]", {"a": [0, 7, -3, 4, 1000, 8, "0o10", 31]}),
+    ("a: [0b101, 1:20, 08]", {"a": [5, 80, "08"]}),
+    ("a: [1.5, 1e3, 1.0e+3, .5, -.inf, .Inf, 1_0.5]", {"a": [1.5, "1e3", 1000.0, 0.5, -math.inf, math.inf, 10.5]}),
+    ("a: 2014-12-12", {"a": dt.date(2014, 12, 12)}),
+    ("a: 2014-12-12T10:30:00Z", {"a": dt.datetime(2014, 12, 12, 10, 30, tzinfo=dt.UTC)}),
+    ("a: 2014-12-12 10:30:00", {"a": dt.datetime(2014, 12, 12, 10, 30)}),
+    ("a: ['2014-12-12', \"010\", 'yes', \"true\", '~']", {"a": ["2014-12-12", "010", "yes", "true", "~"]}),
+    ("a: [2014-1-2, 20141212]", {"a": ["2014-1-2", 20141212]}),
+    ("a: !!str 123\nb: !!int '5'\nc: !!float '2'", {"a": "123", "b": 5, "c": 2.0}),
+    ("1: one\n2.5: half\nnull: x\nfalse: f", {1: "one", 2.5: "half", None: "x", False: "f"}),
+    ("base: &b {x: 1, y: 2}\nc:\n  <<: *b\n  y: 3", {"base": {"x": 1, "y": 2}, "c": {"x": 1, "y": 3}}),
+    ("c:\n  <<: {x: 1, y: 2}\n  y: 3", {"c": {"x": 1, "y": 3}}),  # a merge without anchors
+    ("a: 'R&D'\nb: &n [1]\nc: *n", {"a": "R&D", "b": [1], "c": [1]}),
+    ("a: |\n  line one\n  line two\nb: >-\n  folded\n  text\n", {"a": "line one\nline two\n", "b": "folded text"}),
+    ("a: \"tab\\there \\u3042\"\nb: 'it''s'", {"a": "tab\there あ", "b": "it's"}),
+    ("a: 日本語 # a comment\nb: 'x # not a comment'", {"a": "日本語", "b": "x # not a comment"}),
+    ("- 合成\n- ー\n- ～\n- 「引用」", ["合成", "ー", "～", "「引用」"]),
+    ("a: [., -, +, <, '!', '&', '*', '=']", {"a": [".", "-", "+", "<", "!", "&", "*", "="]}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VALUES, ids=[t for t, _ in VALUES])
+def test_values_are_read_as_pyyaml_reads_them_with_yaml_1_2_booleans(text: str, expected: object) -> None:
+    data, _ = load_with_lines(text)
+    assert data == expected
+    assert data == yaml.load(text, Loader=Reference)  # noqa: S506 (a safe loader)
+    assert _types(data) == _types(expected)  # 1 is not 1.0 nor True
+
+
+def _types(value: object) -> object:
+    if isinstance(value, dict):
+        return {repr(k): _types(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_types(v) for v in value]
+    return type(value).__name__
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("a: 1\nb: 2017-02-30\n", 2),  # not a date: an error at its line, not text
+        ("a:\n  - !!int abc\n", 2),
+        ("a: 1\nb: =\n", 2),  # YAML 1.1's value key, which neither loader builds
+        ("a: 1\nb:\n  c: 2\n  c: 3\n", 4),
+        ("1: one\ntrue: yes\n", 2),  # the same key to Python (True == 1): PyYAML would keep the last
+    ],
+)
+def test_values_pyyaml_refuses_or_keeps_twice_are_errors_at_their_line(text: str, line: int) -> None:
+    with pytest.raises((YamlSyntaxError, DuplicateKey)) as exc:
+        load_with_lines(text)
+    assert exc.value.line == line
+
+
+def test_a_key_written_twice_beside_a_merge_is_refused() -> None:
+    with pytest.raises(DuplicateKey) as exc:
+        load_with_lines("b: &b {x: 1}\nc:\n  <<: *b\n  y: 2\n  y: 3\n")
+    assert exc.value.line == 5
+
+
+def test_every_data_file_of_the_project_and_fixtures_reads_as_pyyaml_reads_it() -> None:
+    root = Path(__file__).resolve().parent.parent
+    files = [
+        path
+        for folder in ("guideline", "quizzes", "tests/fixtures")
+        for path in sorted((root / folder).rglob("*.yml"))
+        if path.name != "mkdocs.yml"  # MkDocs' own tags (!ENV), read by MkDocs
+    ]
+    assert len(files) > 20
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert load_with_lines(text)[0] == yaml.load(text, Loader=Reference), path  # noqa: S506

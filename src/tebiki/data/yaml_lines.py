@@ -55,6 +55,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
+        self.text = stream
         self._plain_tags: dict[str, str] = {}  # plain scalar -> tag; keys repeat on every item
 
     # libyaml calls this for every node (590,000 for a 10,000-item guideline): names are bound
@@ -68,8 +69,10 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         _sequence: type = yaml.SequenceNode,
     ) -> str:
         if kind is _scalar:
-            if not implicit[0]:
-                return _STR  # quoted, or a plain scalar with an explicit non-specific tag
+            # `>= "\x80"`: the first character is not ASCII (Japanese text), compared without
+            # making a one-character string; every implicit type starts with an ASCII character.
+            if value >= "\x80" or not implicit[0]:
+                return _STR  # text, quoted, or a plain scalar with an explicit non-specific tag
             if value and value[0] not in _FIRST_CHARACTERS:
                 return _STR
             tag = self._plain_tags.get(value)
@@ -78,11 +81,10 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
             return tag
         return _SEQ if kind is _sequence else _MAP
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
+    # Path resolvers are what these track, and the safe loader has none. libyaml calls both for
+    # every node: C callables that do nothing (`{}.get(parent, index)`, `().__len__()`) cost less.
+    descend_resolver = dict[object, object]().get
+    ascend_resolver = ().__len__
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -92,8 +94,9 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
-# The characters a plain scalar of another type than text can start with.
+# The characters a plain scalar of another type than text can start with: all ASCII (see `resolve`).
 _FIRST_CHARACTERS = frozenset(_Loader.yaml_implicit_resolvers)
+assert all(first < "\x80" for first in _FIRST_CHARACTERS)
 
 
 _MERGE = "tag:yaml.org,2002:merge"
@@ -108,9 +111,10 @@ def _construct(loader: Any, root: yaml.Node, budget: int) -> Any:
     through PyYAML's own constructors. Merge keys and non-scalar keys, which plain
     data does not use, are left to PyYAML whole. Without aliases a document cannot hold
     more values than it has characters: building more than `budget` values means aliases
-    repeat them.
+    repeat them. A text without `&` has no anchor, so no alias: its tree is built
+    without that bookkeeping.
     """
-    return _Builder(loader, budget).construct(root)
+    return (_Builder if "&" in loader.text else _TreeBuilder)(loader, budget).construct(root)
 
 
 _SCALAR, _SEQUENCE, _MAPPING = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
@@ -177,6 +181,20 @@ class _Builder:
                 raise DuplicateKey(key.start_mark.line + 1, str(name))
             out[name] = value.value if type(value) is _SCALAR and value.tag == _STR else self.construct(value)
         return out
+
+
+class _TreeBuilder(_Builder):
+    """The same data from a document without aliases: every node is built once, none inside itself."""
+
+    def construct(self, node: yaml.Node) -> Any:
+        kind = type(node)
+        if kind is _SCALAR:
+            return node.value if node.tag == _STR else self.value_of(node)
+        if kind is _SEQUENCE:
+            return [c.value if type(c) is _SCALAR and c.tag == _STR else self.construct(c) for c in node.value]
+        if kind is not _MAPPING:
+            return self.value_of(node)
+        return self.mapping(node)
 
 
 def _refuse_repeated_keys(node: yaml.Node) -> None:
