@@ -108,21 +108,22 @@ def test_a_missing_data_file_is_explained_without_the_repositorys_readme(tmp_pat
     assert "tebiki new" in result.stderr and "README" not in result.stderr
 
 
-def test_the_offline_readme_is_plain_text(tmp_path: Path) -> None:
-    # README.txt is read in a text editor: a site name or address with ' or & stays as written.
+def offline_readme(tmp_path: Path, language: str, site_name: str, site_url: str | None) -> str:
+    """The README.txt `tebiki offline` puts in the package of a one-page site."""
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
-    with translations.using("en"):
+    with translations.using(language):
         out = offline.write_zip(
-            site,
-            tmp_path / "offline.zip",
-            site_name="Supporters' data & you",
-            site_url="https://example.org/?a=1&b=2",
-            issued=dt.date(2026, 4, 1),
+            site, tmp_path / "offline.zip", site_name=site_name, site_url=site_url, issued=dt.date(2026, 4, 1)
         )
     with zipfile.ZipFile(out) as zf:
-        readme = zf.read(f"{offline.FOLDER}/README.txt").decode("utf-8-sig")
+        return zf.read(f"{offline.FOLDER}/README.txt").decode("utf-8-sig")
+
+
+def test_the_offline_readme_is_plain_text(tmp_path: Path) -> None:
+    # README.txt is read in a text editor: a site name or address with ' or & stays as written.
+    readme = offline_readme(tmp_path, "en", "Supporters' data & you", "https://example.org/?a=1&b=2")
     title, rule = readme.splitlines()[:2]
     assert title == "Supporters' data & you: offline edition"
     assert rule == "=" * len(title)  # the heading's underline is as long as the heading
@@ -131,15 +132,7 @@ def test_the_offline_readme_is_plain_text(tmp_path: Path) -> None:
 
 def test_the_offline_readmes_headings_are_underlined_to_their_width_in_japanese_too(tmp_path: Path) -> None:
     """Wide characters take two columns in a text editor's monospaced font."""
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
-    with translations.using("ja"):
-        out = offline.write_zip(
-            site, tmp_path / "offline.zip", site_name="手引きAB", site_url=None, issued=dt.date(2026, 4, 1)
-        )
-    with zipfile.ZipFile(out) as zf:
-        lines = zf.read(f"{offline.FOLDER}/README.txt").decode("utf-8-sig").splitlines()
+    lines = offline_readme(tmp_path, "ja", "手引きAB", None).splitlines()
     width = sum(1 if c.isascii() else 2 for c in lines[0])
     assert lines[0].startswith("手引きAB") and lines[1] == "=" * width
     heading = next(i for i, line in enumerate(lines) if i > 1 and line and set(lines[i + 1]) == {"-"})
