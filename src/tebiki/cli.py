@@ -11,15 +11,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import translations
-from .checks import a11y, coverage, sitecheck
-from .checks.chromium import CHROMIUM
 from .data import a11y_results
 from .data.problems import DataError
 from .data.project import Paths, Project, load_project, schemas
 from .data.reach import unreached
-from .generate import generate
-from .generate.siteurl import printable
-from .publish import offline, typeset
+
+# Each command imports the stages it runs: `tebiki validate` does not wait for Chromium's
+# checks, the page generators or WeasyPrint to be imported.
 
 
 class Exit(IntEnum):
@@ -89,6 +87,8 @@ def cmd_generate(args: argparse.Namespace) -> Exit:
         shutil.copytree(ASSETS, out / "assets", dirs_exist_ok=True)
         shutil.copytree(pages_dir(), out, dirs_exist_ok=True)
         shutil.copytree(Path(args.root) / "docs", out, dirs_exist_ok=True)
+    from .generate import generate
+
     for page in generate(_load(args)):
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -102,6 +102,8 @@ def cmd_coverage(args: argparse.Namespace) -> Exit:
     site = Path(args.root) / args.site
     if not _built(site):
         return Exit.USAGE
+    from .checks import coverage
+
     report = coverage.check(guideline, site)
     print(report.table())
     if args.json:
@@ -121,6 +123,9 @@ def _site_config(args: argparse.Namespace) -> tuple[str, str | None, str]:
 
 
 def cmd_pdf(args: argparse.Namespace) -> Exit:
+    from .generate.siteurl import printable
+    from .publish import typeset
+
     project = _load(args)
     site_name, site_url, _ = _site_config(args)
     try:
@@ -133,9 +138,11 @@ def cmd_pdf(args: argparse.Namespace) -> Exit:
 
 
 def cmd_offline(args: argparse.Namespace) -> Exit:
+    from .publish import offline
+
     _load(args)  # bad data: report it plainly, before a build that would fail on it
     site_name, site_url, pdf_name = _site_config(args)
-    out = Path(args.root) / args.out
+    out = Path(args.root) / (args.out or f"site/{offline.FILENAME}")
     try:
         offline.package(Path(args.root), out, site_name=site_name, site_url=site_url, pdf=pdf_name)
     except offline.OfflineError as exc:
@@ -146,6 +153,8 @@ def cmd_offline(args: argparse.Namespace) -> Exit:
 
 
 def cmd_check_site(args: argparse.Namespace) -> Exit:
+    from .checks import sitecheck
+
     site = Path(args.root) / args.site
     if not _built(site):
         return Exit.USAGE
@@ -175,6 +184,9 @@ def cmd_check_site(args: argparse.Namespace) -> Exit:
 
 
 def cmd_a11y(args: argparse.Namespace) -> Exit:
+    from .checks import a11y
+    from .checks.chromium import CHROMIUM
+
     root = Path(args.root)
     site = root / args.site
     if not _built(site):
@@ -239,7 +251,7 @@ def parser() -> argparse.ArgumentParser:
     d = sub.add_parser("pdf", help="write the printed pamphlet (A4 PDF) on its own")
     d.add_argument("--out", default="tebiki-pamphlet.pdf")
     o = sub.add_parser("offline", help="build the offline package: the whole site as a zip that works from disk")
-    o.add_argument("--out", default=f"site/{offline.FILENAME}", help="zip to write, under the root")
+    o.add_argument("--out", help="zip to write, under the root (default: the package's name in site/)")
     k = sub.add_parser("check-site", help="check the built site: links, anchors, titles, sitemap, HTML")
     k.add_argument("--site", default="site", help="built site folder under the root")
     k.add_argument("--no-html", action="store_true", help="skip the Nu HTML checker (needs Java)")
