@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import html as html_lib
 import io
 import json
@@ -215,6 +216,10 @@ def lay_out(html: str, stylesheet: str, identifier: bytes, want_pdf: bool, keep:
         pdf = document.write_pdf(pdf_identifier=identifier) if want_pdf else None
     if keep is not None and not warnings:
         _HELD[keep] = document
+        # The collector would go through every kept box at each full collection while later documents
+        # are laid out (a third more time with two kept): kept documents are left out of it until the
+        # pool is done (freed documents are still freed, but for reference cycles).
+        gc.freeze()
     return Laid(len(document.pages), anchors, foreign, bookmarks, pdf, list(warnings))
 
 
@@ -313,7 +318,9 @@ def _first_round(
             ready = [i for i in waiting if all(j in done for j in range(need[i]))]
             if not ready:
                 break
-            i = ready[0]
+            # What other documents wait for first, then the largest.
+            needed = max((need[j] for j in waiting), default=0)
+            i = min(ready, key=lambda i: (i >= needed, -len(s.bodies[i])))
             waiting.remove(i)
             numbers = guess or estimate(s, [done[j] for j in range(need[i])])
             keep = renumber_supported() and load[w] + len(s.bodies[i]) <= HOLD_CHARS
@@ -478,6 +485,7 @@ class _Workers:
             if process.is_alive():
                 process.kill()
         _HELD.clear()
+        gc.unfreeze()  # a full collection each time would cost seconds: once, when the pool is done
 
     def idle(self, busy: dict[int, Any]) -> list[int]:
         return [w for w in range(self.size) if w not in busy]
