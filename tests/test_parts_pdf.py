@@ -1,6 +1,7 @@
 """A long reference typeset part by part reads exactly like the one typeset as a single document:
 the same pages with the same page numbers, running headers and cross-references, the same
-outline and clickable links; and its numbers, kept in the cache, save a round next time."""
+outline and clickable links; each part is laid out once, its guessed numbers replaced in place
+where they keep their width, and laid out again only where they do not."""
 
 from __future__ import annotations
 
@@ -146,8 +147,9 @@ def test_each_part_is_laid_out_once(html: str, tmp_path: Path, monkeypatch: pyte
 
 def _laid_out_with(
     html: str, monkeypatch: pytest.MonkeyPatch, wrong: Callable[[parts_pdf.Numbers], parts_pdf.Numbers]
-) -> tuple[bytes, list[int]]:
-    """The reference typeset from numbers made wrong by `wrong`, and how often each part was laid out."""
+) -> tuple[bytes, list[int], bytes]:
+    """The reference typeset from numbers made wrong by `wrong`, how often each part was laid out,
+    and the reference typeset from scratch."""
     monkeypatch.setattr(parts_pdf, "GROUP_CHARS", 0)
     s, css = parts_pdf.split(html), typeset.reference_job(html).stylesheet
     made = parts_pdf.typeset_parts(s, css, b"id")
@@ -164,7 +166,7 @@ def _laid_out_with(
     monkeypatch.setattr(parts_pdf, "lay_out", counted)
     again = parts_pdf.typeset_parts(s, css, b"id", wrong(made[1]))
     assert again is not None and again[1] == made[1]
-    return again[0], counts
+    return again[0], counts, made[0]
 
 
 def test_a_part_whose_numbers_keep_their_width_is_renumbered_in_place(
@@ -181,9 +183,10 @@ def test_a_part_whose_numbers_keep_their_width_is_renumbered_in_place(
         starts = (1, *(start + 1 for start in right.starts[1:]))
         return parts_pdf.Numbers(starts, right.total + 1, {**right.pages, target: page + 1})
 
-    pdf, counts = _laid_out_with(html, monkeypatch, wrong)
+    pdf, counts, right = _laid_out_with(html, monkeypatch, wrong)
     assert counts == [1] * len(bodies)
     assert [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages] == [p.extract_text() for p in whole.pages]
+    assert pdf == right, "a part renumbered in place is the part laid out with its numbers, byte for byte"
 
 
 def test_a_part_whose_numbers_change_width_is_laid_out_again(
@@ -197,7 +200,7 @@ def test_a_part_whose_numbers_change_width_is_laid_out_again(
     def wrong(right: parts_pdf.Numbers) -> parts_pdf.Numbers:
         return parts_pdf.Numbers(right.starts, right.total, {**right.pages, target: right.pages[target] + 1000})
 
-    pdf, counts = _laid_out_with(html, monkeypatch, wrong)
+    pdf, counts, _ = _laid_out_with(html, monkeypatch, wrong)
     assert counts == [2 if i in pointing else 1 for i in range(len(bodies))]
     assert [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages] == [p.extract_text() for p in whole.pages]
 

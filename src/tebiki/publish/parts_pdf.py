@@ -4,19 +4,25 @@ WeasyPrint holds a whole document's boxes in memory and lays a page out again wh
 `target-counter` it points to moves: a 10,000-item reference needed gigabytes, and every
 page of a 1,000-item one was laid out two or three times. Here the front matter (cover and
 contents) is a document of its own, and so are the parts, consecutive small ones joined
-(`GROUP_CHARS`), so memory is bounded by the largest document; documents are typeset on
-every core, the largest first.
+(`GROUP_CHARS`), so memory is bounded by the largest document and what a process keeps laid
+out (`HOLD_CHARS`); documents are typeset on every core, the largest first.
 
 What WeasyPrint would carry from one page to the next is given to each part instead:
-its first page number (`@page :first { counter-reset }`), the total (`counter(pages)`),
-the running header's site name, and every cross-reference's page number (`data-page`,
-printed by `attr(data-page)` where the single document printed `target-counter`). Those
-numbers come from the layout itself: the parts are typeset with the numbers of the last
-round until the page count and every target's page stop changing (two rounds from
-scratch; one when the numbers are known, e.g. from the previous build). A link to an
-anchor in another part is taken out before WeasyPrint sees it (it would drop it with an
-error) and put back in the merged PDF, pointing at the named destination WeasyPrint wrote
-for the anchor, so contents and cross-references stay clickable.
+its first page number (`@page :first { counter-reset }`), the total (a counter of its own,
+for `counter(pages)`), the running header's site name, and every cross-reference's page
+number (`data-page`, printed by `attr(data-page)` where the single document printed
+`target-counter`). Each part is laid out once, with the numbers of the previous build if
+known, else estimated from the characters before each anchor, and kept by the process that
+laid it out; once every part's page count is known, the right numbers are written into the
+laid-out boxes where they have the width of the guess, which moves nothing
+(publish/renumber.py: the same bytes as a layout with the right numbers), and only a part
+whose numbers change width is laid out again. A part whose own page numbers, or the earlier
+pages it points to, could change their count of digits (around page 10, 100, 1000) waits
+for the parts before it and guesses from them (`prerequisites`), so that the guesses, and so
+the output, never depend on which process was quicker. A link to an anchor in another part
+is taken out before WeasyPrint sees it (it would drop it with an error) and put back in the
+merged PDF, pointing at the named destination WeasyPrint wrote for the anchor, so contents
+and cross-references stay clickable.
 """
 
 from __future__ import annotations
@@ -502,16 +508,16 @@ class _Workers:
     def result(self) -> tuple[int, Any]:
         """The next result of any worker (the worker and what its function returned)."""
         if self._pipes:
-            pipe = multiprocessing.connection.wait(self._pipes)[0]
-            worker = self._pipes.index(pipe)
+            worker = self._pipes.index(multiprocessing.connection.wait(self._pipes)[0])
             try:
-                outcome = pipe.recv()
+                outcome = self._pipes[worker].recv()
             except EOFError:
                 raise RuntimeError("a process typesetting part of the document ended unexpectedly") from None
         else:
             worker, outcome = self._local.pop(0)
         kind, value = outcome
         if kind == "error":
+            assert isinstance(value, BaseException)
             raise value
         return worker, value
 
