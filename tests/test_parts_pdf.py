@@ -145,6 +145,25 @@ def test_each_part_is_laid_out_once(html: str, tmp_path: Path, monkeypatch: pyte
     assert PdfReader(io.BytesIO(again)).pages[2].extract_text() == PdfReader(io.BytesIO(first)).pages[2].extract_text()
 
 
+def test_parts_not_kept_are_laid_out_again_with_their_numbers(
+    html: str, pdfs: tuple[PdfReader, PdfReader, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond HOLD_CHARS a process keeps nothing laid out (memory): those parts take two layouts."""
+    whole, _, split = pdfs
+    rounds: list[int] = []
+    lay_out = parts_pdf.lay_out
+
+    def counted(*args: object) -> parts_pdf.Laid:
+        rounds.append(1)
+        return lay_out(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parts_pdf, "lay_out", counted)
+    monkeypatch.setattr(parts_pdf, "HOLD_CHARS", 0)
+    pdf = _typeset(html, monkeypatch, split=True)
+    assert len(rounds) == 2 * len(parts_pdf.split(html).bodies)
+    assert pdf == split
+
+
 def _laid_out_with(
     html: str, monkeypatch: pytest.MonkeyPatch, wrong: Callable[[parts_pdf.Numbers], parts_pdf.Numbers]
 ) -> tuple[bytes, list[int], bytes]:
