@@ -234,7 +234,9 @@ def lay_out(html: str, stylesheet: str, identifier: bytes, want_pdf: bool, keep:
         _HELD[keep] = document
         # The collector would go through every kept box at each full collection while later documents
         # are laid out (a third more time with two kept): kept documents are left out of it until the
-        # pool is done (freed documents are still freed, but for reference cycles).
+        # pool is done (freed documents are still freed, but for reference cycles). What the layout left
+        # in cycles (half the objects it made) is collected first, or it would be kept with them.
+        gc.collect()
         gc.freeze()
     return Laid(len(document.pages), anchors, foreign, bookmarks, pdf, list(warnings))
 
