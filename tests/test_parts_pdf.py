@@ -162,6 +162,12 @@ def test_parts_not_kept_are_laid_out_again_with_their_numbers(
     pdf = _typeset(html, monkeypatch, split=True)
     assert len(rounds) == 2 * len(parts_pdf.split(html).bodies)
     assert pdf == split
+    # With a WeasyPrint whose boxes were not verified, nothing is kept to be renumbered either.
+    monkeypatch.setattr(parts_pdf, "HOLD_CHARS", 10**9)
+    monkeypatch.setattr(parts_pdf, "renumber_supported", lambda: False)
+    rounds.clear()
+    assert _typeset(html, monkeypatch, split=True) == split
+    assert len(rounds) == 2 * len(parts_pdf.split(html).bodies)
 
 
 def _laid_out_with(
