@@ -1,6 +1,7 @@
 """A long reference typeset part by part reads exactly like the one typeset as a single document:
 the same pages with the same page numbers, running headers and cross-references, the same
-outline and clickable links; and its numbers, kept in the cache, save a round next time."""
+outline and clickable links; each part is laid out once, its guessed numbers replaced in place
+where they keep their width, and laid out again only where they do not."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import datetime as dt
 import io
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -119,7 +121,9 @@ def test_split_typesetting_is_reproducible(html: str, pdfs: tuple[PdfReader, Pdf
         assert _typeset(html, mp, split=True) == pdfs[2]
 
 
-def test_known_numbers_take_one_round(html: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_part_is_laid_out_once(html: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From scratch the numbers are estimated, from the cache they are the last build's: either
+    way each part is laid out once and the right numbers are written into it."""
     rounds: list[int] = []
     lay_out = parts_pdf.lay_out
 
@@ -130,7 +134,7 @@ def test_known_numbers_take_one_round(html: str, tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(parts_pdf, "lay_out", counted)
     documents = len(parts_pdf.split(html).bodies)
     first = _typeset(html, monkeypatch, split=True, cache=tmp_path)
-    assert len(rounds) == 2 * documents, "from scratch: one round to find the numbers, one to print them"
+    assert len(rounds) == documents
     # The item texts change, the pages do not: the kept numbers are right at once.
     changed = html.replace("</article>", "<!-- edited --></article>", 1)
     for pdf in tmp_path.glob("*.pdf"):
@@ -139,6 +143,91 @@ def test_known_numbers_take_one_round(html: str, tmp_path: Path, monkeypatch: py
     again = _typeset(changed, monkeypatch, split=True, cache=tmp_path)
     assert len(rounds) == documents
     assert PdfReader(io.BytesIO(again)).pages[2].extract_text() == PdfReader(io.BytesIO(first)).pages[2].extract_text()
+
+
+def test_parts_not_kept_are_laid_out_again_with_their_numbers(
+    html: str, pdfs: tuple[PdfReader, PdfReader, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond HOLD_CHARS a process keeps nothing laid out (memory): those parts take two layouts."""
+    whole, _, split = pdfs
+    rounds: list[int] = []
+    lay_out = parts_pdf.lay_out
+
+    def counted(*args: object) -> parts_pdf.Laid:
+        rounds.append(1)
+        return lay_out(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parts_pdf, "lay_out", counted)
+    monkeypatch.setattr(parts_pdf, "HOLD_CHARS", 0)
+    pdf = _typeset(html, monkeypatch, split=True)
+    assert len(rounds) == 2 * len(parts_pdf.split(html).bodies)
+    assert pdf == split
+    # With a WeasyPrint whose boxes were not verified, nothing is kept to be renumbered either.
+    monkeypatch.setattr(parts_pdf, "HOLD_CHARS", 10**9)
+    monkeypatch.setattr(parts_pdf, "renumber_supported", lambda: False)
+    rounds.clear()
+    assert _typeset(html, monkeypatch, split=True) == split
+    assert len(rounds) == 2 * len(parts_pdf.split(html).bodies)
+
+
+def _laid_out_with(
+    html: str, monkeypatch: pytest.MonkeyPatch, wrong: Callable[[parts_pdf.Numbers], parts_pdf.Numbers]
+) -> tuple[bytes, list[int], bytes]:
+    """The reference typeset from numbers made wrong by `wrong`, how often each part was laid out,
+    and the reference typeset from scratch."""
+    monkeypatch.setattr(parts_pdf, "GROUP_CHARS", 0)
+    s, css = parts_pdf.split(html), typeset.reference_job(html).stylesheet
+    made = parts_pdf.typeset_parts(s, css, b"id")
+    assert made is not None
+    bodies = parts_pdf.grouped(s, 0).bodies
+    counts = [0] * len(bodies)
+    lay_out = parts_pdf.lay_out
+
+    def counted(page_html: str, *args: object) -> parts_pdf.Laid:
+        unnumbered = re.sub(r' data-page="\d+"', "", page_html)
+        counts[next(i for i, body in enumerate(bodies) if body in unnumbered)] += 1
+        return lay_out(page_html, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parts_pdf, "lay_out", counted)
+    again = parts_pdf.typeset_parts(s, css, b"id", wrong(made[1]))
+    assert again is not None and again[1] == made[1]
+    return again[0], counts, made[0]
+
+
+def test_a_part_whose_numbers_keep_their_width_is_renumbered_in_place(
+    html: str, pdfs: tuple[PdfReader, PdfReader, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole, _, _ = pdfs
+    bodies = parts_pdf.grouped(parts_pdf.split(html), 0).bodies
+    target = next(m.group(2) for m in parts_pdf._LINK.finditer(bodies[-2]))  # a cross-reference in a part
+
+    def wrong(right: parts_pdf.Numbers) -> parts_pdf.Numbers:
+        page = right.pages[target]
+        assert len(str(page + 1)) == len(str(page)) and len(str(right.total + 1)) == len(str(right.total))
+        # Every part one page later than it is, the total and a cross-reference one more.
+        starts = (1, *(start + 1 for start in right.starts[1:]))
+        return parts_pdf.Numbers(starts, right.total + 1, {**right.pages, target: page + 1})
+
+    pdf, counts, right = _laid_out_with(html, monkeypatch, wrong)
+    assert counts == [1] * len(bodies)
+    assert [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages] == [p.extract_text() for p in whole.pages]
+    assert pdf == right, "a part renumbered in place is the part laid out with its numbers, byte for byte"
+
+
+def test_a_part_whose_numbers_change_width_is_laid_out_again(
+    html: str, pdfs: tuple[PdfReader, PdfReader, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole, _, _ = pdfs
+    bodies = parts_pdf.grouped(parts_pdf.split(html), 0).bodies
+    target = next(m.group(2) for m in parts_pdf._LINK.finditer(bodies[-2]))
+    pointing = [i for i, body in enumerate(bodies) if f'href="#{target}"' in body]
+
+    def wrong(right: parts_pdf.Numbers) -> parts_pdf.Numbers:
+        return parts_pdf.Numbers(right.starts, right.total, {**right.pages, target: right.pages[target] + 1000})
+
+    pdf, counts, _ = _laid_out_with(html, monkeypatch, wrong)
+    assert counts == [2 if i in pointing else 1 for i in range(len(bodies))]
+    assert [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages] == [p.extract_text() for p in whole.pages]
 
 
 def test_a_problem_in_one_part_names_the_document(html: str, monkeypatch: pytest.MonkeyPatch) -> None:

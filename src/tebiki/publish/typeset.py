@@ -10,8 +10,8 @@ just to import WeasyPrint), so PDFs are kept in a cache folder keyed by everythi
 shapes them: the HTML, the stylesheet, WeasyPrint's version and the fonts installed. A
 rebuild whose printed content did not change reads them back. A long document (the
 reference of a large guideline) is typeset part by part (publish/parts_pdf.py); the page
-numbers its last typesetting found are kept beside its PDF, so that the next one needs a
-single round.
+numbers its last typesetting found are kept beside its PDF, so that the next one starts
+from them instead of an estimate.
 """
 
 from __future__ import annotations
