@@ -55,6 +55,11 @@ MATERIAL_HEADER_REPLACED = (
 # keyboard-nav.js swaps the drawer's labels for buttons below it (theme/assets/keyboard-nav.js).
 MATERIAL_DRAWER_BREAKPOINT = "76.234375em"
 
+# -- WeasyPrint: the laid-out box tree, renumbered in place (publish/renumber.py) -----------------------
+WEASYPRINT_VERIFIED_VERSION = "70.0"
+# Releases with the same box tree (any other: every part is laid out with its numbers).
+WEASYPRINT_VERIFIED_VERSIONS = ("70.",)
+
 
 SEAMS = (
     Seam(
@@ -104,5 +109,12 @@ SEAMS = (
         "MkDocs 1.6.1",
         "mkdocs_plugin/live_reload.py: the same poll from a script file, since the page's CSP blocks the inline one",
         "tests/browser/test_serve_checks.py (the open tab reloads by itself)",
+    ),
+    Seam(
+        "WeasyPrint's box tree after layout (boxes.TextBox text and its Pango layout, re-shaped when drawn)",
+        f"WeasyPrint {WEASYPRINT_VERIFIED_VERSION}",
+        "publish/renumber.py writes the right page numbers into a laid-out part of a long reference",
+        "renumber.supported() (nothing is replaced with another version); tests/test_parts_pdf.py compares "
+        "the bytes with a part laid out with its numbers",
     ),
 )

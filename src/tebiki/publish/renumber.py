@@ -12,7 +12,7 @@ again with the right numbers.
 
 This relies on WeasyPrint's box tree (boxes.TextBox text and its deactivated Pango layout,
 which is re-shaped from its `text` when drawn), verified with WeasyPrint 70
-(VERIFIED_WEASYPRINT): with any other version nothing is replaced.
+(seams.WEASYPRINT_VERIFIED_VERSIONS): with any other version nothing is replaced.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from typing import Any
 
-VERIFIED_WEASYPRINT = ("70.",)
+from ..seams import WEASYPRINT_VERIFIED_VERSIONS
+
 TOTAL_COUNTER = "tebiki-pages"  # stands for counter(pages) in a part: parts_pdf.stylesheet_of
 _DIGIT = re.compile(r"\d")
 
@@ -39,7 +40,7 @@ class Renumbering:
 
 
 def supported() -> bool:
-    return version("weasyprint").startswith(VERIFIED_WEASYPRINT)
+    return version("weasyprint").startswith(WEASYPRINT_VERIFIED_VERSIONS)
 
 
 def renumber(document: Any, change: Renumbering) -> bool:
