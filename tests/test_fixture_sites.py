@@ -146,5 +146,6 @@ def test_python_and_javascript_rules_agree_on_every_profile_with_all_and_any(nam
             }
         )
     assert js == expected
-    assert {r["track"] for r in expected} == {t.id for t in checklist.tracks}  # the `all`/`any` track rule decides both ways
+    # The `all`/`any` track rule decides every way.
+    assert {r["track"] for r in expected} == {t.id for t in checklist.tracks}
     assert len({tuple(r["entries"]) for r in expected}) > 1  # and the `any` entry rule too

@@ -47,7 +47,7 @@ def supersession_phrases() -> frozenset[str]:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         for string in strings:
             for part in PLACEHOLDER.split(string):
-                part = " ".join(part.split()).strip(" “”\"(),.:;")
+                part = " ".join(part.split()).strip(' “”"(),.:;')
                 if SUPERSESSION.search(part):
                     phrases.add(part)
     return frozenset(phrases)
