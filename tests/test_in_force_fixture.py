@@ -22,6 +22,8 @@ from babel.messages.pofile import read_po
 import builds
 from site_text import page_texts
 from support import ROOT, tebiki
+from tebiki import translations
+from tebiki.checks import sitecheck
 from tebiki.data.project import Paths, load_project
 
 CATALOG = ROOT / "src" / "tebiki" / "theme" / "locales" / "tebiki" / "en.po"
@@ -158,3 +160,17 @@ def test_events_show_their_day_or_label_and_every_kind_has_its_page(project: Pat
     assert all(term.definition in glossary for term in data.glossary.terms)
     planned = next(s for series in data.seminars.series for s in series.sessions if s.id == "briefing-autumn")
     assert planned.date is None and (project / "site" / "seminars" / planned.id / "index.html").is_file()
+
+
+def test_every_page_has_its_title_and_description_without_a_site_description(project: Path) -> None:
+    """The fixture's mkdocs.yml has no site_description, as a `tebiki new` site: the 404 page says
+    what it is itself, and a translated description with a colon no longer breaks a page's front matter."""
+    assert "site_description" not in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    site = project / "site"
+    assert sitecheck.check_titles(site) == []
+    results = sitecheck.pages(site)["accessibility/results/index.html"].parsed
+    with translations.using("en"):
+        assert results.description == translations.gettext(
+            "The results of testing every page of this site with an automated tool (axe-core): date, version "
+            "tested, standards and rules checked, and the result per page."
+        )
