@@ -2,10 +2,10 @@
 # Runs the engine tests on a checkout whose guideline is replaced by a fixture site:
 # mkdocs.yml, docs/, guideline/ and quizzes/ come from tests/fixtures/sites/<name>.
 # Only tests/content/ is bound to the shipped guideline, so everything else must pass.
-#   scripts/test-with-fixture.sh en            # or ja; extra arguments go to pytest
+#   scripts/test-with-fixture.sh en            # or ja, in-force; extra arguments go to pytest
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-fixture="$here/tests/fixtures/sites/${1:?usage: $0 ja|en [pytest args]}"
+fixture="$here/tests/fixtures/sites/${1:?usage: $0 ja|en|in-force [pytest args]}"
 shift
 [ -d "$fixture" ] || { echo "no fixture site at $fixture" >&2; exit 3; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/tebiki-fixture.XXXXXX")"

@@ -93,3 +93,16 @@ def english_offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The English fixture site's offline package, made by `tebiki offline` once per run."""
     project = english_project(tmp_path_factory)
     return once_per_run(tmp_path_factory, "fixture-en-offline", offline_package(project)) / OFFLINE_ZIP
+
+
+def in_force_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The in-force fixture site (tests/fixtures/sites/in-force), copied and built strict once per run."""
+    return once_per_run(
+        tmp_path_factory, "fixture-in-force", lambda dest: fixture_site(dest, FIXTURE_SITES / "in-force")
+    )
+
+
+def in_force_offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The in-force fixture site's offline package, made by `tebiki offline` once per run."""
+    project = in_force_project(tmp_path_factory)
+    return once_per_run(tmp_path_factory, "fixture-in-force-offline", offline_package(project)) / OFFLINE_ZIP

@@ -1,7 +1,8 @@
 """Engine tests on the fixture sites (tests/fixtures/sites/<language>/): small guidelines
-that are not the shipped one, in Japanese and English, with every kind of data (a profile
-with `ask_if`, `all` and `any`, a checklist, a quiz bank, a trainer kit, held and planned
-seminars). Each is built once, strict, as a maintainer would build their own site."""
+that are not the shipped one, in Japanese and English, superseded, and one in force (English),
+with every kind of data (a profile with `ask_if`, `all` and `any`, a checklist, a quiz bank,
+a trainer kit, held and planned seminars). Each is built once, strict, as a maintainer would
+build their own site. What a check expects comes from the fixture's data."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 import re
 import shutil
 import subprocess
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,16 +24,14 @@ from tebiki.data.checklist import conditions
 from tebiki.data.project import Paths, load_project
 
 FIXTURES = ROOT / "tests" / "fixtures" / "sites"
-LANGUAGES = ["ja", "en"]
+FIXTURE_NAMES = ["ja", "en", "in-force"]
 
 
-@pytest.fixture(scope="module", params=LANGUAGES)
+@pytest.fixture(scope="module", params=FIXTURE_NAMES)
 def fixture_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of one fixture site, built with --strict into its site/ (once per run: the engine tests share it)."""
-    language = request.param
-    return once_per_run(
-        tmp_path_factory, f"fixture-{language}", lambda dest: builds.fixture_site(dest, FIXTURES / language)
-    )
+    name = request.param
+    return once_per_run(tmp_path_factory, f"fixture-{name}", lambda dest: builds.fixture_site(dest, FIXTURES / name))
 
 
 def page(project: Path, path: str) -> str:
@@ -39,7 +39,7 @@ def page(project: Path, path: str) -> str:
 
 
 def test_the_site_is_in_its_language_and_passes_coverage(fixture_site: Path) -> None:
-    language = fixture_site.name.removeprefix("fixture-")
+    language = load_project(Paths.under(fixture_site)).guideline.meta.language
     assert f'<html lang="{language}"' in page(fixture_site, "")
     result = tebiki("coverage", cwd=fixture_site)
     assert result.returncode == 0 and "0 gap(s)" in result.stdout, result.stdout + result.stderr
@@ -60,59 +60,73 @@ def test_every_item_has_its_anchor_and_text_on_its_section_page(fixture_site: Pa
     project = load_project(Paths.under(fixture_site))
     for section in project.guideline.sections:
         html = page(fixture_site, f"guideline/{section.id}")
+        text = " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
         for item in section.items():
             assert re.search(rf'<h3[^>]*\bid="{item.id}"', html), item.id
-            assert item.plain in html, item.id
+            assert item.plain in text, item.id  # as read: a glossary term in it is a link
 
 
 def test_the_checklist_page_carries_the_profile_rules_for_its_script(fixture_site: Path) -> None:
+    checklist = load_project(Paths.under(fixture_site)).checklist
+    assert checklist is not None
     html = page(fixture_site, "checklist")
-    assert "checklist-rules.js" in html and "CL-REC-03" in html
+    conditional = [e.id for e in checklist.entries() if e.applies_if]
+    assert "checklist-rules.js" in html and conditional and all(id in html for id in conditional)
     assert '"all"' in html and '"any"' in html  # the track and entry conditions, as data for the script
-    for track in ("small", "standard"):
-        assert (fixture_site / "site" / "checklist" / track / "index.html").is_file()
+    for track in checklist.tracks:
+        assert (fixture_site / "site" / "checklist" / track.id / "index.html").is_file()
 
 
 def test_quiz_trainer_and_seminar_pages_are_built(fixture_site: Path) -> None:
-    quiz = page(fixture_site, "quiz/records")
-    assert len(re.findall(r'<div class="quiz[^"]*" [^>]*id="quiz-\d+">', quiz)) == 2
-    kit = page(fixture_site, "trainers/records")
-    assert 'href="slides/"' in kit and 'href="live/"' in kit
     project = load_project(Paths.under(fixture_site))
-    deck = page(fixture_site, "trainers/records/slides")
-    for item in project.guideline.sections[0].items():
-        assert item.title in deck, item.id  # each item of the agenda's section is on a slide
-    for session in ("records-first", "records-online"):
-        assert (fixture_site / "site" / "seminars" / session / "index.html").is_file(), session
+    assert project.quizzes and project.trainer is not None
+    for bank in project.quizzes:
+        quiz = page(fixture_site, f"quiz/{bank.id}")
+        assert len(re.findall(r'<div class="quiz[^"]*" [^>]*id="quiz-\d+">', quiz)) == len(bank.questions), bank.id
+    sections = {s.id: s for s in project.guideline.sections}
+    for kit in project.trainer.kits:
+        html = page(fixture_site, f"trainers/{kit.id}")
+        assert 'href="slides/"' in html and 'href="live/"' in html
+        deck = page(fixture_site, f"trainers/{kit.id}/slides")
+        for block in (b for b in kit.agenda if b.section):
+            for item in sections[block.section].items():
+                assert item.title in deck, item.id  # each item of the agenda's sections is on a slide
+    sessions = [session for _series, session in project.seminars.sessions()]
+    assert {s.status.value for s in sessions} >= {"held", "planned", "recorded"}
+    for session in sessions:
+        assert (fixture_site / "site" / "seminars" / session.id / "index.html").is_file(), session.id
 
 
 def test_full_width_typing_is_mentioned_only_where_it_is_typed(fixture_site: Path) -> None:
-    """Full-width digits and letters are a thing of Japanese input; on the English site a note
-    about them would only puzzle. On the Japanese site it stands where a question is typed."""
-    pages = {
-        path: page(fixture_site, path) for path in ("quiz/practice", "quiz/records", "quiz/trainers", "quiz/answers")
-    }
-    if fixture_site.name.endswith("-en"):
-        for path, html in pages.items():
-            assert not re.search(r"(?i)full.width|half.width", html), path
+    """Full-width digits and letters are a thing of Japanese input; on an English site a note
+    about them would only puzzle. On a Japanese site it stands where a question is typed."""
+    project = load_project(Paths.under(fixture_site))
+    typed = {bank.id: any(q.type == "fill" for q in bank.questions) for bank in project.quizzes}
+    pages = {f"quiz/{bank}": page(fixture_site, f"quiz/{bank}") for bank in typed}
+    pages |= {path: page(fixture_site, path) for path in ("quiz/trainers", "quiz/answers")}
+    if project.guideline.meta.language == "en":
+        assert not [path for path, html in pages.items() if re.search(r"(?i)full.width|half.width", html)]
     else:
-        assert "全角" in pages["quiz/practice"] and "全角" in pages["quiz/answers"] and "全角" in pages["quiz/trainers"]
-        assert "全角" not in pages["quiz/records"]  # no question to type in
+        assert any(typed.values()), "the Japanese fixture has a question to type in"
+        for bank, has_typed in typed.items():
+            assert ("全角" in pages[f"quiz/{bank}"]) is has_typed, bank
+        assert "全角" in pages["quiz/answers"] and "全角" in pages["quiz/trainers"]
 
 
 def test_the_download_page_offers_the_printed_documents_the_data_makes(fixture_site: Path) -> None:
-    """Without a short pamphlet in the data, one PDF (the reference) is typeset and offered once,
-    and the page promises no five-minute pamphlet: every PDF it links is in the site."""
+    """With a short pamphlet in the data, it and the reference are offered, the pamphlet described;
+    without one, one PDF (the reference) is typeset and offered once, and the page promises no
+    five-minute pamphlet. Every PDF the page links is in the site."""
     from tebiki import translations
 
     project = load_project(Paths.under(fixture_site))
-    assert project.guideline.meta.pamphlet is None  # what this test is about
+    short = project.guideline.meta.pamphlet is not None
     html = page(fixture_site, "download")
-    linked = set(re.findall(r'href="\.\./([^"]+\.pdf)"', html))
-    assert linked == {"tebiki-pamphlet.pdf"}
-    assert sorted(p.name for p in (fixture_site / "site").glob("*.pdf")) == ["tebiki-pamphlet.pdf"]
+    printed = {"tebiki-pamphlet.pdf", "tebiki-reference.pdf"} if short else {"tebiki-pamphlet.pdf"}
+    assert set(re.findall(r'href="\.\./([^"]+\.pdf)"', html)) == printed
+    assert {p.name for p in (fixture_site / "site").glob("*.pdf")} == printed
     with translations.using(project.guideline.meta.language):
-        assert translations._("An A4 pamphlet to read in a few minutes. It holds:") not in html
+        assert (translations._("An A4 pamphlet to read in a few minutes. It holds:") in html) is short
 
 
 class _Run(HTMLParser):
@@ -142,9 +156,11 @@ class _Run(HTMLParser):
 _LABEL_RUN_IN = re.compile(r"[a-z)”]:[A-Z“]")
 
 
-def test_english_labels_stand_apart_from_their_text(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """On every page and in every PDF of the English site (the gap Japanese does without)."""
-    site = builds.english_project(tmp_path_factory) / "site"
+@pytest.mark.parametrize("fixture", ["en", "in-force"])
+def test_english_labels_stand_apart_from_their_text(tmp_path_factory: pytest.TempPathFactory, fixture: str) -> None:
+    """On every page and in every PDF of an English site (the gap Japanese does without)."""
+    build = builds.english_project if fixture == "en" else builds.in_force_project
+    site = build(tmp_path_factory) / "site"
     found = []
     for path in sorted(site.rglob("*.html")):
         if "pagefind" not in path.parts:
@@ -174,14 +190,15 @@ console.log(JSON.stringify(input.profiles.map((answers) => ({
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js runs checklist-rules.js")
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_python_and_javascript_rules_agree_on_every_profile_with_all_and_any(language: str) -> None:
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_python_and_javascript_rules_agree_on_every_profile_with_all_and_any(name: str) -> None:
     """The browser's interpreter and the Python one, on the fixture's conditions (which use
     `ask_if`, `all` and `any`, unlike the shipped data), for every profile a visitor can give."""
-    checklist = load_project(Paths.under(FIXTURES / language)).checklist
+    checklist = load_project(Paths.under(FIXTURES / name)).checklist
     assert checklist is not None
     profiles = every_profile(checklist)
-    partial = [{k: v for k, v in p.items() if k != "remote"} for p in profiles]  # incomplete answers too
+    last = checklist.questions[-1].id
+    partial = [{k: v for k, v in p.items() if k != last} for p in profiles]  # incomplete answers too
     questions = [
         {"id": q.id, "ask_if": q.ask_if, "options": [{"value": v} for v in q.values()]} for q in checklist.questions
     ]
@@ -207,5 +224,6 @@ def test_python_and_javascript_rules_agree_on_every_profile_with_all_and_any(lan
             }
         )
     assert js == expected
-    assert {r["track"] for r in expected} == {"small", "standard"}  # the `all`/`any` track rule decides both ways
+    # The `all`/`any` track rule decides every way.
+    assert {r["track"] for r in expected} == {t.id for t in checklist.tracks}
     assert len({tuple(r["entries"]) for r in expected}) > 1  # and the `any` entry rule too

@@ -107,8 +107,9 @@ def link(label: object, target: object) -> Markup:
 
 def front_matter(**fields: Any) -> Markup:
     """Lines of a page's front matter, serialised by YAML: a quote or colon in a title
-    cannot break it. Strings are HTML-escaped because the theme prints them unescaped."""
-    values = {k: html.escape(v, quote=True) if isinstance(v, str) else v for k, v in fields.items()}
+    cannot break it. Strings are HTML-escaped because the theme prints them unescaped; a translated
+    message (Markup, as the Markdown environment's gettext gives it) is written as the plain text it is."""
+    values = {k: html.escape(str(v), quote=True) if isinstance(v, str) else v for k, v in fields.items()}
     dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=10_000)
     return Markup(dumped.removesuffix("\n"))
 
