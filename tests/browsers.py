@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from babel.messages.pofile import read_po
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route, expect, sync_playwright
 
 from tebiki import translations
 from tebiki.checks.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -188,6 +188,12 @@ def describe(where: str, violations: list[dict[str, Any]]) -> str:
         if len(v["nodes"]) > 8:
             lines.append(f"    … and {len(v['nodes']) - 8} more")
     return "\n".join(lines)
+
+
+# On a busy two-core machine (two workers, each with a Chromium, and builds beside them) a page's
+# script was seen taking more than expect()'s default 5 s to lay out the checklist. Every wait is on
+# a condition, so a longer bound costs nothing when the page is quick.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")

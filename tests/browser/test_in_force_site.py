@@ -77,15 +77,13 @@ def test_the_home_journey_reaches_the_items_the_checklist_and_a_quiz(phone: Page
         page.locator(f'label:has(input[name="{question}"][value="{value}"])').tap()
         expect(page.locator(f'input[name="{question}"][value="{value}"]')).to_be_checked()
     bar = page.locator("[data-cl-bar]")
-    # The profile is complete: the list is the shop's (a generous bound: on a loaded machine the
-    # shared home-journey test was seen waiting longer than expect()'s 5 s here).
-    expect(bar).to_be_visible(timeout=15_000)
+    expect(bar).to_be_visible()  # the profile is complete: the list is the shop's
     checklist = site.checklist
     answers = conditions.effective(checklist.questions, PROFILE)
     total = len([e for e in checklist.entries() if conditions.holds(e.applies_if, answers)])
     assert 0 < total < len(checklist.entries())  # the entry about couriers is not asked of this shop
     entries = page.locator("[data-cl-entry]:visible")
-    expect(entries).to_have_count(total, timeout=15_000)
+    expect(entries).to_have_count(total)
     for n, entry in enumerate(entries.all(), start=1):
         entry.locator("label").first.tap()
         expect(bar).to_contain_text(site.t("Answered {answered} of {total}", answered=n, total=total))
