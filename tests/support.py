@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tebiki import cli
 from tebiki.checks import localsite
 from tebiki.checks.localsite import site_pages  # noqa: F401  (re-exported for the tests)
 from tebiki.data.checklist import conditions
@@ -94,6 +96,16 @@ def tebiki(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> s
     with pdf_cache() as cache:  # `tebiki offline` and `tebiki pdf` typeset too
         full_env = build_env({**cache, **(env or {})})
         return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, env=full_env, check=False)
+
+
+def tebiki_in_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The `tebiki` command's main() run in this process from `cwd`, with what it prints: for tests
+    of its messages, where starting Python and importing tebiki would cost most of the time (half
+    a second of CPU a call). tests/test_cli.py and test_new.py run the command itself."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(list(args))
+    return subprocess.CompletedProcess(["tebiki", *args], int(code), out.getvalue(), err.getvalue())
 
 
 def guideline_problems(data: Path) -> list[Problem]:

@@ -1,5 +1,6 @@
 """What a new maintainer meets first when editing a `tebiki new` site: the messages of
-`tebiki validate` for typical mistakes (no build needed)."""
+`tebiki validate` for typical mistakes (no build needed). The command's main() runs in the
+test's process (support.tebiki_in_process); the last test runs it as a maintainer does."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ import datetime as dt
 import zipfile
 from pathlib import Path
 
-from support import edit, tebiki
+from support import edit, tebiki, tebiki_in_process
 from tebiki import translations
 from tebiki.publish import offline
 
 
 def new(tmp_path: Path, language: str = "en") -> Path:
     site = tmp_path / "mysite"
-    result = tebiki("new", str(site), "--language", language, cwd=tmp_path)
+    result = tebiki_in_process("new", str(site), "--language", language, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     return site
 
@@ -24,7 +25,7 @@ def test_validate_does_not_say_ok_when_the_build_would_fail_coverage(tmp_path: P
     bank = site / "quizzes" / "records.yml"
     text = bank.read_text(encoding="utf-8")
     bank.write_text(text[: text.index("- id: Q-REC-02")], encoding="utf-8")  # REC-PRB-01 loses its question
-    result = tebiki("validate", cwd=site)
+    result = tebiki_in_process("validate", cwd=site)
     assert result.returncode != 0
     assert not result.stdout.startswith("OK"), result.stdout
     assert "REC-PRB-01 (problem) is on no quiz page" in result.stderr
@@ -37,7 +38,7 @@ def test_a_text_cut_at_an_unquoted_comma_is_named_as_such(tmp_path: Path) -> Non
         "  - text: Nothing\n    feedback: Then errors go unnoticed for a long time.\n",
         "  - {text: Nothing, not even a mistake, feedback: No.}\n",
     )
-    result = tebiki("validate", cwd=site)
+    result = tebiki_in_process("validate", cwd=site)
     assert result.returncode == 2
     assert "not even a mistake" in result.stderr
     assert "cut off at a comma or colon: put the whole text in quotes" in result.stderr
@@ -50,7 +51,7 @@ def test_a_duty_worded_otherwise_is_explained_and_can_be_declared(tmp_path: Path
     old, duty = "確認しなければならない。", "確認するものとする。"
     edit(site / "guideline" / "today.yml", old, duty)
     edit(site / "guideline" / "sources" / "sample-rules.txt", old, duty)
-    result = tebiki("validate", cwd=site)
+    result = tebiki_in_process("validate", cwd=site)
     assert result.returncode == 2
     assert "CL-REC-02 is required (必須) but no rule in `basis` quotes a rule sentence" in result.stderr
     assert "なければならない" in result.stderr and "guideline.yml `deontic:`" in result.stderr
@@ -59,13 +60,15 @@ def test_a_duty_worded_otherwise_is_explained_and_can_be_declared(tmp_path: Path
         "coverage:\n",
         "deontic:\n  required: [なければならない, ものとする]\n  recommended: [望ましい]\ncoverage:\n",
     )
-    result = tebiki("validate", cwd=site)
+    result = tebiki_in_process("validate", cwd=site)
     assert result.returncode == 0, result.stderr
 
 
 def test_the_sample_data_is_plain_yaml_to_edit(tmp_path: Path) -> None:
     site = tmp_path / "mysite"
-    assert tebiki("new", str(site), "--language", "en", "--status", "superseded", cwd=tmp_path).returncode == 0
+    assert (
+        tebiki_in_process("new", str(site), "--language", "en", "--status", "superseded", cwd=tmp_path).returncode == 0
+    )
     for path in [*(site / "guideline").rglob("*.yml"), *(site / "quizzes").glob("*.yml")]:
         text = path.read_text(encoding="utf-8")
         assert "&id0" not in text and "*id0" not in text, path  # no anchors tying two lists together
@@ -75,13 +78,13 @@ def test_the_sample_data_is_plain_yaml_to_edit(tmp_path: Path) -> None:
 
 def test_validate_warns_when_the_site_keeps_the_samples_name(tmp_path: Path) -> None:
     site = new(tmp_path)
-    assert "site_name" not in tebiki("validate", cwd=site).stderr  # the untouched sample is consistent
+    assert "site_name" not in tebiki_in_process("validate", cwd=site).stderr  # the untouched sample is consistent
     edit(site / "guideline" / "guideline.yml", "title: Sample guideline (an example to edit)", "title: Our guideline")
-    result = tebiki("validate", cwd=site)
+    result = tebiki_in_process("validate", cwd=site)
     assert result.returncode == 0
     assert "warning: mkdocs.yml: site_name is still the sample's ('A guide to the sample guideline')" in result.stderr
     edit(site / "mkdocs.yml", 'site_name: "A guide to the sample guideline"', "site_name: Our guide")
-    assert "site_name" not in tebiki("validate", cwd=site).stderr
+    assert "site_name" not in tebiki_in_process("validate", cwd=site).stderr
 
 
 def test_a_quote_from_elsewhere_is_not_diffed_against_an_unrelated_line(tmp_path: Path) -> None:
@@ -90,7 +93,7 @@ def test_a_quote_from_elsewhere_is_not_diffed_against_an_unrelated_line(tmp_path
     article = "Every organisation shall appoint a person responsible for keeping records."
     edit(section, article, "A charity shall report any loss of personal data without delay.")
     edit(section, "once a month and keeps the result.", "once a month and keep the result.")  # a typo
-    result = tebiki("validate", cwd=site)
+    result = tebiki_in_process("validate", cwd=site)
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     (elsewhere,) = [line for line in lines if "article › text" in line]
@@ -102,7 +105,7 @@ def test_a_quote_from_elsewhere_is_not_diffed_against_an_unrelated_line(tmp_path
 def test_a_missing_data_file_is_explained_without_the_repositorys_readme(tmp_path: Path) -> None:
     site = new(tmp_path)
     (site / "guideline" / "sources.yml").unlink()
-    result = tebiki("validate", cwd=site)
+    result = tebiki_in_process("validate", cwd=site)
     assert result.returncode == 2
     assert "guideline/sources.yml: file is missing" in result.stderr
     assert "tebiki new" in result.stderr and "README" not in result.stderr

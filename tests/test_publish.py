@@ -10,13 +10,13 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from builds import FIXTURE_ENV
-from support import BIN, ENGINE_SITE, build_env, child_processes, copy_project, mkdocs_build
+from support import BIN, ENGINE_SITE, build_env, child_processes, copy_project, mkdocs_build, pdf_cache
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -32,12 +32,20 @@ def file_count(folder: Path) -> int:
     return sum(len(files) for _, _, files in os.walk(folder))
 
 
-def start_build(site: Path, built_site: Path) -> subprocess.Popen[str]:
+@pytest.fixture()
+def pdfs() -> Iterator[dict[str, str]]:
+    """The run's typeset PDFs for this test's builds (the fixture site's are there already, so
+    no build here typesets; the moments below are told by files, not by how long a build takes)."""
+    with pdf_cache() as cache:
+        yield cache
+
+
+def start_build(site: Path, built_site: Path, pdfs: dict[str, str]) -> subprocess.Popen[str]:
     """A build of the sources `built_site` was built from (its project folder), the same way, so
     the two compare byte for byte."""
     project = built_site.parent
     cmd = [str(BIN / "mkdocs"), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
-    env = build_env(FIXTURE_ENV)  # the run's direct cache: the first of these builds typesets, the others read
+    env = build_env({**pdfs, **FIXTURE_ENV})
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
 
 
@@ -100,11 +108,11 @@ def moments(built_site: Path) -> dict[str, Callable[[Path], bool]]:
     ids=["sigint-render", "sigint-post-build", "sigterm-start", "sigterm-render"],
 )
 def test_an_interrupted_build_leaves_the_previous_site_byte_for_byte(
-    built_site: Path, previous_site: tuple[Path, dict[str, str]], moment: str, signum: int
+    built_site: Path, previous_site: tuple[Path, dict[str, str]], pdfs: dict[str, str], moment: str, signum: int
 ) -> None:
     site, before = previous_site
     staging = site.with_name("site.tebiki-new")
-    build = start_build(site, built_site)
+    build = start_build(site, built_site, pdfs)
     reached = moments(built_site)[moment]
     wait_until(build, lambda: reached(staging), moment)
     started = child_processes(build.pid)
@@ -122,11 +130,11 @@ def test_an_interrupted_build_leaves_the_previous_site_byte_for_byte(
 
 
 def test_a_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up(
-    built_site: Path, previous_site: tuple[Path, dict[str, str]]
+    built_site: Path, previous_site: tuple[Path, dict[str, str]], pdfs: dict[str, str]
 ) -> None:
     site, before = previous_site
     staging = site.with_name("site.tebiki-new")
-    build = start_build(site, built_site)
+    build = start_build(site, built_site, pdfs)
     render = moments(built_site)["render"]
     wait_until(build, lambda: render(staging), "render")
     build.kill()
@@ -162,13 +170,13 @@ def test_a_crash_between_the_two_renames_of_the_swap_is_recovered(tmp_path: Path
     assert not old.exists() and not (tmp_path / "site.tebiki-new").exists()
 
 
-def test_two_builds_at_once_publish_one_complete_site(built_site: Path, tmp_path: Path) -> None:
+def test_two_builds_at_once_publish_one_complete_site(built_site: Path, tmp_path: Path, pdfs: dict[str, str]) -> None:
     site = tmp_path / "site"
-    first = start_build(site, built_site)
+    first = start_build(site, built_site, pdfs)
     # The second starts once the first holds the lock and writes, the moment that used to lose pages.
     render = moments(built_site)["render"]
     wait_until(first, lambda: render(site.with_name("site.tebiki-new")), "render")
-    second = start_build(site, built_site)
+    second = start_build(site, built_site, pdfs)
     outputs = [b.communicate(timeout=600)[0] for b in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], "\n".join(outputs)
     assert "Another build of" in outputs[1] and "waiting" in outputs[1]
