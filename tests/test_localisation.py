@@ -196,3 +196,5 @@ def test_the_download_page_describes_the_short_pamphlet_the_data_describes() -> 
         assert f"a sheet to tick the {len(required)} required checklist entries" in part
         assert "(p.pdf)" in part and "(r.pdf)" in part
         assert not JAPANESE.findall(part)
+    # A site that publishes no PDF (`pdf: ""`, `reference_pdf: ""`) links none: its strict build passes.
+    assert not download.printed_part(project, "", "").strip()

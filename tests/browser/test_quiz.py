@@ -5,11 +5,13 @@ Questions, answers and counts come from the fixture's quiz banks (tests/fixtures
 
 from __future__ import annotations
 
+import contextlib
 import re
 from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from browsers import Site, axe_violations, describe, new_context, shows_its_language
 from quiz_page import nothing_is_marked, question
@@ -249,7 +251,13 @@ def test_focus_is_visible_on_every_quiz_control(site_page: Page, site: Site) -> 
     page.goto(site.url + f"quiz/{data.id}/#{first.id}", wait_until="networkidle")
     seen = []
     for _ in range(len(first.choices) + 3):  # the choices, the button, then the next question's fill-in box
+        before = page.evaluate_handle("document.activeElement")
         page.keyboard.press("Tab")
+        page.wait_for_function("before => document.activeElement !== before", arg=before)
+        # The indicator may be drawn a frame after focus moves (a busy machine showed it): wait for
+        # it a while, then record what is there either way.
+        with contextlib.suppress(PlaywrightTimeoutError):
+            page.wait_for_function(f"() => ({FOCUS_DRAWN})().drawn", timeout=5_000)
         seen.append(page.evaluate(FOCUS_DRAWN))
     kinds = {s["what"].split(".")[0] for s in seen}
     assert {"input", "button"} <= kinds, seen
