@@ -119,7 +119,7 @@ def kind_label(kind: str) -> str:
     labels = {
         "event": _("Background"),
         "principle": _("Basic approach"),
-        "requirement": _("Article of the Act"),
+        "requirement": _("Article"),  # of a law or of rules: `meta.law` names which
         "problem": _("Problem"),
         "measure": _("Measure"),
         "exception": _("Not covered"),
