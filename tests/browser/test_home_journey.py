@@ -64,6 +64,7 @@ def test_from_home_to_a_finished_checklist_by_touch(site_mobile_page: Page, site
     expect(page.locator("#tebiki-cl-form")).to_be_visible()
     for question, value in PROFILE.items():
         page.locator(f'label:has(input[name="{question}"][value="{value}"])').tap()
+        expect(page.locator(f'input[name="{question}"][value="{value}"]')).to_be_checked()
     bar = page.locator("[data-cl-bar]")
     expect(bar).to_be_visible()
     entries = page.locator("[data-cl-entry]:visible")
