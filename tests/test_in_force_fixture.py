@@ -111,7 +111,8 @@ def test_nothing_of_supersession_is_in_any_page_pdf_qti_package_or_readme(
     assert not {path: words.findall(text) for path, text in texts.items() if words.search(text)}
     # The same check finds them on a superseded site: on its pages, its PDFs and its slides.
     on_superseded = {path for path, text in every_text(superseded).items() if any(p in text for p in phrases)}
-    assert {"index.html", "guideline/records/index.html", "tebiki-pamphlet.pdf"} <= on_superseded  # no short one: the reference
+    # (It describes no short pamphlet: tebiki-pamphlet.pdf is its reference.)
+    assert {"index.html", "guideline/records/index.html", "tebiki-pamphlet.pdf"} <= on_superseded
     assert any(path.startswith("trainers/") for path in on_superseded)
 
 

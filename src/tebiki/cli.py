@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import translations
+from .checks.chromium import CHROMIUM
 from .data import a11y_results
 from .data.problems import DataError
 from .data.project import Paths, Project, load_project, schemas
@@ -185,7 +186,6 @@ def cmd_check_site(args: argparse.Namespace) -> Exit:
 
 def cmd_a11y(args: argparse.Namespace) -> Exit:
     from .checks import a11y
-    from .checks.chromium import CHROMIUM
 
     root = Path(args.root)
     site = root / args.site
