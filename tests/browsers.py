@@ -230,10 +230,15 @@ def page(context: BrowserContext) -> Page:
     return context.new_page()
 
 
+def phone_context(browser: Browser, locale: str = "ja-JP") -> BrowserContext:
+    """A fresh context as a phone is: narrow, touch, twice as many pixels."""
+    return new_context(browser, viewport=MOBILE, locale=locale, is_mobile=True, has_touch=True, device_scale_factor=2)
+
+
 @pytest.fixture
 def mobile_page(browser: Browser) -> Iterator[Page]:
     """A page in a fresh Japanese-locale context with a phone-sized viewport."""
-    ctx = new_context(browser, viewport=MOBILE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    ctx = phone_context(browser)
     yield ctx.new_page()
     ctx.close()
 

@@ -121,9 +121,8 @@ def test_split_typesetting_is_reproducible(html: str, pdfs: tuple[PdfReader, Pdf
         assert _typeset(html, mp, split=True) == pdfs[2]
 
 
-def test_each_part_is_laid_out_once(html: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """From scratch the numbers are estimated, from the cache they are the last build's: either
-    way each part is laid out once and the right numbers are written into it."""
+def layouts_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that gets an entry for every layout WeasyPrint makes from now on."""
     rounds: list[int] = []
     lay_out = parts_pdf.lay_out
 
@@ -132,6 +131,13 @@ def test_each_part_is_laid_out_once(html: str, tmp_path: Path, monkeypatch: pyte
         return lay_out(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(parts_pdf, "lay_out", counted)
+    return rounds
+
+
+def test_each_part_is_laid_out_once(html: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From scratch the numbers are estimated, from the cache they are the last build's: either
+    way each part is laid out once and the right numbers are written into it."""
+    rounds = layouts_counted(monkeypatch)
     documents = len(parts_pdf.split(html).bodies)
     first = _typeset(html, monkeypatch, split=True, cache=tmp_path)
     assert len(rounds) == documents
@@ -150,14 +156,7 @@ def test_parts_not_kept_are_laid_out_again_with_their_numbers(
 ) -> None:
     """Beyond HOLD_CHARS a process keeps nothing laid out (memory): those parts take two layouts."""
     whole, _, split = pdfs
-    rounds: list[int] = []
-    lay_out = parts_pdf.lay_out
-
-    def counted(*args: object) -> parts_pdf.Laid:
-        rounds.append(1)
-        return lay_out(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(parts_pdf, "lay_out", counted)
+    rounds = layouts_counted(monkeypatch)
     monkeypatch.setattr(parts_pdf, "HOLD_CHARS", 0)
     pdf = _typeset(html, monkeypatch, split=True)
     assert len(rounds) == 2 * len(parts_pdf.split(html).bodies)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browsers import MOBILE, Site, new_context
+from browsers import Site, new_context, phone_context
 from builds import english_offline_zip, english_project
 from support import serve
 from tebiki.publish import offline
@@ -38,9 +38,7 @@ def site_page(browser: Browser, site: Site) -> Iterator[Page]:
 @pytest.fixture
 def site_mobile_page(browser: Browser, site: Site) -> Iterator[Page]:
     """A phone-sized page in a fresh context with the browser locale of the site's language."""
-    context = new_context(
-        browser, viewport=MOBILE, locale=site.locale, is_mobile=True, has_touch=True, device_scale_factor=2
-    )
+    context = phone_context(browser, site.locale)
     yield context.new_page()
     context.close()
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from browsers import MOBILE, Site, axe_violations, describe, new_context, shows_its_language
+from browsers import Site, axe_violations, describe, phone_context, shows_its_language
 from builds import in_force_project
 from support import serve
 from tebiki.data.checklist import conditions
@@ -44,9 +44,7 @@ def in_force_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 @pytest.fixture
 def phone(browser: Browser, in_force_site: Site) -> Iterator[Page]:
-    context = new_context(
-        browser, viewport=MOBILE, locale=in_force_site.locale, is_mobile=True, has_touch=True, device_scale_factor=2
-    )
+    context = phone_context(browser, in_force_site.locale)
     yield context.new_page()
     context.close()
 
