@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..data.project import Project
 from . import has_short
 from .render import render
-from .short_pamphlet import points
+from .short_pamphlet import points, required_entries
 
 MARK = "<!-- tebiki:printed -->"
 
@@ -26,13 +26,11 @@ def printed_files(project: Project, pdf: str, reference: str) -> tuple[str, str]
 def printed_part(project: Project, pdf: str, reference: str) -> str:
     """The Markdown that replaces `MARK` (the names as `printed_files` returns them)."""
     meta = project.guideline.meta
-    checklist = project.checklist
-    required = [e for e in checklist.entries() if e.level.value == "required"] if checklist else []
     return render(
         "download-printed.md.j2",
         pamphlet=meta.pamphlet,
         points=points(project) if meta.pamphlet else [],
-        required=required,
+        required=required_entries(project),
         pdf=pdf,
         reference=reference,
     )

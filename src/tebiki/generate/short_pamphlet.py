@@ -70,21 +70,25 @@ def points(project: Project) -> list[Point]:
     return found
 
 
+def required_entries(project: Project) -> list[Entry]:
+    """The checklist entries the tick sheet lists: the required ones."""
+    checklist = project.checklist
+    return [e for e in checklist.entries() if e.level.value == "required"] if checklist else []
+
+
 def document(project: Project, *, site_name: str, site_url: str | None, issued: dt.date) -> str:
     """The short pamphlet as HTML for WeasyPrint (the guideline's `pamphlet` data must be set)."""
     meta = project.guideline.meta
     if meta.pamphlet is None:
         raise ValueError("the guideline has no `pamphlet` data: print the reference instead")
-    checklist = project.checklist
-    required = [e for e in checklist.entries() if e.level.value == "required"] if checklist else []
     return render_html(
         "print/short.html.j2",
         meta=meta,
         pamphlet=meta.pamphlet,
         points=points(project),
         index=project.guideline.item_index(),
-        checklist=checklist,
-        required=required,
+        checklist=project.checklist,
+        required=required_entries(project),
         site_name=site_name,
         site_url=site_url,
         issued=issued,
