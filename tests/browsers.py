@@ -230,6 +230,21 @@ def page(context: BrowserContext) -> Page:
     return context.new_page()
 
 
+def tap_choice(page: Page, name: str, value: str) -> None:
+    """Tap a radio button's label until the choice is taken. On a busy machine a tap right after the
+    page was laid out was seen to land on nothing (the form still moving, or the touch read as a
+    long press); a reader taps again, and so does this, a bounded number of times."""
+    choice = page.locator(f'input[name="{name}"][value="{value}"]')
+    for _ in range(3):
+        page.locator(f'label:has(input[name="{name}"][value="{value}"])').tap()
+        try:
+            expect(choice).to_be_checked(timeout=5_000)
+            return
+        except AssertionError:
+            continue
+    expect(choice).to_be_checked()
+
+
 def phone_context(browser: Browser, locale: str = "ja-JP") -> BrowserContext:
     """A fresh context as a phone is: narrow, touch, twice as many pixels."""
     return new_context(browser, viewport=MOBILE, locale=locale, is_mobile=True, has_touch=True, device_scale_factor=2)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from browsers import MOBILE, Site, new_context, shows_its_language
+from browsers import MOBILE, Site, new_context, shows_its_language, tap_choice
 from tebiki.data.checklist import conditions
 
 PROFILE = {"size": "small", "entrusts": "no"}  # the fixture's small organisation (profile.yml)
@@ -63,8 +63,7 @@ def test_from_home_to_a_finished_checklist_by_touch(site_mobile_page: Page, site
     page.locator('[data-home-start="checklist"]').tap()  # one tap from the home page
     expect(page.locator("#tebiki-cl-form")).to_be_visible()
     for question, value in PROFILE.items():
-        page.locator(f'label:has(input[name="{question}"][value="{value}"])').tap()
-        expect(page.locator(f'input[name="{question}"][value="{value}"]')).to_be_checked()
+        tap_choice(page, question, value)
     bar = page.locator("[data-cl-bar]")
     expect(bar).to_be_visible()
     entries = page.locator("[data-cl-entry]:visible")

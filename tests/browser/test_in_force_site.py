@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from browsers import Site, axe_violations, describe, phone_context, shows_its_language
+from browsers import Site, axe_violations, describe, phone_context, shows_its_language, tap_choice
 from builds import in_force_project
 from support import serve
 from tebiki.data.checklist import conditions
@@ -72,8 +72,7 @@ def test_the_home_journey_reaches_the_items_the_checklist_and_a_quiz(phone: Page
     page.locator('[data-home-start="checklist"]').tap()
     expect(page.locator("#tebiki-cl-form")).to_be_visible()
     for question, value in PROFILE.items():
-        page.locator(f'label:has(input[name="{question}"][value="{value}"])').tap()
-        expect(page.locator(f'input[name="{question}"][value="{value}"]')).to_be_checked()
+        tap_choice(page, question, value)
     bar = page.locator("[data-cl-bar]")
     expect(bar).to_be_visible()  # the profile is complete: the list is the shop's
     checklist = site.checklist
