@@ -65,6 +65,38 @@ def test_axe_finds_no_violations_on_a_phone(mobile_page: Page, site_url: str, pa
     assert not violations, "axe-core found WCAG A/AA violations:\n" + describe(path or "/", violations)
 
 
+# What sticks out past the viewport's right edge and is not held by a box that scrolls or clips on
+# its own (Material's table wrapper, code blocks): the reader would have to scroll the page sideways.
+STICKING_OUT = """() => {
+  const root = document.documentElement, width = root.clientWidth, out = [];
+  if (root.scrollWidth > width) out.push(`the page is ${root.scrollWidth} px wide`);
+  const holds = (box) => /auto|scroll|hidden|clip/.test(getComputedStyle(box).overflowX)
+    && box.getBoundingClientRect().right <= width + 1;
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (!box.width || !box.height || box.right <= width + 1 || box.left >= width) continue;
+    let held = false;
+    for (let up = el.parentElement; up && up !== document.body && !held; up = up.parentElement) held = holds(up);
+    const text = el.textContent.trim().slice(0, 40);
+    if (!held) out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> ends at ${box.right | 0}: ${text}`);
+  }
+  return out.slice(0, 5);
+}"""
+
+
+def test_no_page_scrolls_sideways_on_a_320_pixel_screen(browser: Browser, site: Site) -> None:
+    """WCAG 1.4.10 (reflow): every page of each fixture site (ja, en) read at 320 CSS pixels wide, as
+    on a small phone or a desktop zoomed to 400%, needs no scrolling sideways."""
+    context = new_context(browser, viewport={"width": 320, "height": 640}, locale=site.locale, is_mobile=True)
+    page = context.new_page()
+    problems = []
+    for path in site_pages(site.built):
+        page.goto(site.url + path, wait_until="networkidle")  # the checklist lays itself out on load
+        problems.extend(f"{path or '/'}: {p}" for p in page.evaluate(STICKING_OUT))
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
 def test_every_page_has_language_one_h1_and_a_main_landmark(site_page: Page, site: Site) -> None:
     """Every page of each fixture site (ja, en); an English page shows no Japanese character."""
     page = site_page
