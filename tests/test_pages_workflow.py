@@ -2,12 +2,16 @@
 here, since no test can run them on GitHub: GitHub's workflow schema, actions pinned by commit,
 and every make target and TEBIKI_* setting they use existing in the project."""
 
+import os
 import re
+import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tebiki import scaffold
 
@@ -62,3 +66,33 @@ def test_every_make_target_the_shipped_workflow_runs_exists():
     for target in targets:
         dry = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=False)
         assert dry.returncode == 0, f"make {target}: {dry.stderr}"
+
+
+def test_a_new_sites_workflow_build_run_here_publishes_the_offline_edition_its_download_page_offers(
+    new_site, tmp_path: Path
+) -> None:
+    """The build step of the workflow `tebiki new` writes, run as GitHub runs it (bash -e), on a
+    committed copy of the new site: the download page links to an offline edition that is there."""
+    site = tmp_path / "mysite"
+    shutil.copytree(new_site("en", "in-force"), site)
+    for command in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "."]):
+        subprocess.run(["git", *command], cwd=site, check=True, capture_output=True)
+    step = next(
+        s for s in yaml.safe_load(scaffold.WORKFLOW)["jobs"]["build"]["steps"] if s.get("name") == "Build and check"
+    )
+    address = "https://example.github.io/mysite"
+    env = {k: v.replace("${{ steps.pages.outputs.base_url }}", address) for k, v in step["env"].items()}
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    run = subprocess.run(
+        ["bash", "-e", "-c", step["run"]],
+        cwd=site,
+        env={**os.environ, **env, "PATH": path},
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    download = (site / "site" / "download" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../tebiki-offline.zip"' in download
+    with zipfile.ZipFile(site / "site" / "tebiki-offline.zip") as package:
+        assert "tebiki-offline/index.html" in package.namelist()
+    assert f"<loc>{address}/</loc>" in (site / "site" / "sitemap.xml").read_text(encoding="utf-8")

@@ -638,7 +638,8 @@ def _requirements() -> str:
 
 
 WORKFLOW = """\
-# Build the site strict, check coverage and publish it to GitHub Pages on every push to main.
+# Build the site strict with its offline edition, check coverage and publish it to GitHub Pages
+# on every push to main.
 # In the repository's settings, Pages → Source: GitHub Actions.
 name: Publish to GitHub Pages
 
@@ -680,11 +681,14 @@ jobs:
       - name: Build and check
         env:
           TEBIKI_SITE_URL: ${{ steps.pages.outputs.base_url }}/
+          # The download page links to the offline edition, which `tebiki offline` puts beside it.
+          TEBIKI_OFFLINE_PACKAGE: "true"
         run: |
           SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"
           export SOURCE_DATE_EPOCH
           tebiki validate
           mkdocs build --strict
+          tebiki offline
           tebiki coverage
       - uses: actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa # v3.0.1
         with:

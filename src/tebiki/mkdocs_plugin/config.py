@@ -60,10 +60,12 @@ class TebikiConfig(base.Config):
     Pagefind cannot fetch its index from file://. `tebiki offline` sets it through
     the TEBIKI_OFFLINE environment variable (read as the default, or in mkdocs.yml)."""
 
-    offline_package = c.Type(bool, default=False)
+    # Read from the environment as `offline` is, so that a new site's Pages workflow (and
+    # `make publish`) can publish the package without a line in mkdocs.yml.
+    offline_package = c.Type(bool, default=os.environ.get("TEBIKI_OFFLINE_PACKAGE", "").lower() == "true")
     """The offline package (`tebiki offline`) is published beside the site: the download
     page links to it. Off by default, so a plain build (`make site`) has no link to a file
-    it did not write; `make publish` sets it through TEBIKI_OFFLINE_PACKAGE, and
+    it did not write; the Pages workflows set it through TEBIKI_OFFLINE_PACKAGE, and
     `tebiki check-site` reports the link if the zip is then missing."""
 
 
