@@ -34,7 +34,6 @@ from . import live_reload, markup_fixes, quiz_catalogs, quiz_patch, reuse, serve
 from .config import TebikiConfig, published_url
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
-    from filelock import FileLock
     from mkdocs.livereload import LiveReloadServer
 
     from ..publish import search
@@ -55,7 +54,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.staging: Path | None = None  # where this build writes, if atomic
         self.failed = False
         self.finished = False  # on_post_build ran to its end: the only sign a build completed
-        self.lock: FileLock | None = None  # held from clearing the staging folder until the swap
+        self.lock: staging.SiteLock | None = None  # held from clearing the staging folder until the swap
         self.indexer: search.Indexer | None = None  # Pagefind, started with the build
         self._sigterm: Any = None
         # `serve` only, once serving: slow artefacts are made in the background (see publish/background.py).
