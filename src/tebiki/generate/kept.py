@@ -35,7 +35,7 @@ def project_and_pages(paths: Paths, language: str, memo: Memo | None) -> tuple[P
         project = load_project(paths)
         return project, generate(project)
     before = inputs_digest(paths)
-    kind, key = f"pages-{scope(paths)}", Memo.key("pages", language, before)
+    kind, key = f"pages-{scope(paths)}", memo.key("pages", language, before)
     kept = memo.get(kind, key)
     if kept is not None:
         return kept
