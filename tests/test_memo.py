@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from support import edit
-from tebiki import memo
+from tebiki import memo, translations
 from tebiki.data.problems import DataError
 from tebiki.data.project import Paths
 from tebiki.generate import kept
@@ -130,3 +130,22 @@ def test_data_made_files_are_read_back_only_while_their_inputs_are_unchanged(
     after = background.made_once(request, edited, store)
     assert made_again == ["made", "made"]
     assert after.files[packages[0]] != first.files[packages[0]]
+
+
+def test_a_kept_catalog_speaks_as_the_catalog_file_does(tmp_path: Path) -> None:
+    """What a build keeps of the compiled catalog (pickled in the cache) gives the same words,
+    in the templates and in the theme's scripts, as reading the .po file."""
+    read = translations.compiled("ja")
+    with translations.using("ja"):
+        words = translations.gettext("Checklist"), translations.script_messages("ja")
+    store = memo.Memo(tmp_path / "memo")
+    store.put("catalog-ja", "k", read)
+    try:
+        translations.use_compiled("ja", store.get("catalog-ja", "k"))
+        with translations.using("ja"):
+            assert (translations.gettext("Checklist"), translations.script_messages("ja")) == words
+        assert words[0] != "Checklist" and words[1]  # translated, and the scripts' messages found
+    finally:
+        translations._kept.clear()
+        translations.compiled.cache_clear()
+        translations.translations.cache_clear()

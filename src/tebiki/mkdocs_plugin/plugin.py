@@ -144,6 +144,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         # tebiki's strings follow theme.language, as Material's do; everything below speaks it
         # (loading too: the generated videos' expected captions are in the site's language).
         self.language = translations.activate(config.theme.get("language"))
+        self._keep_catalog()
         try:
             # serve: unchanged data is kept in memory; build: read back from the cache folder
             self.project, self.pages = reuse.load(self.paths, self.language, self._memo())
@@ -155,6 +156,19 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         level = logging.INFO if config.strict else logging.WARNING
         for problem in self.project.seminars.stale.values():
             log.log(level, "%s", problem)
+
+    def _keep_catalog(self) -> None:
+        """The language's compiled catalog, read back from the cache folder like the pages
+        (its key covers the package, .po files included)."""
+        memo = self._memo()
+        if memo is None:
+            return
+        kind, key = f"catalog-{self.language}", memo.key("catalog", self.language)
+        kept = memo.get(kind, key)
+        if isinstance(kept, tuple):
+            translations.use_compiled(self.language, kept)
+        else:
+            memo.put(kind, key, translations.compiled(self.language))
 
     # The theme's templates (overrides/) read the guideline's own words, e.g. search examples.
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
