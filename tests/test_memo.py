@@ -43,6 +43,30 @@ def test_an_edit_is_never_hidden_by_a_kept_result(project: Paths, tmp_path: Path
     assert len(list((tmp_path / "memo").glob("pages-*.pickle"))) == 1  # the old entry replaced, not piled up
 
 
+def test_an_edit_that_changes_no_data_only_loads_again(
+    project: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A comment added to a data file is a new key, so the data is loaded and checked again, but
+    the loaded project is the same: its pages are the last build's, not generated again. In
+    another language, or once the data itself changed, they are generated."""
+    store = memo.Memo(tmp_path / "memo")
+    _, first = kept.project_and_pages(project, "ja", store)
+    generated: list[str] = []
+    real = kept.generate
+    monkeypatch.setattr(kept, "generate", lambda p: generated.append("generated") or real(p))
+    section = project.data / "sections" / "one.yml"
+    section.write_text(section.read_text(encoding="utf-8") + "# a note for maintainers\n", encoding="utf-8")
+    _, again = kept.project_and_pages(project, "ja", store)
+    assert again == first and generated == []
+
+    kept.project_and_pages(project, "en", store)
+    assert generated == ["generated"]  # another language: made again
+    edit(section, "守る仕組みを作ります。", "仕組みを新しくしました。")
+    _, edited = kept.project_and_pages(project, "en", store)
+    assert generated == ["generated", "generated"]
+    assert "仕組みを新しくしました。" in page(edited, "guideline/one.md")
+
+
 def test_bad_data_is_reported_by_every_build(project: Paths, tmp_path: Path) -> None:
     store = memo.Memo(tmp_path / "memo")
     kept.project_and_pages(project, "ja", store)

@@ -141,6 +141,16 @@ class Memo:
             log.debug("Ignoring the unreadable cache entry %s: %s", entry, exc)
             return None
 
+    def newest(self, kind: str) -> Any | None:
+        """The entry of `kind` whatever its key (`put` keeps one at most), or None."""
+        for entry in sorted(self.folder.glob(f"{kind}-*.pickle")):
+            key = entry.name[len(kind) + 1 : -len(".pickle")]
+            if len(key) == hashlib.sha256().digest_size * 2:  # this kind's, not one whose name starts the same
+                found = self.get(kind, key)
+                if found is not None:
+                    return found
+        return None
+
     def put(self, kind: str, key: str, value: Any) -> None:
         entry = self._entry(kind, key)
         self.folder.mkdir(parents=True, exist_ok=True)
