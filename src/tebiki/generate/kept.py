@@ -8,7 +8,7 @@ kept, so bad data is reported by every build.
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..data.project import Paths, Project, load_project
 from ..memo import Memo, add_file, add_tree
@@ -56,6 +56,6 @@ def project_and_pages(paths: Paths, language: str, memo: Memo | None) -> tuple[P
     return project, pages
 
 
-def _is_kept(entry: Any) -> bool:
+def _is_kept(entry: Any) -> TypeGuard[tuple[str, Project, list[Page]]]:
     """An entry as `project_and_pages` writes it: (what it was made with, the project, its pages)."""
     return isinstance(entry, tuple) and len(entry) == 3
