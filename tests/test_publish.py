@@ -17,6 +17,7 @@ import pytest
 
 from builds import FIXTURE_ENV
 from support import BIN, ENGINE_SITE, build_env, child_processes, copy_project, mkdocs_build, pdf_cache
+from tebiki.publish import staging
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -188,3 +189,15 @@ def test_two_builds_at_once_publish_one_complete_site(built_site: Path, tmp_path
     assert entry == expected_entry, "the search index does not cover every page"
     assert published == expected
     assert not site.with_name("site.tebiki-new").exists()
+
+
+def test_a_build_that_cannot_get_the_lock_in_time_says_who_holds_it(tmp_path: Path) -> None:
+    """The lock is the kernel's (flock): held by one holder, refused to another until released."""
+    site = tmp_path / "site"
+    held = staging.acquire(site, timeout=0)
+    try:
+        with pytest.raises(staging.BuildLocked, match=r"has held .*site\.tebiki\.lock for over 0\.2 s"):
+            staging.acquire(site, timeout=0.2)
+    finally:
+        held.release()
+    staging.acquire(site, timeout=0).release()  # free again once released

@@ -207,6 +207,24 @@ def test_guard_skips_only_pages_that_cannot_leak(tmp_path: Path) -> None:
     assert leaks and all(leak.startswith("sub/leaking.html:2: raw <quiz> element") for leak in leaks[:1])
 
 
+@pytest.mark.parametrize(
+    ("escaped", "reported"),
+    [
+        ("<p>&lt;QUIZ&gt; 答えは？</p>", True),
+        ("<p>&#91;&#91;答え]]</p>", True),
+        ("<p>&lt;/qu&#x130;z&gt;</p>", True),  # İ folds to i, as the parser's search has it
+        ("<p>&#x3C;quiz のタグ</p>", False),  # a trace the parser then finds harmless
+    ],
+)
+def test_guard_pre_filter_lets_through_syntax_in_any_case_or_spelling(
+    tmp_path: Path, escaped: str, reported: bool
+) -> None:
+    """Character references and letters that fold to `quiz` still reach the parser."""
+    assert guard.may_leak(escaped)
+    (tmp_path / "page.html").write_text(escaped, encoding="utf-8")
+    assert bool(guard.find_leaks(tmp_path)) == reported
+
+
 def test_build_fails_when_a_page_holds_quizzes_without_the_quiz_plugin(tmp_path: Path) -> None:
     """A hand-written page with a quiz that did not opt in: mkdocs-quiz leaves it alone."""
     project = copy_project(tmp_path / "project")

@@ -8,6 +8,7 @@ kept, so bad data is reported by every build.
 from __future__ import annotations
 
 import hashlib
+from typing import Any, TypeGuard
 
 from ..data.project import Paths, Project, load_project
 from ..memo import Memo, add_file, add_tree
@@ -30,17 +31,31 @@ def scope(paths: Paths) -> str:
 
 def project_and_pages(paths: Paths, language: str, memo: Memo | None) -> tuple[Project, list[Page]]:
     """`load_project` and `generate`, read from `memo` when the same files were loaded before in
-    `language`. Raises DataError like `load_project`."""
+    `language`. Raises DataError like `load_project`.
+
+    Pages are a function of the project, the language and the code alone, so an edit that leaves
+    the loaded project as it was (a comment, the layout of a file, a media file's bytes) only
+    loads again: the last entry's pages are reused when its project is equal to the new one."""
     if memo is None:
         project = load_project(paths)
         return project, generate(project)
     before = inputs_digest(paths)
-    kind, key = f"pages-{scope(paths)}", Memo.key("pages", language, before)
+    made_with = memo.key("pages", language)  # everything but the input files
+    kind, key = f"pages-{scope(paths)}", memo.key("pages", language, before)
     kept = memo.get(kind, key)
-    if kept is not None:
-        return kept
+    if _is_kept(kept):
+        return kept[1], kept[2]
     project = load_project(paths)
-    pages = generate(project)
+    last = memo.newest(kind)
+    if _is_kept(last) and last[0] == made_with and last[1] == project:
+        pages = last[2]
+    else:
+        pages = generate(project)
     if inputs_digest(paths) == before:  # not kept if a file changed while it was read
-        memo.put(kind, key, (project, pages))
+        memo.put(kind, key, (made_with, project, pages))
     return project, pages
+
+
+def _is_kept(entry: Any) -> TypeGuard[tuple[str, Project, list[Page]]]:
+    """An entry as `project_and_pages` writes it: (what it was made with, the project, its pages)."""
+    return isinstance(entry, tuple) and len(entry) == 3

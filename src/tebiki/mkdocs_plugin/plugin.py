@@ -34,7 +34,6 @@ from . import live_reload, markup_fixes, quiz_catalogs, quiz_patch, reuse, serve
 from .config import TebikiConfig, published_url
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
-    from filelock import FileLock
     from mkdocs.livereload import LiveReloadServer
 
     from ..publish import search
@@ -55,7 +54,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.staging: Path | None = None  # where this build writes, if atomic
         self.failed = False
         self.finished = False  # on_post_build ran to its end: the only sign a build completed
-        self.lock: FileLock | None = None  # held from clearing the staging folder until the swap
+        self.lock: staging.SiteLock | None = None  # held from clearing the staging folder until the swap
         self.indexer: search.Indexer | None = None  # Pagefind, started with the build
         self._sigterm: Any = None
         # `serve` only, once serving: slow artefacts are made in the background (see publish/background.py).
@@ -145,6 +144,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         # tebiki's strings follow theme.language, as Material's do; everything below speaks it
         # (loading too: the generated videos' expected captions are in the site's language).
         self.language = translations.activate(config.theme.get("language"))
+        self._keep_catalog()
         try:
             # serve: unchanged data is kept in memory; build: read back from the cache folder
             self.project, self.pages = reuse.load(self.paths, self.language, self._memo())
@@ -156,6 +156,19 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         level = logging.INFO if config.strict else logging.WARNING
         for problem in self.project.seminars.stale.values():
             log.log(level, "%s", problem)
+
+    def _keep_catalog(self) -> None:
+        """The language's compiled catalog, read back from the cache folder like the pages
+        (its key covers the package, .po files included)."""
+        memo = self._memo()
+        if memo is None:
+            return
+        kind, key = f"catalog-{self.language}", memo.key("catalog", self.language)
+        kept = memo.get(kind, key)
+        if isinstance(kept, tuple):
+            translations.use_compiled(self.language, kept)
+        else:
+            memo.put(kind, key, translations.compiled(self.language))
 
     # The theme's templates (overrides/) read the guideline's own words, e.g. search examples.
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

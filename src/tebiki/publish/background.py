@@ -77,7 +77,7 @@ def made_once(request: Request, project: Project | None, memo: Memo | None) -> M
     before = inputs_digest(paths)
     options = repr((sorted(request.urls.items()), request.site_name, request.site_url, request.pdf, request.reference))
     parts = (options, translations.active(), build_date().isoformat(), typeset.fonts_fingerprint())
-    kind, key = f"made-{scope(paths)}", Memo.key("made", before, *parts)
+    kind, key = f"made-{scope(paths)}", memo.key("made", before, *parts)
     files = memo.get(kind, key)
     if isinstance(files, dict):
         return Made("", files, {})

@@ -36,8 +36,9 @@ def _hash(text: str) -> str:
 
 def policy(page: str) -> str:
     """The policy `page` needs: its own inline scripts and styles by hash, nothing foreign."""
-    scripts = {_hash(body) for attrs, body in _SCRIPT.findall(page) if "src=" not in attrs.lower()}
-    scripts -= {_hash(body) for attrs, body in _SCRIPT.findall(page) if _DATA_TYPES.search(attrs)}
+    found = _SCRIPT.findall(page)
+    scripts = {_hash(body) for attrs, body in found if "src=" not in attrs.lower()}
+    scripts -= {_hash(body) for attrs, body in found if _DATA_TYPES.search(attrs)}
     styles = {_hash(body) for body in _STYLE.findall(page)}
     attributes = {_hash(html.unescape(a or b)) for a, b in _STYLE_ATTRIBUTE.findall(page)}
     frames = [host for player, host in FRAME_SOURCES.items() if f'data-player="{player}"' in page]
