@@ -27,6 +27,7 @@ from mkdocs.utils.yaml import yaml_load
 from tebiki.generate.theme_files import QUIZ_LOCALES
 from tebiki.mkdocs_plugin.theme import FEATURES, MARKDOWN_EXTENSIONS, QUIZ_OPTIONS, QUIZ_PLUGIN
 from tools.bench import builds
+from tools.bench.edits import field_end
 from tools.bench.report import Figure, Results
 
 GOAL_SECONDS = 1.5
@@ -48,30 +49,6 @@ EDITS = (
     Edit("a quiz explanation", "quizzes/point1.yml", "explanation"),
     Edit("a checklist entry", "guideline/checklist.yml", "title", after="entries:"),
 )
-
-
-def field_end(text: str, key: str, after: int = 0) -> int:
-    """Offset of the end of the first `key:` value after `after` (a one-line value or a block
-    scalar's last line), where a marker can be appended without changing the YAML's shape."""
-    lines = text.splitlines(keepends=True)
-    offset = 0
-    for i, line in enumerate(lines):
-        start, offset = offset, offset + len(line)
-        match = re.match(rf"^(\s*)(- )?{re.escape(key)}: ?(.*)$", line.rstrip("\n"))
-        if start < after or not match:
-            continue
-        if match.group(3) not in (">-", ">", "|", "|-"):
-            return start + len(line.rstrip("\n"))
-        indent = len(match.group(1)) + len(match.group(2) or "")
-        end = block = offset
-        for block_line in lines[i + 1 :]:
-            if block_line.strip() and len(block_line) - len(block_line.lstrip()) <= indent:
-                break
-            block += len(block_line)
-            if block_line.strip():
-                end = block - (len(block_line) - len(block_line.rstrip("\n")))
-        return end
-    raise ValueError(f"no `{key}:` field in the file")
 
 
 def _value_tail(text: str, end: int) -> str:
