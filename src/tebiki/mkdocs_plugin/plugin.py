@@ -31,7 +31,7 @@ from ..memo import Memo
 from ..publish import background, csp, slides_pdf, staging, typeset
 from ..seams import SEARCH_EXCLUDE
 from . import live_reload, markup_fixes, quiz_catalogs, quiz_patch, reuse, serve_checks, theme
-from .config import TebikiConfig, published_url
+from .config import TebikiConfig, pdf_cache, published_url
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
     from filelock import FileLock
@@ -244,7 +244,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         return Memo(self.paths.root / self.config.cache_dir / "memo")
 
     def _pdf_cache(self) -> Path | None:
-        return self.paths.root / self.config.cache_dir / "pdf" if self.config.cache_dir else None
+        return pdf_cache(self.paths.root, self.config.cache_dir)
 
     # Rebuild when the data changes, not only docs/.
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
