@@ -164,6 +164,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         env.globals["tebiki_meta"] = self.project.guideline.meta
         env.globals["tebiki_quoted"] = translations.quoted
         env.globals["tebiki_date"] = translations.date  # a date as the site's language writes it
+        env.globals["tebiki_in_force"] = notices.in_force  # the home page's status of a guideline in force
         env.globals["tebiki_gap"] = translations.gap  # what goes between two sentences
         # The overrides' {% trans %} and _() speak the site's language (Material's own strings stay
         # its own). MkDocs renders them without autoescape, so the callables HTML-escape every value
