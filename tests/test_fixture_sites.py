@@ -141,6 +141,33 @@ def test_the_download_page_offers_the_printed_documents_the_data_makes(fixture_s
         assert (translations._("An A4 pamphlet to read in a few minutes. It holds:") in html) is short
 
 
+def test_the_quiz_intro_names_the_buttons_as_a_sites_own_quiz_catalog_labels_them(tmp_path: Path) -> None:
+    """A site that gives mkdocs-quiz its own catalog (`custom_translations`) sees its own labels on
+    the buttons: the intros quote those, not tebiki's (a label it leaves out stays mkdocs-quiz's)."""
+    from support import copy_project, edit, mkdocs_build
+
+    project = copy_project(tmp_path / "site", FIXTURES / "ja")
+    (project / "locales").mkdir()
+    (project / "locales" / "ja.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Submit"\nmsgstr "採点する"\n',
+        encoding="utf-8",
+    )
+    edit(
+        project / "mkdocs.yml",
+        "  - tebiki\n",
+        "  - tebiki\n  - mkdocs_quiz:\n      custom_translations: {ja: locales/ja.po}\n",
+    )
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    records, selftest = page(project, "quiz/records"), page(project, "quiz/selftest")
+    (submit,) = set(re.findall(r'<button type="submit" class="quiz-button">([^<]+)</button>', records))
+    (reset,) = set(re.findall(r'<button type="button" class="md-button quiz-intro-reset">([^<]+)</button>', selftest))
+    assert submit == "採点する"
+    # The intros: the pages' own text, before the first question.
+    assert f"「{submit}」" in records.split('class="quiz', 1)[0]
+    assert f"「{reset}」" in selftest.split('class="quiz', 1)[0]
+
+
 class _Run(HTMLParser):
     """A page's text as a reader sees it run: inline elements join without a space, blocks break."""
 

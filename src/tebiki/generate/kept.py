@@ -11,7 +11,7 @@ import hashlib
 
 from ..data.project import Paths, Project, load_project
 from ..memo import Memo, add_file, add_tree
-from . import Page, generate
+from . import Page, generate, quiz
 
 
 def inputs_digest(paths: Paths) -> bytes:
@@ -35,7 +35,9 @@ def project_and_pages(paths: Paths, language: str, memo: Memo | None) -> tuple[P
         project = load_project(paths)
         return project, generate(project)
     before = inputs_digest(paths)
-    kind, key = f"pages-{scope(paths)}", Memo.key("pages", language, before)
+    # The quiz intros quote the buttons' labels, which a site's mkdocs-quiz catalog may set.
+    labels = repr(sorted(quiz.quiz_buttons().items()))
+    kind, key = f"pages-{scope(paths)}", Memo.key("pages", language, labels, before)
     kept = memo.get(kind, key)
     if kept is not None:
         return kept
