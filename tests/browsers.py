@@ -77,6 +77,12 @@ class Site:
         with translations.using(self.language):
             return reader_words(self.checklist)
 
+    @property
+    def gap(self) -> str:
+        """What the site's language puts between two sentences: a space, or nothing in Japanese."""
+        with translations.using(self.language):
+            return translations.gap()
+
     def t(self, msgid: str, **values: object) -> str:
         """A message of the theme's scripts in the site's language, its {name}s filled in as tebikiT does."""
         with translations.using(self.language):

@@ -77,6 +77,18 @@ def test_the_checklist_page_carries_the_profile_rules_for_its_script(fixture_sit
         assert (fixture_site / "site" / "checklist" / track.id / "index.html").is_file()
 
 
+def test_the_english_fixture_calls_its_reader_a_school_in_its_track_texts() -> None:
+    """The checklist's messages call the reader by the profile's word (a school in the English
+    fixture): the profile's intro and each track's summary (which readers it is for), shown
+    beside those messages, say the same, not "organisations"."""
+    checklist = load_project(Paths.under(FIXTURES / "en")).checklist
+    assert checklist is not None and checklist.questionnaire.reader is not None
+    reader = checklist.questionnaire.reader
+    words = re.compile(rf"(?i)\b({re.escape(reader.singular)}|{re.escape(reader.plural or reader.singular)})\b")
+    texts = [checklist.questionnaire.intro] + [t.summary for t in checklist.tracks]
+    assert not [text for text in texts if not words.search(text)]
+
+
 def test_quiz_trainer_and_seminar_pages_are_built(fixture_site: Path) -> None:
     project = load_project(Paths.under(fixture_site))
     assert project.quizzes and project.trainer is not None
@@ -129,9 +141,37 @@ def test_the_download_page_offers_the_printed_documents_the_data_makes(fixture_s
         assert (translations._("An A4 pamphlet to read in a few minutes. It holds:") in html) is short
 
 
+def test_the_quiz_intro_names_the_buttons_as_a_sites_own_quiz_catalog_labels_them(tmp_path: Path) -> None:
+    """A site that gives mkdocs-quiz its own catalog (`custom_translations`) sees its own labels on
+    the buttons: the intros quote those, not tebiki's (a label it leaves out stays mkdocs-quiz's)."""
+    from support import copy_project, edit, mkdocs_build
+
+    project = copy_project(tmp_path / "site", FIXTURES / "ja")
+    (project / "locales").mkdir()
+    (project / "locales" / "ja.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Submit"\nmsgstr "採点する"\n',
+        encoding="utf-8",
+    )
+    edit(
+        project / "mkdocs.yml",
+        "  - tebiki\n",
+        "  - tebiki\n  - mkdocs_quiz:\n      custom_translations: {ja: locales/ja.po}\n",
+    )
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    records, selftest = page(project, "quiz/records"), page(project, "quiz/selftest")
+    (submit,) = set(re.findall(r'<button type="submit" class="quiz-button">([^<]+)</button>', records))
+    (reset,) = set(re.findall(r'<button type="button" class="md-button quiz-intro-reset">([^<]+)</button>', selftest))
+    assert submit == "採点する"
+    # The intros: the pages' own text, before the first question.
+    assert f"「{submit}」" in records.split('class="quiz', 1)[0]
+    assert f"「{reset}」" in selftest.split('class="quiz', 1)[0]
+
+
 class _Run(HTMLParser):
     """A page's text as a reader sees it run: inline elements join without a space, blocks break."""
 
+    BREAK = "\n"  # what stands for a block's edge in the text
     BLOCKS = {"p", "div", "li", "td", "th", "tr", "br", "dd", "dt", "ul", "ol", "table", "button", "label", "title"}
     BLOCKS |= {f"h{n}" for n in range(1, 7)} | {"section", "nav", "header", "footer", "figcaption", "summary"}
 
@@ -142,22 +182,23 @@ class _Run(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._skip += tag in ("script", "style")
-        self.parts += ["\n"] if tag in self.BLOCKS else []
+        self.parts += [self.BREAK] if tag in self.BLOCKS else []
 
     def handle_endtag(self, tag: str) -> None:
         self._skip -= tag in ("script", "style")
-        self.parts += ["\n"] if tag in self.BLOCKS else []
+        self.parts += [self.BREAK] if tag in self.BLOCKS else []
 
     def handle_data(self, data: str) -> None:
         self.parts += [data] if not self._skip else []
 
 
-# "Related items:Check the records": a label run into its text, where English puts a space.
-_LABEL_RUN_IN = re.compile(r"[a-z)”]:[A-Z“]")
+# "Related items:Check the records", "not counted.The score": a label or sentence run into the
+# next, where English puts a space.
+_LABEL_RUN_IN = re.compile(r"[a-z)”][:.?!][A-Z“]")
 
 
 @pytest.mark.parametrize("fixture", ["en", "in-force"])
-def test_english_labels_stand_apart_from_their_text(tmp_path_factory: pytest.TempPathFactory, fixture: str) -> None:
+def test_english_labels_and_sentences_stand_apart(tmp_path_factory: pytest.TempPathFactory, fixture: str) -> None:
     """On every page and in every PDF of an English site (the gap Japanese does without)."""
     build = builds.english_project if fixture == "en" else builds.in_force_project
     site = build(tmp_path_factory) / "site"
@@ -170,6 +211,30 @@ def test_english_labels_stand_apart_from_their_text(tmp_path_factory: pytest.Tem
     for path in sorted(site.rglob("*.pdf")):
         text = "".join(page.extract_text() or "" for page in PdfReader(path).pages)
         found += [(path.name, text[m.start() - 20 : m.end() + 10]) for m in _LABEL_RUN_IN.finditer(text)]
+    assert not found, found
+
+
+class _Blocks(_Run):
+    """As `_Run`, a block's edge marked apart from the line breaks inside a paragraph's source."""
+
+    BREAK = "\x00"
+
+
+# "数えません。 数えた", "なぜ： 決めて": a Japanese sentence or label, then a space or a line break
+# inside the paragraph (which the browser shows as a space), then more Japanese. Full-width
+# spaces are left alone: a form on paper writes its blanks with them (記入日：　　年).
+_JAPANESE_SPACED = re.compile(r"[。！？：][ \t\n]+[\u3040-\u30ff\u3400-\u9fff「（]")
+
+
+def test_japanese_sentences_and_labels_run_on_without_a_space(engine_project: Path) -> None:
+    """Japanese puts no space after 「。」 or a label's 「：」: on every page of the Japanese site."""
+    found = []
+    for path in sorted((engine_project / "site").rglob("*.html")):
+        if "pagefind" not in path.parts:
+            parser = _Blocks()
+            parser.feed(path.read_text(encoding="utf-8"))
+            text = "".join(parser.parts)
+            found += [(path.parent.name, text[m.start() - 20 : m.end() + 10]) for m in _JAPANESE_SPACED.finditer(text)]
     assert not found, found
 
 

@@ -163,6 +163,43 @@ def test_events_show_their_day_or_label_and_every_kind_has_its_page(project: Pat
     assert planned.date is None and (project / "site" / "seminars" / planned.id / "index.html").is_file()
 
 
+def test_the_home_page_and_the_pamphlets_cover_say_the_guideline_is_in_force(project: Path, superseded: Path) -> None:
+    """Briefly, with the day it took effect (the data's in_force_since); a superseded site says
+    nothing of the kind (its notice of abolition stands there)."""
+    from pypdf import PdfReader
+
+    meta = load_project(Paths.under(project)).guideline.meta
+    assert meta.in_force_since is not None
+    with translations.using(meta.language):
+        status = translations._(
+            "This guideline has been in force since %(date)s.", date=translations.date(meta.in_force_since)
+        )
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    shown = re.search(r"<p [^>]*data-tebiki-home-status[^>]*>([^<]*)</p>", home)
+    assert shown and html.unescape(shown.group(1)) == status
+    cover = PdfReader(project / "site" / "tebiki-pamphlet.pdf").pages[0].extract_text() or ""
+    assert status in " ".join(cover.split())
+    assert "data-tebiki-home-status" not in (superseded / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_section_of_only_events_gets_no_slide_deck(project: Path) -> None:
+    """A timeline (the history section: dated events, which no kit shows and the slides need not
+    reach) has nothing to brief on: no deck page, no PDF, no link from the trainers' page. Every
+    other section keeps its deck."""
+    from tebiki.data.guideline.model import Kind
+
+    sections = load_project(Paths.under(project)).guideline.sections
+    timeline = [s.id for s in sections if {i.kind for i in s.items()} == {Kind.event}]
+    assert timeline == ["history"]
+    decks = project / "site" / "trainers" / "slides"
+    trainers = (project / "site" / "trainers" / "index.html").read_text(encoding="utf-8")
+    for section in sections:
+        made = section.id not in timeline
+        assert (decks / section.id / "index.html").is_file() is made, section.id
+        assert (decks / f"{section.id}.pdf").is_file() is made, section.id
+        assert (f'href="slides/{section.id}/"' in trainers) is made, section.id
+
+
 def test_every_page_has_its_title_and_description_without_a_site_description(project: Path) -> None:
     """The fixture's mkdocs.yml has no site_description, as a `tebiki new` site: the 404 page says
     what it is itself, and a translated description with a colon no longer breaks a page's front matter."""

@@ -68,7 +68,7 @@ def test_answer_key_shows_answers_but_is_not_indexed_or_counted(pages) -> None:
     assert '<div class="tebiki-answer-key" data-pagefind-ignore="all" markdown>' in text
     assert "data-tebiki-quiz" not in text  # the key does not count as quiz coverage
     assert "1. **【正解】**定期的に動いているか確かめる<br>そのとおりです。" in text
-    assert "従業員が（　　　　）人以下の会社の例です。" in text and "**答え：** 100" in text
+    assert "従業員が（　　　　）人以下の会社の例です。" in text and "**答え：**100" in text
 
 
 def test_trainers_page_links_every_qti_package(pages) -> None:
@@ -82,7 +82,7 @@ def test_trainers_page_links_every_qti_package(pages) -> None:
 def test_item_sections_link_to_their_questions(pages) -> None:
     text = pages["guideline/one.md"]
     assert (
-        "**確認クイズ：** [安全管理 第2問](../quiz/one.md#Q-T-02)、[安全管理 第3問](../quiz/one.md#Q-T-03)\n"
+        "**確認クイズ：**[安全管理 第2問](../quiz/one.md#Q-T-02)、[安全管理 第3問](../quiz/one.md#Q-T-03)\n"
         '{: .tebiki-quiz-links data-pagefind-ignore="index" }\n'  # navigation, not content to search
     ) in text
 

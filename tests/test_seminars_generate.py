@@ -114,11 +114,11 @@ def test_a_self_hosted_video_plays_natively_with_captions(pages) -> None:
 def test_item_sections_link_to_the_chapters_that_explain_them(pages) -> None:
     text = pages["guideline/one.md"].content
     assert (
-        "**解説動画：** [「南の説明会の録画」2. 監視の話（0:45から）]"
+        "**解説動画：**[「南の説明会の録画」2. 監視の話（0:45から）]"
         "(../seminars/south/index.md#chapter-south-hosted-2)、"
         "[「監視の確認」1. 監視（0:00から）](../seminars/clip/index.md#chapter-clip-1)"
     ) in text
-    assert "**説明会：** [地方説明会](../seminars/index.md#series-regional)" in text
+    assert "**説明会：**[地方説明会](../seminars/index.md#series-regional)" in text
 
 
 def test_nav_placeholder_lists_the_seminar_pages(project) -> None:

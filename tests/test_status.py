@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -61,6 +62,29 @@ def test_in_force_guideline_cannot_have_an_abolition_date(data: Path) -> None:
     (p,) = problems(data)
     assert "a guideline in force has no abolished, successor, successor_url" in p.message
     assert "status: superseded" in p.hint and "remove abolished" in p.hint  # what to do, not a generic hint
+
+
+def test_a_superseded_guideline_cannot_say_since_when_it_is_in_force(data: Path) -> None:
+    edit(data / "guideline.yml", "abolished:", "in_force_since: 2010-04-01\nabolished:")
+    (p,) = problems(data)
+    assert p.file == "guideline/guideline.yml" and "not `in_force_since`" in p.message
+    assert "remove in_force_since" in p.hint and "status: in-force" in p.hint
+
+
+def test_the_status_of_a_guideline_in_force_is_said_in_its_language(data: Path) -> None:
+    """With its day when the data gives one; in Japanese and English from the catalogs."""
+    from tebiki import translations
+    from tebiki.generate import notices
+
+    in_force(data)
+    meta = load_guideline(data, data.parent).meta
+    with translations.using("ja"):
+        assert notices.in_force(meta) == "このガイドラインは現在適用されています。"
+    dated = meta.model_copy(update={"in_force_since": dt.date(2024, 3, 12)})
+    with translations.using("ja"):
+        assert notices.in_force(dated) == "このガイドラインは2024年3月12日から適用されています。"
+    with translations.using("en"):
+        assert notices.in_force(dated) == "This guideline has been in force since March 12, 2024."
 
 
 def test_superseded_item_without_today_is_named_with_its_line(data: Path) -> None:

@@ -125,12 +125,17 @@ def _site_config(args: argparse.Namespace) -> tuple[str, str | None, str]:
 
 def cmd_pdf(args: argparse.Namespace) -> Exit:
     from .generate.siteurl import printable
+    from .mkdocs_plugin.config import site_pdf_cache
     from .publish import typeset
 
     project = _load(args)
-    site_name, site_url, _ = _site_config(args)
+    site_name, site_url, pdf_name = _site_config(args)
+    # The build's PDF cache: unchanged data is not typeset again, here or by the next build.
+    cache = site_pdf_cache(Path(args.root) / "mkdocs.yml")
     try:
-        out = typeset.write_pamphlet(project, Path(args.out), site_name=site_name, site_url=printable(site_url))
+        out = typeset.write_pamphlet(
+            project, Path(args.out), site_name=site_name, site_url=printable(site_url), cache=cache, name=pdf_name
+        )
     except typeset.TypesetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return Exit.FAILED

@@ -191,12 +191,16 @@ def test_each_profile_gets_its_own_list_and_its_tracks_way(site_page: Page, site
     page, checklist = site_page, site.checklist
     for profile in (SMALL, LARGE, ENTRUSTING):
         open_checklist(page, site, profile)
-        expect(page.locator("[data-cl-track-result]")).to_contain_text(
+        track = track_of(checklist, profile)
+        summary = oneline(next(t.summary for t in checklist.tracks if t.id == track))
+        # Two sentences, with the language's gap between them: a space in English, none in Japanese.
+        expect(page.locator("[data-cl-track-result]")).to_have_text(
             site.t("Your {reader} uses the “{track}” list.", **site.reader, track=track_label(checklist, profile))
+            + site.gap
+            + summary
         )
         ids = applicable(checklist, profile)
         assert visible_entries(page) == ids
-        track = track_of(checklist, profile)
         for entry_id in ids:
             hows = entry(checklist, entry_id).how
             assert isinstance(hows, dict)

@@ -16,7 +16,7 @@ from ..data.checklist.conditions import Condition
 from ..data.checklist.model import Checklist, Entry, Level
 from ..data.project import Project
 from ..text import oneline
-from ..translations import _, pgettext
+from ..translations import _, gap, pgettext
 from .paths import item_link
 from .printed import PrintPart
 from .render import render
@@ -145,6 +145,7 @@ def script_data(checklist: Checklist) -> dict[str, Any]:
     spec = checklist.spec
     return {
         "reader": reader_words(checklist),
+        "gap": gap(),  # what the script puts between two sentences it joins
         "questions": [
             {
                 "id": q.id,

@@ -12,7 +12,7 @@ from typing import Any, TypeGuard
 
 from ..data.project import Paths, Project, load_project
 from ..memo import Memo, add_file, add_tree
-from . import Page, generate
+from . import Page, generate, quiz
 
 
 def inputs_digest(paths: Paths) -> bytes:
@@ -40,8 +40,10 @@ def project_and_pages(paths: Paths, language: str, memo: Memo | None) -> tuple[P
         project = load_project(paths)
         return project, generate(project)
     before = inputs_digest(paths)
-    made_with = memo.key("pages", language)  # everything but the input files
-    kind, key = f"pages-{scope(paths)}", memo.key("pages", language, before)
+    # The quiz intros quote the buttons' labels, which a site's mkdocs-quiz catalog may set.
+    labels = repr(sorted(quiz.quiz_buttons().items()))
+    made_with = memo.key("pages", language, labels)  # everything but the input files
+    kind, key = f"pages-{scope(paths)}", memo.key("pages", language, labels, before)
     kept = memo.get(kind, key)
     if _is_kept(kept):
         return kept[1], kept[2]

@@ -1,12 +1,21 @@
 """Notices the preview (`mkdocs serve`) puts on its pages: the printed files on the download page,
-a failed check of the built site on every page."""
+a failed check of the built site on every page; and the status of a guideline in force."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from html import escape
 
-from ..translations import _, using
+from ..data.guideline.model import Meta
+from ..translations import _, date, using
+
+
+def in_force(meta: Meta) -> str:
+    """The status of a guideline in force, in one sentence of the active language (the home page,
+    the printed covers): since the day it took effect, when the data gives one."""
+    if meta.in_force_since is not None:
+        return _("This guideline has been in force since %(date)s.", date=date(meta.in_force_since))
+    return _("This guideline is in force.")
 
 
 def _notice(kind: str, role: str, title: str, body: str, items: str) -> str:

@@ -9,7 +9,8 @@ wrapper that keeps it out of the search index and marks the items it covers.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from babel.messages.pofile import read_po
@@ -40,11 +41,26 @@ def _quiz_catalog(language: str) -> dict[str, str]:
         return {str(m.id): str(m.string) for m in read_po(po) if m.id and m.string}
 
 
+# mkdocs-quiz's messages on the buttons the quiz pages' intros name: key -> msgid.
+BUTTON_MESSAGES = {"submit": "Submit", "reset": "Reset quiz"}
+# The labels mkdocs-quiz shows on this site, as the MkDocs glue read them from its configuration
+# (a site's own `custom_translations` win over tebiki's catalog); unset: tebiki's catalog.
+_shown: ContextVar[Mapping[str, str] | None] = ContextVar("tebiki_quiz_buttons", default=None)
+
+
+def show_buttons(labels: Mapping[str, str] | None) -> None:
+    """From now on (in this context) the intros quote `labels` (key -> label, as BUTTON_MESSAGES)."""
+    _shown.set(dict(labels) if labels is not None else None)
+
+
 def quiz_buttons() -> dict[str, str]:
-    """The labels mkdocs-quiz puts on its buttons in the active language (its own English ones
-    where tebiki ships no catalog), so that the intro names the buttons the reader sees."""
+    """The labels mkdocs-quiz puts on its buttons, so that the intro names the buttons the reader
+    sees: the site's, or tebiki's catalog in the active language (mkdocs-quiz's English without one)."""
+    shown = _shown.get()
+    if shown is not None:
+        return dict(shown)
     words = _quiz_catalog(translations.active())
-    return {key: words.get(msgid, msgid) for key, msgid in (("submit", "Submit"), ("reset", "Reset quiz"))}
+    return {key: words.get(msgid, msgid) for key, msgid in BUTTON_MESSAGES.items()}
 
 
 def selftest_title() -> str:

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from .. import translations
 from ..text import clock, oneline, underline
 from ..translations import _
+from . import notices
 
 # Data is text. In Markdown every one of these starts markup somewhere (links, images,
 # emphasis, code, attribute lists, tables, fences, raw HTML); as numeric character
@@ -186,6 +187,7 @@ def _with_filters(env: Environment, as_text: Callable[[object], Markup]) -> Envi
     env.globals.update(gettext_callables(as_text))
     env.globals["lang"] = translations.lang_attribute
     env.globals["gap"] = translations.gap  # between sentences: " " in English, "" in Japanese
+    env.globals["in_force"] = notices.in_force
     env.filters["oneline"] = oneline
     # Only marks: nothing to escape (the Markdown escaping would spell a leading "=" as an entity).
     env.filters["underline"] = lambda text, mark="=": Markup(underline(str(text), mark))

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from ..data.guideline.model import Equivalence, Item, Kind, Section
+from ..data.guideline.model import Dimension, Equivalence, Item, Kind, Section
 from ..data.project import Project
 from ..data.quiz.model import Bank, Question
 from ..data.seminars.storyboard import caption_text
@@ -72,11 +72,25 @@ def section_deck_path(section: Section) -> str:
     return f"{DIR}/slides/{section.id}.md"
 
 
+def deck_sections(project: Project) -> list[Section]:
+    """The sections with a slide deck: every one, except a timeline (only dated events, nothing
+    to brief on) that no kit's agenda shows and whose events the slides need not reach."""
+    named = {entry.section for kit in project.trainer.kits for entry in kit.agenda} if project.trainer else set()
+    rule = project.guideline.meta.coverage.get(Dimension.slides)
+    on_slides = set(rule.kinds) if rule else set()
+
+    def briefed(section: Section) -> bool:
+        kinds = {i.kind for i in section.items()}
+        return section.id in named or kinds != {Kind.event} or Kind.event in on_slides
+
+    return [s for s in project.guideline.sections if briefed(s)]
+
+
 def deck_paths(project: Project) -> list[str]:
-    """Every slide deck's page: one per section, one per kit (each is also published as a PDF)."""
+    """Every slide deck's page: one per section that has one, one per kit (each is also published as a PDF)."""
     if project.trainer is None:
         return []
-    return [section_deck_path(s) for s in project.guideline.sections] + [deck_path(k) for k in project.trainer.kits]
+    return [section_deck_path(s) for s in deck_sections(project)] + [deck_path(k) for k in project.trainer.kits]
 
 
 @dataclass(frozen=True)
@@ -426,7 +440,7 @@ def pages(project: Project) -> Iterator[tuple[str, str, str] | tuple[str, str, s
     if project.trainer is None:
         return
     origin = f"{project.paths.data.name}/trainer.yml"
-    sections = project.guideline.sections
+    sections = deck_sections(project)
     link = item_link(project.guideline, "../../")
     yield (
         INDEX,

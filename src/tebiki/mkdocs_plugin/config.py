@@ -75,6 +75,19 @@ def site_config(mkdocs_yml: Path) -> tuple[str, str | None, str]:
     return config.site_name, config.site_url, config.plugins["tebiki"].config.pdf
 
 
+def pdf_cache(root: Path, cache_dir: str) -> Path | None:
+    """Where typeset PDFs are kept between builds: <cache_dir>/pdf under the site's folder
+    (`root`, where mkdocs.yml is); None when cache_dir is empty (typeset every time)."""
+    return root / cache_dir / "pdf" if cache_dir else None
+
+
+def site_pdf_cache(mkdocs_yml: Path) -> Path | None:
+    """The PDF cache the site's builds use (its mkdocs.yml's cache_dir, or TEBIKI_CACHE_DIR), so
+    that `tebiki pdf` reads and fills the same one."""
+    options = load_config(str(mkdocs_yml)).plugins["tebiki"].config
+    return pdf_cache(mkdocs_yml.parent, options.cache_dir)
+
+
 def site_language(root: Path) -> str | None:
     """theme.language of the site's mkdocs.yml (Material's default, en, if it names none); None
     without a mkdocs.yml. The `tebiki` command and the video script speak the site's language."""

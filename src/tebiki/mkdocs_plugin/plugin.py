@@ -31,7 +31,7 @@ from ..memo import Memo
 from ..publish import background, csp, slides_pdf, staging, typeset
 from ..seams import SEARCH_EXCLUDE
 from . import live_reload, markup_fixes, quiz_catalogs, quiz_patch, reuse, serve_checks, theme
-from .config import TebikiConfig, published_url
+from .config import TebikiConfig, pdf_cache, published_url
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
     from mkdocs.livereload import LiveReloadServer
@@ -177,6 +177,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         env.globals["tebiki_meta"] = self.project.guideline.meta
         env.globals["tebiki_quoted"] = translations.quoted
         env.globals["tebiki_date"] = translations.date  # a date as the site's language writes it
+        env.globals["tebiki_in_force"] = notices.in_force  # the home page's status of a guideline in force
         env.globals["tebiki_gap"] = translations.gap  # what goes between two sentences
         # The overrides' {% trans %} and _() speak the site's language (Material's own strings stay
         # its own). MkDocs renders them without autoescape, so the callables HTML-escape every value
@@ -257,7 +258,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         return Memo(self.paths.root / self.config.cache_dir / "memo")
 
     def _pdf_cache(self) -> Path | None:
-        return self.paths.root / self.config.cache_dir / "pdf" if self.config.cache_dir else None
+        return pdf_cache(self.paths.root, self.config.cache_dir)
 
     # Rebuild when the data changes, not only docs/.
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import stat
 
 from ..data.project import Paths, Project
-from ..generate import Page
+from ..generate import Page, quiz
 from ..generate.kept import project_and_pages
 from ..memo import Memo
 
 Stamp = tuple[tuple[str, int, int], ...]
 
-_last: dict[tuple[Paths, str], tuple[Stamp, Project, list[Page]]] = {}
+_last: dict[tuple[Paths, str, tuple[tuple[str, str], ...]], tuple[Stamp, Project, list[Page]]] = {}
 
 
 def stamp(paths: Paths) -> Stamp:
@@ -41,7 +41,7 @@ def stamp(paths: Paths) -> Stamp:
 def load(paths: Paths, language: str, memo: Memo | None = None) -> tuple[Project, list[Page]]:
     """The project and its pages, loaded and generated again only if an input file changed
     (kept in memory while serving, and in `memo` between builds). Raises DataError like `load_project`."""
-    key = (paths, language)
+    key = (paths, language, tuple(sorted(quiz.quiz_buttons().items())))  # the quiz intros quote these labels
     now = stamp(paths)
     kept = _last.get(key)
     if kept is not None and kept[0] == now:

@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.yaml import yaml_load
 
+from ..generate import quiz as quiz_pages
 from ..generate.theme_files import ASSETS, OVERRIDES, QUIZ_LOCALES, pages_dir
 
 # Loaded on every page; the page templates load the rest (checklist, quiz, slides, video) where needed.
@@ -118,6 +119,19 @@ def add_quiz_plugin(config: MkDocsConfig) -> None:
     translations = quiz.config.setdefault("custom_translations", {})
     for po in sorted(QUIZ_LOCALES.glob("*.po")):
         translations.setdefault(po.stem, str(po))  # absolute: mkdocs-quiz joins it to mkdocs.yml's folder
+    quiz_pages.show_buttons(_quiz_labels(quiz.config, config))
+
+
+def _quiz_labels(options: Any, config: MkDocsConfig) -> dict[str, str]:
+    """The labels mkdocs-quiz will put on the buttons the quiz intros name, found as it finds them
+    for tebiki's quiz pages: its catalog for the site's language (its `language` option, else
+    theme.language), with the catalog `custom_translations` names for it (the site's, or tebiki's) over it."""
+    from mkdocs_quiz.translations import TranslationManager
+
+    language = options.get("language") or config.theme.get("language") or "en"
+    custom = options.get("custom_translations", {}).get(language)
+    manager = TranslationManager(language, Path(config.config_file_path).parent / custom if custom else None)
+    return {key: manager.get(msgid) for key, msgid in quiz_pages.BUTTON_MESSAGES.items()}
 
 
 def with_theme_files(files: Files, config: MkDocsConfig) -> Files:

@@ -225,10 +225,19 @@ def reference_pdf(html: str, cache: Path | None = None) -> bytes:
 
 
 def write_pamphlet(
-    project: Project, out: Path, *, site_name: str, site_url: str | None, issued: dt.date | None = None
+    project: Project,
+    out: Path,
+    *,
+    site_name: str,
+    site_url: str | None,
+    issued: dt.date | None = None,
+    cache: Path | None = None,
+    name: str = PAMPHLET,
 ) -> Path:
+    """The printed pamphlet written to `out`. With `cache`, the entry a build keeps for the PDF
+    `name` (the site's file name: the build keys its entry by it) is read, or filled."""
     html = pamphlet_html(project, site_name=site_name, site_url=site_url, issued=issued or build_date())
-    return write_atomic(out, pamphlet_pdf(html, short=has_short(project)))
+    return write_atomic(out, _made(replace_name(pamphlet_job(html, short=has_short(project)), name), cache))
 
 
 def handout_jobs(project: Project, url_of: UrlOf, *, site_name: str) -> list[PrintJob]:

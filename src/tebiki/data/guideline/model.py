@@ -297,6 +297,9 @@ class Meta(Strict):
         default=Status.superseded,
         description="in-force, or superseded (then abolished, successor and successor_url are required).",
     )
+    in_force_since: dt.date | None = Field(
+        default=None, description="In force: the day the guideline took effect, shown with its status."
+    )
     abolished: dt.date | None = Field(default=None, description="Superseded: the day the guideline stopped applying.")
     successor: Text | None = Field(default=None, description="Superseded: what applies now.")
     successor_url: WebUrl | None = Field(default=None, description="Superseded: where what applies now is published.")
@@ -332,6 +335,11 @@ class Meta(Strict):
                 "a superseded guideline says when it stopped applying (`abolished`, YYYY-MM-DD), what applies "
                 f"now (`successor`) and where that is published (`successor_url`); missing: {missing}"
                 f"\n→ add {missing}; or, for a guideline still in force, write `status: in-force`"
+            )
+        if self.status is Status.superseded and self.in_force_since is not None:
+            raise ValueError(
+                "a superseded guideline shows the day it was abolished, not `in_force_since`"
+                "\n→ remove in_force_since; or, for a guideline still in force, write `status: in-force`"
             )
         if self.status is Status.in_force and given:
             raise ValueError(

@@ -333,7 +333,8 @@
     if (track) {
       var p = el("p");
       p.appendChild(el("strong", {}, fmt(T.trackUses, { track: track.label })));
-      p.appendChild(document.createTextNode(" " + track.summary));
+      // Two sentences: the page's data gives the language's gap between them (none in Japanese).
+      p.appendChild(document.createTextNode(DATA.gap + track.summary));
       trackBox.appendChild(p);
     }
     $("[data-cl-waiting]").hidden = ready;
