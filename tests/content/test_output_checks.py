@@ -50,10 +50,13 @@ def test_no_broken_internal_link_or_anchor(published_site: Path) -> None:
 def test_the_download_page_links_the_offline_package_only_when_it_is_published(
     built_site: Path, published_site: Path, tmp_path: Path
 ) -> None:
-    """`make site` writes no package, so its download page has no link to one (it was a 404)."""
-    assert "tebiki-offline.zip" not in html(built_site, "download/index.html")
+    """`make site` writes no package, so its download page has no link to one (it was a 404) and
+    says that this copy has none."""
+    built, published = html(built_site, "download/index.html"), html(published_site, "download/index.html")
+    assert "tebiki-offline.zip" not in built
+    assert "オフライン版（ZIP）が一緒に公開されていません" in built  # it says so, not only leaves the link out
     assert sitecheck.check_links(built_site, SITE_URL) == []
-    assert 'href="../tebiki-offline.zip"' in html(published_site, "download/index.html")
+    assert 'href="../tebiki-offline.zip"' in published and "data-tebiki-no-offline" not in published
     # Published without the package: the link is reported.
     site = tmp_path / "site"
     shutil.copytree(published_site, site)
