@@ -11,7 +11,7 @@ import yaml
 try:  # wheels for Linux x86-64, Windows x86-64 and macOS arm64 (pyproject); elsewhere PyYAML reads everything
     import ryaml
 except ImportError:  # pragma: no cover (installed wherever the tests run)
-    ryaml = None
+    ryaml = None  # type: ignore[assignment]
 
 Path_ = tuple[str | int, ...]
 
