@@ -259,7 +259,10 @@ class Lines(Mapping[Path_, int]):
 
 
 def load_with_lines(text: str) -> tuple[Any, Mapping[Path_, int]]:
-    """Parse one YAML document; return the data and a map from path to 1-based line."""
+    """Parse one YAML document; return the data and a map from path to 1-based line.
+
+    The data is PyYAML's (YAML 1.1 types, YAML 1.2 booleans), built by ryaml where it gives
+    the same (`_fast_data`), else by PyYAML; lines come from PyYAML when first asked for."""
     data = _fast_data(text)
     if data is not _SLOW:
         return data, Lines(text)
@@ -303,6 +306,8 @@ def load_with_lines(text: str) -> tuple[Any, Mapping[Path_, int]]:
 # its data only where both must agree, and otherwise hands the text to PyYAML, which also
 # gives every error message and, when one is reported, the lines.
 _SLOW = object()  # "read this text with PyYAML"
+# Only beside PyYAML's libyaml parser: PyYAML's pure-Python one accepts other syntax (tabs).
+_FAST = ryaml if _BaseLoader is not yaml.SafeLoader else None
 # Tags and merge keys (PyYAML's constructors decide them), `0o` octal (an int in YAML 1.2, text in 1.1).
 _SLOW_MARKS = ("!", "<<", "0o", "0O")
 # An anchor's name as libyaml scans it; other text after `&` (R&D) may match too, which only
@@ -335,14 +340,14 @@ def _fast_data(text: str) -> Any:
     Integers, booleans and nulls need no check: both read decimal, `0x` and `0b` integers,
     true/True/TRUE/false/False/FALSE and ~/null/Null/NULL/empty alike, and `0o` is left out.
     """
-    if ryaml is None or any(mark in text for mark in _SLOW_MARKS):
+    if _FAST is None or any(mark in text for mark in _SLOW_MARKS):
         return _SLOW
     if "&" in text:
         names = _ANCHOR.findall(text)
         if len(set(names)) < len(names):
             return _SLOW
     try:
-        data = ryaml.loads(text)
+        data = _FAST.loads(text)
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
     except BaseException:  # every error is PyYAML's to report, with its line (a Rust panic is a BaseException)
