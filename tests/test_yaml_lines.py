@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tebiki.data import yaml_lines
 from tebiki.data.yaml_lines import DuplicateKey, YamlSyntaxError, line_of, load_with_lines
 
 SAMPLE = """\
@@ -158,4 +159,81 @@ def test_every_data_file_of_the_project_and_fixtures_reads_as_pyyaml_reads_it() 
     assert len(files) > 20
     for path in files:
         text = path.read_text(encoding="utf-8")
-        assert load_with_lines(text)[0] == yaml.load(text, Loader=Reference), path  # noqa: S506
+        data = load_with_lines(text)[0]
+        assert data == yaml.load(text, Loader=Reference), path  # noqa: S506
+        assert _shape(data) == _shape(yaml.load(text, Loader=Reference)), path  # noqa: S506
+
+
+def _shape(value: object) -> object:
+    """Types and key order, which `==` does not compare."""
+    if isinstance(value, dict):
+        return [(repr(k), _shape(v)) for k, v in value.items()]
+    if isinstance(value, list):
+        return [_shape(v) for v in value]
+    return type(value).__name__
+
+
+# Most files are read by ryaml (data built in Rust), which reads YAML 1.2 types; PyYAML reads
+# every file where the two could disagree. Each text here is one such place: what tebiki reads
+# (data, or the error and its line) must be what PyYAML alone reads.
+DISAGREEING = [
+    "a: 2014-12-12\n  10:30:00\n",  # a timestamp over two lines: its value is not in the text
+    "a: [1e3, 1.5e3, +.5, 1.0e+3, .inf]",
+    "a: 12345678901234567890123\nb: -99999999999999999999999",  # beyond 64 bits
+    "a: 0o17\nb: 0O17\nc: -0o1",
+    "a: [0x_1f, 0b_1, 00, 010, 08, 1_000, 1:20, 0x1f, -0b11, +4, -0]",
+    "a: '3'\nb: 3",
+    "a: '3'\nb: x3",
+    "a: '2014-12-12'\nb: 2014-12-12",
+    "a: ~\nb: '~'\nc: ''",
+    "'1': a\n1: b",
+    "1: one\ntrue: yes\n",
+    "a: &x 1\nb: &x 2\nc: *x\n",
+    "a: &x\n  b: *x\n",
+    "a: *x\n",
+    "a: 1\n---\nb: 2\n",
+    "a: b\x01\n",
+    "a: x\x85y",
+    "\ufeffa: 1",
+    "a:\tb",
+    "a: !!str 123\nb: !!int '5'",
+    "base: &b {x: 1}\nc:\n  <<: *b\n",
+    "a: [., -, +, <, '!', '&', '*', '=']",
+    "a: 1\nb: =\n",
+    "a: 2017-02-30",
+    "a: 'R&D'\nb: &n [1]\nc: *n\nd: 'Q&A'",
+    "a: [" * 150 + "]" * 150,  # deeper than serde_yaml's limit (128), within PyYAML's (200)
+    "a: [" * 201 + "]" * 201,
+    "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(6)),
+]
+
+
+def _read(text: str) -> object:
+    try:
+        data = load_with_lines(text)[0]
+    except (YamlSyntaxError, DuplicateKey) as exc:
+        return type(exc).__name__, exc.line, str(exc)
+    return data, _shape(data)
+
+
+@pytest.mark.parametrize("text", DISAGREEING, ids=[t[:40] for t in DISAGREEING])
+def test_what_ryaml_could_read_otherwise_is_read_as_pyyaml_reads_it(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    read = _read(text)
+    monkeypatch.setattr(yaml_lines, "_FAST", None)  # PyYAML alone, as where ryaml has no wheel
+    assert _read(text) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SAMPLE.replace("2014-12-12", "'2014-12-12'").replace(" 1.5,", ""),  # dates quoted, as yaml.dump writes them
+        '- id: A-01\n  line: 120\n  correct: true\n  when: "2015-01-20"\n  note: ~\n  x: [a, b]\n',
+        "a: 'R&D'\nb: &n [1]\nc: *n\n",
+    ],
+)
+def test_plain_data_is_read_by_ryaml(text: str) -> None:
+    """The fast route is taken for data like the project's (the speed of `tebiki validate` depends on it)."""
+    data = yaml_lines._fast_data(text)
+    assert data is not yaml_lines._SLOW
+    assert _shape(data) == _shape(yaml.load(text, Loader=Reference))  # noqa: S506

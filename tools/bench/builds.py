@@ -12,9 +12,11 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
+from pydantic import TypeAdapter
 
 from tebiki import translations
 from tebiki.checks import coverage
@@ -301,6 +303,32 @@ def _read_yaml(texts: list[str]) -> list:
             gc.enable()
 
 
+def _models_cpu(paths: Paths, repeat: int) -> float:
+    """The best CPU time, over `repeat` calls of `load_project`, spent in pydantic's validation of
+    the parsed files (`TypeAdapter.validate_python`, one call per file); the rest of validation
+    beside reading the YAML is the cross-checks and quotes."""
+    spent = [0.0]
+    validate = TypeAdapter.validate_python
+
+    def timed_validate(self: TypeAdapter, *args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return validate(self, *args, **kwargs)
+        finally:
+            spent[0] += time.process_time() - start
+
+    best = float("inf")
+    TypeAdapter.validate_python = timed_validate  # type: ignore[method-assign]
+    try:
+        for _ in range(repeat):
+            spent[0] = 0.0
+            load_project(paths)
+            best = min(best, spent[0])
+    finally:
+        TypeAdapter.validate_python = validate  # type: ignore[method-assign]
+    return best
+
+
 def speed(root: Path, work: Path, items: int, repeat: int, results: Results) -> None:
     """Validation (`load_project`) and `coverage.check` on a built synthetic site."""
     project = synthetic.write_project(work / f"synthetic-{items}", synthetic.Plan(items), root)
@@ -309,6 +337,7 @@ def speed(root: Path, work: Path, items: int, repeat: int, results: Results) -> 
     # The part of it that only reads YAML (libyaml through PyYAML: nodes, then data), file by file.
     texts = [p.read_text(encoding="utf-8") for d in (paths.data, paths.quizzes) for p in sorted(d.rglob("*.yml"))]
     reading = measure.timed(lambda: _read_yaml(texts), repeat)
+    models = _models_cpu(paths, repeat)
     guideline = load_project(paths).guideline
     # The site is built once without the plugin's own output checks; they are what is timed here.
     site = work / f"synthetic-site-{items}"
@@ -320,6 +349,7 @@ def speed(root: Path, work: Path, items: int, repeat: int, results: Results) -> 
         "items": items,
         "validation": [asdict(t) for t in validation],
         "yaml_reading": [asdict(t) for t in reading],
+        "models_cpu": models,
         "coverage": [asdict(t) for t in check_times],
         "build": built.to_dict(),
         "coverage_ok": report.ok,
@@ -353,5 +383,13 @@ def speed(root: Path, work: Path, items: int, repeat: int, results: Results) -> 
                     min(t.cpu for t in reading),
                     "s",
                     note=f"load_with_lines on the {len(texts)} data files alone, best of {repeat}",
-                )
+                ),
+                Figure(
+                    "speed",
+                    f"of which validating the models (pydantic), {label} (CPU)",
+                    models,
+                    "s",
+                    note=f"TypeAdapter.validate_python within load_project, best of {repeat}; "
+                    "the rest is the cross-checks and quotes",
+                ),
             )

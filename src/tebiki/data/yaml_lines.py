@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import yaml
+
+try:  # wheels for Linux x86-64, Windows x86-64 and macOS arm64 (pyproject); elsewhere PyYAML reads everything
+    import ryaml
+except ImportError:  # pragma: no cover (installed wherever the tests run)
+    ryaml = None  # type: ignore[assignment]
 
 Path_ = tuple[str | int, ...]
 
@@ -254,7 +259,13 @@ class Lines(Mapping[Path_, int]):
 
 
 def load_with_lines(text: str) -> tuple[Any, Mapping[Path_, int]]:
-    """Parse one YAML document; return the data and a map from path to 1-based line."""
+    """Parse one YAML document; return the data and a map from path to 1-based line.
+
+    The data is PyYAML's (YAML 1.1 types, YAML 1.2 booleans), built by ryaml where it gives
+    the same (`_fast_data`), else by PyYAML; lines come from PyYAML when first asked for."""
+    data = _fast_data(text)
+    if data is not _SLOW:
+        return data, Lines(text)
     loader = _Loader(text)
     node = None
     try:
@@ -283,6 +294,136 @@ def load_with_lines(text: str) -> tuple[Any, Mapping[Path_, int]]:
         ) from None
     finally:
         loader.dispose()
+
+
+# The fast route: ryaml builds the data in Rust, three times faster than PyYAML's nodes (each a
+# Python object with two marks) and the data built from them. Its parser is libyaml 0.2.5 as
+# PyYAML's is (serde_yaml's unsafe-libyaml, a line-by-line port): the same characters allowed,
+# the same syntax accepted and the same text in every scalar, and it refuses what it cannot
+# give exactly (a key written twice, more than one document, an unknown alias, deep nesting or
+# aliases repeated without bound). Only how a plain scalar becomes a value differs: serde_yaml
+# reads YAML 1.2 types, PyYAML YAML 1.1 ones (with YAML 1.2 booleans here). `_fast_data` takes
+# its data only where both must agree, and otherwise hands the text to PyYAML, which also
+# gives every error message and, when one is reported, the lines.
+_SLOW = object()  # "read this text with PyYAML"
+# Only beside PyYAML's libyaml parser: PyYAML's pure-Python one accepts other syntax (tabs).
+_FAST = ryaml if _BaseLoader is not yaml.SafeLoader else None
+# Tags and merge keys (PyYAML's constructors decide them), `0o` octal (an int in YAML 1.2, text in 1.1).
+_SLOW_MARKS = ("!", "<<", "0o", "0O")
+# An anchor's name as libyaml scans it; other text after `&` (R&D) may match too, which only
+# sends the file to PyYAML when such a name repeats.
+_ANCHOR = re.compile(r"&([0-9A-Za-z_-]+)")
+
+
+class _PlainTags(yaml.resolver.BaseResolver):
+    """The type `_Loader` gives an unquoted scalar."""
+
+    yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+class _Disagree(Exception):
+    """A value of the fast route that PyYAML could read otherwise."""
+
+
+def _fast_data(text: str) -> Any:
+    """The data of `text` as PyYAML reads it, or `_SLOW` where only PyYAML can tell.
+
+    Where serde_yaml and PyYAML could disagree, found from the data and the text:
+    - a float (YAML 1.2 reads `1e3` as one, or an integer beyond 64 bits): PyYAML decides;
+    - a key that is not text (`1: a` beside `true: b`, one key to Python): PyYAML decides;
+    - a text that PyYAML's resolver would read as another type if it was written unquoted
+      (`2014-12-12`, `010`, `1_000`, `=`): only if every place it appears in the text starts
+      right after a quote can it not be an unquoted (plain) scalar, since a plain scalar never
+      starts there. A plain scalar spans lines only with a space or line break in its value.
+    - an anchor name given twice (PyYAML refuses it, serde_yaml lets the second win), and more
+      values than PyYAML's alias budget allows (it refuses them at their line).
+    Integers, booleans and nulls need no check: both read decimal, `0x` and `0b` integers,
+    true/True/TRUE/false/False/FALSE and ~/null/Null/NULL/empty alike, and `0o` is left out.
+    """
+    if _FAST is None or any(mark in text for mark in _SLOW_MARKS):
+        return _SLOW
+    if "&" in text:
+        names = _ANCHOR.findall(text)
+        if len(set(names)) < len(names):
+            return _SLOW
+    try:
+        data = _FAST.loads(text)
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except BaseException:  # every error is PyYAML's to report, with its line (a Rust panic is a BaseException)
+        return _SLOW
+    try:
+        values, suspect = _check(data)
+    except _Disagree:
+        return _SLOW
+    if values > len(text) + MAX_ALIAS_VALUES:  # as `_Builder.enter` counts them
+        return _SLOW
+    return data if all(_only_quoted(value, text) for value in suspect) else _SLOW
+
+
+def _only_quoted(value: str, text: str) -> bool:
+    """Whether `value` is in `text`, each time right after a quote: then no plain scalar is `value`."""
+    if any(c.isspace() for c in value):  # maybe a plain scalar over several lines, not found whole in the text
+        return False
+    at = text.find(value)
+    if at < 0:
+        return False
+    while at >= 0:
+        if at == 0 or text[at - 1] not in "'\"":
+            return False
+        at = text.find(value, at + 1)
+    return True
+
+
+def _check(data: Any) -> tuple[int, set[str]]:
+    """The values in the collections of `data`, and its texts PyYAML would read as another
+    type unquoted; raises `_Disagree` at a float or a key that is not text.
+
+    Every value is visited (a stack, no recursion), so the common cases cost least: keys
+    repeat on every item and are checked once, and most values are Japanese text, dismissed
+    by their first character as in `_Loader.resolve`.
+    """
+    resolver = _PlainTags()
+    tags: dict[str, str] = {}
+    first = _FIRST_CHARACTERS
+    suspect: set[str] = set()
+    keys: set[str] = set()  # text keys already checked
+
+    def text(value: str) -> None:
+        tag = tags.get(value)
+        if tag is None:
+            tag = tags[value] = resolver.resolve(yaml.ScalarNode, value, (True, False))
+        if tag != _STR:
+            suspect.add(value)
+
+    values = 0
+    stack = [[data]]
+    while stack:
+        node = stack.pop()
+        values += len(node)
+        if type(node) is dict:
+            if not keys.issuperset(node):
+                _check_keys(node, keys, text)
+            node = node.values()
+        for value in node:
+            kind = type(value)
+            if kind is str:
+                if value and value < "\x80" and value[0] in first:
+                    text(value)
+            elif kind is dict or kind is list:
+                stack.append(value)
+            elif kind is float:
+                raise _Disagree
+    return values - 1, suspect  # less the list holding the document
+
+
+def _check_keys(mapping: dict, keys: set[str], text: Callable[[str], None]) -> None:
+    for key in mapping:
+        if type(key) is not str:
+            raise _Disagree
+        if key and key < "\x80" and key[0] in _FIRST_CHARACTERS:
+            text(key)
+        keys.add(key)
 
 
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
