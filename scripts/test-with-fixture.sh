@@ -19,4 +19,6 @@ ln -s "$here/.venv" "$work/.venv"
 cd "$work"
 # The copy's own code, not the editable install's checkout (which may change while this runs).
 export PYTHONPATH="$work/src:$work${PYTHONPATH:+:$PYTHONPATH}"
+# The checkout's pool of typeset PDFs (tests/conftest.py), not the copy's, which starts empty.
+export TEBIKI_TEST_PDF_POOL="${TEBIKI_TEST_PDF_POOL:-$here/.tebiki/test-cache/pdf-pool}"
 NO_MKDOCS_2_WARNING=1 .venv/bin/pytest tests --ignore=tests/content -p no:cacheprovider "$@"

@@ -8,16 +8,21 @@ the tests of the shipped METI content the shipped site under the same fixture na
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 from collections.abc import Callable, Iterator
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from browsers import browser, context, mobile_page, page, playwright_instance, tab, unpacked  # noqa: F401  (fixtures)
 from builds import OFFLINE_ZIP, fixture_site, offline_package, once_per_run, published, run_folder
-from support import ENGINE_SITE, POOL, mkdocs_build, serve, tebiki
+from support import ENGINE_SITE, POOL, ROOT, mkdocs_build, serve, tebiki
 from tebiki import translations
+from tebiki.publish import typeset
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -55,16 +60,42 @@ def build_day() -> Iterator[str]:
         yield BUILD_EPOCH
 
 
+# Where the tests keep the PDFs they typeset between runs, unless TEBIKI_TEST_PDF_POOL names
+# another folder (git-ignored; `rm -rf .tebiki/test-cache` empties it, a clean clone starts cold).
+PERSISTENT_POOL = ROOT / ".tebiki" / "test-cache" / "pdf-pool"
+
+
+def typesetting_code() -> str:
+    """What, besides a PDF's own content key (its HTML, stylesheet, WeasyPrint's version and the
+    fonts: typeset.PrintJob.key), decides its bytes: the code that typesets and post-processes it
+    (tebiki/publish/). A kept PDF made by other code is never read: each version has its folder."""
+    digest = hashlib.sha256(version("weasyprint").encode())
+    for source in sorted(Path(typeset.__file__).parent.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def pool_folder(root: Path) -> Path:
+    """This code's folder in the pool `root`; the folders of other versions of the code are
+    removed, since no build of this checkout can read them any more."""
+    own = root / typesetting_code()
+    own.mkdir(parents=True, exist_ok=True)
+    for other in root.iterdir():
+        if other != own and other.is_dir():
+            shutil.rmtree(other, ignore_errors=True)
+    return own
+
+
 @pytest.fixture(scope="session", autouse=True)
 def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The tests' builds share the PDFs they typeset, in the run's temporary folder (never the
-    checkout's): support.pdf_cache() gives each build made through the helpers every PDF of the
-    pool; builds started otherwise share one cache folder. A pool named in TEBIKI_TEST_PDF_POOL
-    (`make test` gives its two runs one) is used as it is."""
+    """The tests' builds share the PDFs they typeset: support.pdf_cache() gives each build made
+    through the helpers every PDF of the pool, a folder kept between runs (PERSISTENT_POOL, or
+    the one TEBIKI_TEST_PDF_POOL names: `make test` gives both its runs the checkout's). Builds
+    started otherwise share one cache folder in the run's temporary folder."""
     folder = run_folder(tmp_path_factory)
     (folder / "pdf-cache").mkdir(exist_ok=True)
-    pool = Path(os.environ.get(POOL) or folder / "pdf-pool")
-    pool.mkdir(exist_ok=True)
+    with FileLock(str(folder / "pdf-pool.lock")):  # one worker prunes, the others find it done
+        pool = pool_folder(Path(os.environ.get(POOL) or PERSISTENT_POOL))
     with pytest.MonkeyPatch.context() as env:
         env.setenv("TEBIKI_CACHE_DIR", str(folder / "pdf-cache"))
         env.setenv(POOL, str(pool))

@@ -33,6 +33,12 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
+@functools.cache  # the sites are read-only, and pypdf reads a CJK PDF's text slowly (seconds)
+def pdf_text(pdf: Path) -> str:
+    """The text of a built site's PDF, read once per worker however many tests look in it."""
+    return "".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
+
+
 @functools.cache  # the sites are read-only; several tests read the same one
 def page_texts(site: Path) -> dict[str, str]:
     out = {}
@@ -46,5 +52,5 @@ def page_texts(site: Path) -> dict[str, str]:
     for generated in ("assets/i18n.js", "assets/i18n.css"):
         out[generated] = (site / generated).read_text(encoding="utf-8")
     for pdf in sorted(site.rglob("*.pdf")):
-        out[pdf.relative_to(site).as_posix()] = "".join(p.extract_text() or "" for p in PdfReader(pdf).pages)
+        out[pdf.relative_to(site).as_posix()] = pdf_text(pdf)
     return out

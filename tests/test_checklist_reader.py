@@ -15,9 +15,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 import builds
+import site_text
 from builds import once_per_run
 from support import ROOT, edit
 from tebiki import translations
@@ -51,8 +51,7 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 
 def pdf_text(path: Path, language: str) -> str:
     """A PDF's text with its line breaks undone (a space in English, nothing in Japanese)."""
-    text = "".join(page.extract_text() or "" for page in PdfReader(path).pages)
-    return re.sub(r"\s+", " " if language == "en" else "", text)
+    return re.sub(r"\s+", " " if language == "en" else "", site_text.pdf_text(path))
 
 
 def page_data(html: str) -> dict:

@@ -15,10 +15,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 import builds
 from builds import once_per_run
+from site_text import pdf_text
 from support import ROOT, every_profile, tebiki
 from tebiki.data.checklist import conditions
 from tebiki.data.project import Paths, load_project
@@ -209,7 +209,7 @@ def test_english_labels_and_sentences_stand_apart(tmp_path_factory: pytest.TempP
             parser.feed(path.read_text(encoding="utf-8"))
             found += [(path.name, m.group()) for m in _LABEL_RUN_IN.finditer("".join(parser.parts))]
     for path in sorted(site.rglob("*.pdf")):
-        text = "".join(page.extract_text() or "" for page in PdfReader(path).pages)
+        text = pdf_text(path)
         found += [(path.name, text[m.start() - 20 : m.end() + 10]) for m in _LABEL_RUN_IN.finditer(text)]
     assert not found, found
 

@@ -7,15 +7,14 @@ track, and nothing meant for paper carries a placeholder address.
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
+from site_text import pdf_text
 from support import ROOT, edit
 from tebiki.data.checklist.load import load_checklist
 from tebiki.data.checklist.model import Checklist, Level
@@ -182,11 +181,6 @@ def test_the_home_page_says_to_report_a_leak(built_site: Path) -> None:
 # ---- printed and rendered text --------------------------------------------------------------
 
 
-@functools.cache  # the built site is read-only: its PDFs are read once for the tests below
-def _pdf_text(path: Path) -> str:
-    return "".join(page.extract_text() or "" for page in PdfReader(path).pages)
-
-
 def _printed(site: Path) -> list[Path]:
     return sorted(site.rglob("*.pdf"))
 
@@ -197,14 +191,14 @@ def test_no_doubled_year_anywhere(built_site: Path) -> None:
         match = doubled.search(page.read_text(encoding="utf-8"))
         assert match is None, f"{page.relative_to(built_site)}: {match.group(0) if match else ''}"
     for pdf in _printed(built_site):
-        assert not doubled.search(_pdf_text(pdf)), pdf.name
+        assert not doubled.search(pdf_text(pdf)), pdf.name
 
 
 def test_no_placeholder_address_on_paper(built_site: Path) -> None:
     printed = _printed(built_site)
     assert any(p.name == "tebiki-pamphlet.pdf" for p in printed) and len(printed) > 1  # pamphlet and handouts
     for pdf in printed:
-        text = "".join(_pdf_text(pdf).split())  # addresses may be broken over lines
+        text = "".join(pdf_text(pdf).split())  # addresses may be broken over lines
         for url in re.findall(r"https?://[\w.-]+", text):
             assert not is_placeholder(url), f"{pdf.relative_to(built_site)} prints {url}"
         assert "example.github.io" not in text
