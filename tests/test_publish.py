@@ -9,7 +9,6 @@ import os
 import shutil
 import signal
 import subprocess
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -51,37 +50,15 @@ def start_build(site: Path, built_site: Path, pdfs: dict[str, str]) -> subproces
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
 
 
-def wait_until(build: subprocess.Popen[str], reached: Callable[[], bool], what: str, watched: Path) -> None:
-    """Wait until the build reaches a moment, woken by each change under `watched` (inotify, through
-    watchdog, which MkDocs' own serve uses) or by the build's end; fail if it ends first."""
-    from watchdog.events import FileSystemEvent, FileSystemEventHandler
-    from watchdog.observers import Observer
-
-    changed = threading.Event()
-
-    class Wake(FileSystemEventHandler):
-        def on_any_event(self, event: FileSystemEvent) -> None:
-            changed.set()
-
-    def wait_for_the_end() -> None:
-        build.wait()
-        changed.set()
-
-    observer = Observer()
-    observer.schedule(Wake(), str(watched), recursive=True)
-    observer.start()
-    threading.Thread(target=wait_for_the_end, daemon=True).start()
+def wait_until(build: subprocess.Popen[str], reached: Callable[[], bool], what: str) -> None:
+    """Poll the file system until the build reaches a moment; fail if it ends first."""
     deadline = time.monotonic() + 300
-    try:
-        while not reached():  # checked once the watch is on: a change before it is not missed
-            if build.poll() is not None:
-                output = build.stdout.read() if build.stdout else ""
-                pytest.fail(f"the build ended (rc {build.returncode}) before {what}:\n{output}")
-            assert changed.wait(deadline - time.monotonic()), f"the build never reached {what}"
-            changed.clear()  # changes from here on wake the next check
-    finally:
-        observer.stop()
-        observer.join()
+    while not reached():
+        if build.poll() is not None:
+            output = build.stdout.read() if build.stdout else ""
+            pytest.fail(f"the build ended (rc {build.returncode}) before {what}:\n{output}")
+        assert time.monotonic() < deadline, f"the build never reached {what}"
+        time.sleep(0.01)  # a polling interval, not a wait for something to happen
 
 
 def command_name(pid: int) -> str:
@@ -138,7 +115,7 @@ def test_an_interrupted_build_leaves_the_previous_site_byte_for_byte(
     staging = site.with_name("site.tebiki-new")
     build = start_build(site, built_site, pdfs)
     reached = moments(built_site)[moment]
-    wait_until(build, lambda: reached(staging), moment, site.parent)
+    wait_until(build, lambda: reached(staging), moment)
     started = child_processes(build.pid)
     if moment != "start":  # by then Pagefind's service runs beside the build
         assert any("pagefind" in command_name(pid) for pid in started), started
@@ -160,7 +137,7 @@ def test_a_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up(
     staging = site.with_name("site.tebiki-new")
     build = start_build(site, built_site, pdfs)
     render = moments(built_site)["render"]
-    wait_until(build, lambda: render(staging), "render", site.parent)
+    wait_until(build, lambda: render(staging), "render")
     build.kill()
     build.communicate(timeout=60)
     assert tree(site) == before
@@ -199,7 +176,7 @@ def test_two_builds_at_once_publish_one_complete_site(built_site: Path, tmp_path
     first = start_build(site, built_site, pdfs)
     # The second starts once the first holds the lock and writes, the moment that used to lose pages.
     render = moments(built_site)["render"]
-    wait_until(first, lambda: render(site.with_name("site.tebiki-new")), "render", site.parent)
+    wait_until(first, lambda: render(site.with_name("site.tebiki-new")), "render")
     second = start_build(site, built_site, pdfs)
     outputs = [b.communicate(timeout=600)[0] for b in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], "\n".join(outputs)
