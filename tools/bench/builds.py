@@ -9,6 +9,7 @@ import io
 import os
 import shutil
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
