@@ -162,11 +162,12 @@ def overhead(root: Path, work: Path, rounds: int, results: Results) -> Path:
     }
     sites = {name: work / f"site-{i}" for i, name in enumerate(configs)}
     commands = {name: functools.partial(build, config, sites[name], "--strict") for name, config in configs.items()}
-    # The same on a copy whose data changes before every build; it shares the PDF cache (entries are
-    # named by content, and kept results by project), so only what an edit invalidates is made again.
+    # The same on a copy whose data changes before every build, with a cache of its own: the text
+    # edited is in printed documents, and a new PDF replaces the cache's entry of the same name,
+    # which the other builds' rounds would then typeset again. Its printed documents are left
+    # out, as plain MkDocs makes none (the first build of the site with them is reported above).
     edited = copy_project(root, work / "project-edited")
-    cache = {"cache_dir": str(project / ".tebiki" / "cache")}
-    edited_config = generation_only_config(edited, **cache)
+    edited_config = generation_only_config(edited, pdf="", reference_pdf="")
     edit = FieldEdit(edited / EDITED_FILE, "plain")
     commands[EDITED] = functools.partial(edit_then_build, edit, edited_config, work / "site-edited")
     # Warm-up: byte-compiled modules, the file cache and the typeset-PDF cache, as on a maintainer's
