@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
 
 from .. import translations
 from ..checks import coverage, quiz_leaks, traceability
@@ -28,7 +29,7 @@ from ..generate import trainer as trainer_pages
 from ..generate.nav import default_nav, expand_nav
 from ..generate.siteurl import printable
 from ..memo import Memo
-from ..publish import background, csp, slides_pdf, staging, typeset
+from ..publish import background, csp, offline, slides_pdf, staging, typeset
 from ..seams import SEARCH_EXCLUDE
 from . import live_reload, markup_fixes, quiz_catalogs, quiz_patch, reuse, serve_checks, theme
 from .config import TebikiConfig, pdf_cache, published_url
@@ -303,10 +304,18 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         if page.is_homepage:
             page.meta.setdefault("template", "home.html")
-        if page.file.src_uri == "download.md" and download.MARK in markdown:
+        if page.file.src_uri == "download.md":
             assert self.project is not None
             markdown = markdown.replace(download.MARK, download.printed_part(self.project, *self._printed_files()))
+            markdown = _put(markdown, download.OFFLINE_MARK, self._offline_part(page.url, config.site_url))
         return markdown
+
+    def _offline_part(self, page_url: str, site_url: str | None) -> str:
+        edition: download.Offline = (
+            "this" if self.config.offline else "published" if self.config.offline_package else "none"
+        )
+        href = get_relative_url(offline.FILENAME, page_url)
+        return download.offline_part(edition, package_href=href, site_url=site_url)
 
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         if self.worker is None or page.file.src_uri != "download.md":
@@ -529,3 +538,8 @@ def _own_pages(config: MkDocsConfig) -> list[str]:
     excluded = config.exclude_docs
     pages = [p for p in pages if not (excluded and excluded.match_file(p))]
     return sorted(pages, key=lambda p: (tuple(p.split("/")[:-1]), Path(p).stem not in ("index", "README"), p))
+
+
+def _put(markdown: str, mark: str, part: str) -> str:
+    """`part` where the page asks for it with `mark`, else at the page's end (a site's own page)."""
+    return markdown.replace(mark, part) if mark in markdown else f"{markdown.rstrip()}\n\n{part}"
