@@ -8,6 +8,7 @@ import json
 import sys
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from . import translations
@@ -16,6 +17,9 @@ from .data import a11y_results
 from .data.problems import DataError
 from .data.project import Paths, Project, load_project, schemas
 from .data.reach import unreached
+
+if TYPE_CHECKING:
+    from .mkdocs_plugin.config import Site
 
 # Each command imports the stages it runs: `tebiki validate` does not wait for Chromium's
 # checks, the page generators or WeasyPrint to be imported.
@@ -116,7 +120,7 @@ def cmd_coverage(args: argparse.Namespace) -> Exit:
     return Exit.OK
 
 
-def _site_config(args: argparse.Namespace) -> tuple[str, str | None, str]:
+def _site_config(args: argparse.Namespace) -> Site:
     # Imported late: MkDocs' configuration machinery, only for the commands that read mkdocs.yml.
     from .mkdocs_plugin.config import site_config
 
@@ -125,16 +129,19 @@ def _site_config(args: argparse.Namespace) -> tuple[str, str | None, str]:
 
 def cmd_pdf(args: argparse.Namespace) -> Exit:
     from .generate.siteurl import printable
-    from .mkdocs_plugin.config import site_pdf_cache
     from .publish import typeset
 
     project = _load(args)
-    site_name, site_url, pdf_name = _site_config(args)
+    site = _site_config(args)
     # The build's PDF cache: unchanged data is not typeset again, here or by the next build.
-    cache = site_pdf_cache(Path(args.root) / "mkdocs.yml")
     try:
         out = typeset.write_pamphlet(
-            project, Path(args.out), site_name=site_name, site_url=printable(site_url), cache=cache, name=pdf_name
+            project,
+            Path(args.out),
+            site_name=site.name,
+            site_url=printable(site.url),
+            cache=site.pdf_cache,
+            name=site.pdf,
         )
     except typeset.TypesetError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -147,10 +154,10 @@ def cmd_offline(args: argparse.Namespace) -> Exit:
     from .publish import offline
 
     _load(args)  # bad data: report it plainly, before a build that would fail on it
-    site_name, site_url, pdf_name = _site_config(args)
+    site = _site_config(args)
     out = Path(args.root) / (args.out or f"site/{offline.FILENAME}")
     try:
-        offline.package(Path(args.root), out, site_name=site_name, site_url=site_url, pdf=pdf_name)
+        offline.package(Path(args.root), out, site_name=site.name, site_url=site.url, pdf=site.pdf)
     except offline.OfflineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return Exit.FAILED
@@ -164,7 +171,7 @@ def cmd_check_site(args: argparse.Namespace) -> Exit:
     site = Path(args.root) / args.site
     if not _built(site):
         return Exit.USAGE
-    _, site_url, _ = _site_config(args)
+    site_url = _site_config(args).url
     found = sitecheck.pages(site)  # parsed once for every check
     checks: dict[str, list[str]] = {
         "links and anchors": sitecheck.check_links(site, site_url, found),
@@ -197,7 +204,7 @@ def cmd_a11y(args: argparse.Namespace) -> Exit:
     if not _built(site):
         return Exit.USAGE
     # Serve under site_url's path, as Pages will: the 404 page links its styles from there.
-    _, site_url, _ = _site_config(args)
+    site_url = _site_config(args).url
     sub_path = urlsplit(site_url or "/").path or "/"
     if not Path(CHROMIUM).exists():
         print(

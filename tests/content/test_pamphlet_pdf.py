@@ -158,8 +158,8 @@ def test_nothing_interactive_is_left(reader: PdfReader, text: str) -> None:
 def test_same_data_gives_the_same_bytes(project, built_site: Path) -> None:
     """Typeset here, without a cache, from the data, names and day the run's build typeset its
     reference from in another process: the same bytes."""
-    site_name, site_url, _ = site_config(ROOT / "mkdocs.yml")
-    html = reference_html(project, site_name=site_name, site_url=printable(site_url), issued=build_date())
+    site = site_config(ROOT / "mkdocs.yml")
+    html = reference_html(project, site_name=site.name, site_url=printable(site.url), issued=build_date())
     assert typeset.reference_pdf(html) == (built_site / typeset.REFERENCE).read_bytes()
 
 

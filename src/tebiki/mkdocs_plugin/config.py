@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import base, load_config
@@ -69,23 +70,26 @@ class TebikiConfig(base.Config):
     `tebiki check-site` reports the link if the zip is then missing."""
 
 
-def site_config(mkdocs_yml: Path) -> tuple[str, str | None, str]:
-    """site_name, site_url and the PDF's file name, as mkdocs.yml says (with !ENV resolved)."""
+@dataclass(frozen=True)
+class Site:
+    """What the `tebiki` commands read from a site's mkdocs.yml (with !ENV resolved)."""
+
+    name: str
+    url: str | None
+    pdf: str  # the pamphlet's file name
+    pdf_cache: Path | None  # the PDF cache its builds use, so that `tebiki pdf` reads and fills the same one
+
+
+def site_config(mkdocs_yml: Path) -> Site:
     config = load_config(str(mkdocs_yml))
-    return config.site_name, config.site_url, config.plugins["tebiki"].config.pdf
+    options = config.plugins["tebiki"].config
+    return Site(config.site_name, config.site_url, options.pdf, pdf_cache(mkdocs_yml.parent, options.cache_dir))
 
 
 def pdf_cache(root: Path, cache_dir: str) -> Path | None:
     """Where typeset PDFs are kept between builds: <cache_dir>/pdf under the site's folder
     (`root`, where mkdocs.yml is); None when cache_dir is empty (typeset every time)."""
     return root / cache_dir / "pdf" if cache_dir else None
-
-
-def site_pdf_cache(mkdocs_yml: Path) -> Path | None:
-    """The PDF cache the site's builds use (its mkdocs.yml's cache_dir, or TEBIKI_CACHE_DIR), so
-    that `tebiki pdf` reads and fills the same one."""
-    options = load_config(str(mkdocs_yml)).plugins["tebiki"].config
-    return pdf_cache(mkdocs_yml.parent, options.cache_dir)
 
 
 def site_language(root: Path) -> str | None:
