@@ -104,6 +104,8 @@ def compiled(language: str) -> Compiled:
 
 def use_compiled(language: str, kept: Compiled) -> None:
     """Use `kept`, what `compiled(language)` gave for the same catalog file, instead of reading it."""
+    if _kept.get(language) == kept:  # `serve` gives the same one on every rebuild: keep what was made of it
+        return
     _kept[language] = kept
     compiled.cache_clear()
     translations.cache_clear()
@@ -133,7 +135,12 @@ def _(message: str, **values: object) -> str:
 
 
 def locale() -> Locale:
-    return Locale.parse(_active.get())
+    return _locale(_active.get())
+
+
+@cache
+def _locale(tag: str) -> Locale:  # parsed once: every date on every page asks for it
+    return Locale.parse(tag)
 
 
 def date(day: dt.date) -> str:
