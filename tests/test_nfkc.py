@@ -8,6 +8,7 @@ import unicodedata
 
 import pytest
 
+from tebiki.data.guideline.load import SourceText
 from tebiki.text import nfkc
 
 # Texts where replacing characters one by one is not NFKC: marks composing with a replaced
@@ -51,3 +52,10 @@ def test_nfkc_equals_the_normaliser_on_every_character_then_a_mark() -> None:
             continue
         text = chr(code) + "\u0301\u0323"
         assert nfkc(text) == unicodedata.normalize("NFKC", text), (hex(code), sys.version)
+
+
+def test_a_source_copy_is_normalised_as_before() -> None:
+    # SourceText takes nfkc; what it searches must be what the normaliser gave it line by line.
+    text = "第1条（目的）\n  Ａ\u0300の　項目：\n\nｶﾞ ｷﾞ①\n"
+    expected = "".join("".join(line.split()) for line in unicodedata.normalize("NFKC", text).splitlines())
+    assert SourceText(text).whole == expected
