@@ -11,7 +11,6 @@ Layout under the data directory (default `guideline/`):
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
 
-from ...text import normalise, word_gap
+from ...text import nfkc, normalise, word_gap
 from ..collect import Collector, Reporter, adapter, check_unique
 from ..problems import DataError, Problem, display_path
 from ..yaml_lines import dotted, line_of
@@ -140,7 +139,7 @@ class SourceText:
         # NFKC once for the whole text: it leaves line breaks alone, and nothing composes across them.
         # A line break is a word break in a language written with spaces: it becomes one space there.
         gap = word_gap()
-        parts = [gap.join(line.split()) for line in unicodedata.normalize("NFKC", text).splitlines()]
+        parts = [gap.join(line.split()) for line in nfkc(text).splitlines()]
         parts = [p + gap if p else p for p in parts]
         self.whole = "".join(parts)
         self._starts = list(accumulate((len(p) for p in parts), initial=0))  # offset of each line in `whole`
