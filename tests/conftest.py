@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 from collections.abc import Callable, Iterator
 from importlib.metadata import version
 from pathlib import Path
@@ -23,6 +24,17 @@ from builds import OFFLINE_ZIP, fixture_site, offline_package, once_per_run, pub
 from support import ENGINE_SITE, POOL, ROOT, mkdocs_build, serve, tebiki
 from tebiki import translations
 from tebiki.publish import typeset
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Ctrl-C reaches the builds and servers the tests interrupt as it reaches a maintainer's.
+
+    A shell starts a background job (`make test &`, a script's `cmd &`) with SIGINT ignored, and
+    an ignored signal stays ignored in every child: the interruption tests' SIGINT then did
+    nothing and the build finished (test_publish, test_serve_background failed). A handler,
+    unlike "ignored", is reset to the default on exec, so the children get the default again."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -38,8 +38,9 @@ def _site_with_a_current_video(dest: Path) -> Path:
     """The ja fixture site with a generated video whose captions carry the fingerprint of the data
     as it is (what `make video` writes; the frames themselves do not matter here)."""
     shutil.copytree(SITE, dest, symlinks=False)
-    # No PDF: this is about the video, and typesetting each build's PDFs cold took most of the test.
-    edit(dest / "mkdocs.yml", "  - tebiki", '  - tebiki:\n      pdf: ""\n      reference_pdf: ""')
+    # No PDF and no search index: this is about the video page and the build's messages, and
+    # typesetting each build's PDFs cold took most of the test (indexing, some of the rest).
+    edit(dest / "mkdocs.yml", "  - tebiki", '  - tebiki:\n      pdf: ""\n      reference_pdf: ""\n      search: false')
     (dest / "docs" / "media").mkdir(exist_ok=True)  # the fixture has media of its own
     for name in ("clip.mp4", "clip.png", "clip.ja.vtt"):
         shutil.copy2(MEDIA / name, dest / "docs" / "media" / name)
