@@ -61,6 +61,7 @@ _COMMENT = (b"<!--", b"-->")
 _SPACE = (b" ", b"\t", b"\n", b"\r", b"\f", b"\v")
 _RAW_TEXT = (b"script", b"style", b"textarea", b"title")
 _NAME_END = (b" ", b"\t", b"\n", b"\r", b"\f", b"/", b">")  # what ends a tag name
+_OPENER = re.compile(b"|".join(re.escape(opener) for opener in (_COMMENT[0], *(b"<" + name for name in _RAW_TEXT))))
 # One start tag, by the HTML tokenizer's rules: a quoted attribute value may hold `>`.
 _START_TAG = re.compile(
     rb"<[a-zA-Z][^\s/>]*"  # name
@@ -75,27 +76,20 @@ def _not_markup(low: bytes, until: int) -> list[tuple[int, int]]:
     """(start, end) of the comments and raw-text elements of a lower-cased page that
     start before `until`, in order.
 
-    A string search per kind of opener, each resumed where it left off, rather than a
-    regular expression tried at every `<` of the page.
+    One regular expression finds the next opener of any kind: a string search per kind
+    went through the page once for each kind, though most pages hold few of them.
     """
-    openers = [b"<!--"] + [b"<" + name for name in _RAW_TEXT]
-    found = {opener: low.find(opener, 0, until) for opener in openers}
     spans: list[tuple[int, int]] = []
-    pos = 0
-    while True:
-        live = [(at, opener) for opener, at in found.items() if at != -1]
-        if not live:
-            return spans
-        start, opener = min(live)
-        end = _span_end(low, opener, start)
+    opener = _OPENER.search(low, 0, until)
+    while opener:
+        start = opener.start()
+        end = _span_end(low, opener.group(), start)
         if end is None:  # not a comment or element after all (e.g. <scripts>, or never closed)
-            found[opener] = low.find(opener, start + 1, until)
+            opener = _OPENER.search(low, start + 1, until)
             continue
         spans.append((start, end))
-        pos = end
-        for other, at in found.items():
-            if at != -1 and at < pos:
-                found[other] = low.find(other, pos, until)
+        opener = _OPENER.search(low, end, until)
+    return spans
 
 
 def _span_end(low: bytes, opener: bytes, start: int) -> int | None:
