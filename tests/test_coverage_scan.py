@@ -56,7 +56,7 @@ def _parsed_by_html_parser(tag: str) -> list[tuple[str, str | None]]:
         "<p data-tebiki-checklist=A-3 data-track='a b'>",
         '<li data-tebiki-quiz="&#65;-4 &amp;x" data-x = "1" data-y=>',
         '<div\n  data-tebiki-video="A-5"\n/>',
-        "<p data-x='' data-y=\"\" data-z=\"&lt;'\" data-tebiki-quiz=A-6&amp;7 data-w>",
+        '<p data-x=\'\' data-y="" data-z="&lt;\'" data-tebiki-quiz=A-6&amp;7 data-w>',
     ],
 )
 def test_marked_tag_attributes_read_as_the_html_parser_reads_them(tag: str) -> None:
