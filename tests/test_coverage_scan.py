@@ -56,6 +56,7 @@ def _parsed_by_html_parser(tag: str) -> list[tuple[str, str | None]]:
         "<p data-tebiki-checklist=A-3 data-track='a b'>",
         '<li data-tebiki-quiz="&#65;-4 &amp;x" data-x = "1" data-y=>',
         '<div\n  data-tebiki-video="A-5"\n/>',
+        '<p data-x=\'\' data-y="" data-z="&lt;\'" data-tebiki-quiz=A-6&amp;7 data-w>',
     ],
 )
 def test_marked_tag_attributes_read_as_the_html_parser_reads_them(tag: str) -> None:
@@ -73,3 +74,13 @@ def test_markers_in_raw_text_elements_count_only_outside_them(tmp_path: Path) ->
     )
     (tmp_path / "index.html").write_text(page, encoding="utf-8")
     assert set(scan_site(tmp_path)["quiz"]) == {"A-1", "A-2", "A-3"}
+
+
+def test_an_opener_that_opens_nothing_does_not_stop_the_search_for_the_next_one() -> None:
+    """A never-closed <script> or a <scripts> element is no span, but a comment after it still is."""
+    page = (
+        '<scripts data-tebiki-quiz="A-1"></scripts><script>never closed'
+        ' <!-- <b data-tebiki-quiz="C"> --> <b data-tebiki-quiz="A-2"><title>data-tebiki-quiz=T</title>'
+        '<i data-tebiki-quiz="A-3">'
+    )
+    assert [dict(attributes(tag))["data-tebiki-quiz"] for tag in marked_tags(page)] == ["A-1", "A-2", "A-3"]

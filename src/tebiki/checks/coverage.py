@@ -61,6 +61,7 @@ _COMMENT = (b"<!--", b"-->")
 _SPACE = (b" ", b"\t", b"\n", b"\r", b"\f", b"\v")
 _RAW_TEXT = (b"script", b"style", b"textarea", b"title")
 _NAME_END = (b" ", b"\t", b"\n", b"\r", b"\f", b"/", b">")  # what ends a tag name
+_OPENER = re.compile(b"|".join(re.escape(opener) for opener in (_COMMENT[0], *(b"<" + name for name in _RAW_TEXT))))
 # One start tag, by the HTML tokenizer's rules: a quoted attribute value may hold `>`.
 _START_TAG = re.compile(
     rb"<[a-zA-Z][^\s/>]*"  # name
@@ -68,34 +69,27 @@ _START_TAG = re.compile(
     rb"[\s/]*>"
 )
 _TAG_NAME = re.compile(r"<[^\s/>]*")
-_ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
+_ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*(=)\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 
 
 def _not_markup(low: bytes, until: int) -> list[tuple[int, int]]:
     """(start, end) of the comments and raw-text elements of a lower-cased page that
     start before `until`, in order.
 
-    A string search per kind of opener, each resumed where it left off, rather than a
-    regular expression tried at every `<` of the page.
+    One regular expression finds the next opener of any kind: a string search per kind
+    went through the page once for each kind, though most pages hold few of them.
     """
-    openers = [b"<!--"] + [b"<" + name for name in _RAW_TEXT]
-    found = {opener: low.find(opener, 0, until) for opener in openers}
     spans: list[tuple[int, int]] = []
-    pos = 0
-    while True:
-        live = [(at, opener) for opener, at in found.items() if at != -1]
-        if not live:
-            return spans
-        start, opener = min(live)
-        end = _span_end(low, opener, start)
+    opener = _OPENER.search(low, 0, until)
+    while opener:
+        start = opener.start()
+        end = _span_end(low, opener.group(), start)
         if end is None:  # not a comment or element after all (e.g. <scripts>, or never closed)
-            found[opener] = low.find(opener, start + 1, until)
+            opener = _OPENER.search(low, start + 1, until)
             continue
         spans.append((start, end))
-        pos = end
-        for other, at in found.items():
-            if at != -1 and at < pos:
-                found[other] = low.find(other, pos, until)
+        opener = _OPENER.search(low, end, until)
+    return spans
 
 
 def _span_end(low: bytes, opener: bytes, start: int) -> int | None:
@@ -153,14 +147,17 @@ def attributes(tag: str) -> list[tuple[str, str | None]]:
     values unquoted with character references decoded, None for a name alone."""
     name = _TAG_NAME.match(tag)
     assert name is not None
+    # findall, not a match object per attribute: a site has tens of thousands of marked tags.
+    # The `=` has a group of its own, so that a name alone (None) differs from `name=` ("").
     attrs: list[tuple[str, str | None]] = []
-    for match in _ATTRIBUTE.finditer(tag, name.end(), len(tag) - 1):
-        key, value = match.group(1, 2)
-        if value is not None:
-            if value[:1] == value[-1:] and value[:1] in ("'", '"') and len(value) >= 2:
-                value = value[1:-1]
-            if "&" in value:
-                value = html.unescape(value)
+    for key, equals, value in _ATTRIBUTE.findall(tag, name.end(), len(tag) - 1):
+        if not equals:
+            attrs.append((key.lower(), None))
+            continue
+        if value[:1] == value[-1:] and value[:1] in ("'", '"') and len(value) >= 2:
+            value = value[1:-1]
+        if "&" in value:
+            value = html.unescape(value)
         attrs.append((key.lower(), value))
     return attrs
 
@@ -175,12 +172,12 @@ def scan_site(site_dir: Path) -> dict[str, dict[str, list[Marker]]]:
         for tag in tags:
             attrs = attributes(tag)
             values = dict(attrs)
+            anchor = values.get("id")
             for name, value in attrs:
-                if name.startswith(MARKER) and value:
-                    dimension = name.removeprefix(MARKER)
+                if value and name.startswith(MARKER):
+                    by_item = found.setdefault(name.removeprefix(MARKER), {})
                     for item_id in value.split():
-                        marker = Marker(page, values.get("id"), values)
-                        found.setdefault(dimension, {}).setdefault(item_id, []).append(marker)
+                        by_item.setdefault(item_id, []).append(Marker(page, anchor, values))
     return found
 
 
@@ -232,11 +229,14 @@ def check(guideline: Guideline, site_dir: Path) -> Report:
     names = [name for name in DIMENSIONS if name in rules]
     report = Report(dimensions=names)
     items = guideline.item_index()
+    # What each dimension needs, looked up once rather than once per item.
+    wanted = [(name, DIMENSIONS[name], rules[name], found.get(name, {})) for name in names]
     for section, item in items.values():
         cells: dict[str, dict] = {}
-        for name in names:
-            cells[name], gaps = _cell(item, DIMENSIONS[name], rules[name], found.get(name, {}).get(item.id, []))
-            report.gaps += gaps
+        for name, dim, rule, by_item in wanted:
+            cells[name], gaps = _cell(item, dim, rule, by_item.get(item.id, _NONE))
+            if gaps:
+                report.gaps += gaps
         report.rows.append({"id": item.id, "kind": item.kind.value, "section": section.id, "coverage": cells})
     for marked, by_item in found.items():
         for item_id, markers in by_item.items():
@@ -246,11 +246,14 @@ def check(guideline: Guideline, site_dir: Path) -> Report:
     return report
 
 
+_NONE: list[Marker] = []  # an item marked nowhere in a dimension (only read, never appended to)
+
+
 def _cell(item: Item, dim: Dimension, rule: CoverageRule, markers: list[Marker]) -> tuple[dict, list[str]]:
     """Where one item was found for one dimension, and its gaps there."""
     required = rule.required and item.kind in rule.kinds
-    where = [m for m in markers if not dim.anchored or m.anchor == item.id]
-    cell = {"required": required, "where": [m.page + (f"#{m.anchor}" if m.anchor else "") for m in where]}
+    where = [m for m in markers if m.anchor == item.id] if dim.anchored else markers
+    cell = {"required": required, "where": [m.page + "#" + m.anchor if m.anchor else m.page for m in where]}
     if not required:
         return cell, []
     if not where:
