@@ -30,6 +30,7 @@ from ..generate.nav import default_nav, expand_nav
 from ..generate.siteurl import printable
 from ..memo import Memo
 from ..publish import background, csp, offline, slides_pdf, staging, typeset
+from ..publish.deck_pool import DeckPool
 from ..seams import SEARCH_EXCLUDE
 from . import live_reload, markup_fixes, quiz_catalogs, quiz_patch, reuse, serve_checks, theme
 from .config import TebikiConfig, pdf_cache, published_url
@@ -51,6 +52,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.pages: list[Page] = []
         self.decks: dict[str, str] = {}  # a slide deck's source -> its PDF's path
         self.deck_pages: dict[str, tuple[str, str]] = {}  # its PDF's path -> (built HTML, page dest)
+        self.deck_pool: DeckPool | None = None  # no worker: decks typeset as soon as their page is rendered
+        self.deck_jobs: dict[str, typeset.PrintJob] = {}  # with deck_pool: its PDF's path -> what it typesets
         self.site_dir: Path | None = None  # where the site is published
         self.staging: Path | None = None  # where this build writes, if atomic
         self.failed = False
@@ -229,6 +232,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         assert self.project is not None
         self.decks = {path: path.removesuffix(".md") + ".pdf" for path in trainer_pages.deck_paths(self.project)}
         self.deck_pages = {}
+        self._close_decks()
         for path in self.decks.values():
             files.append(File.generated(config, path, content=b""))
         return files
@@ -367,6 +371,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
         if page.file.src_uri in self.decks:  # typeset as a PDF once every page is written
             self.deck_pages[self.decks[page.file.src_uri]] = (output, page.file.dest_uri)
+            if self.worker is None:  # or started now, in a worker, while the other pages are rendered
+                self._start_deck(self.decks[page.file.src_uri], output, page.file.dest_uri, Path(config.site_dir))
         return output
 
     # Static templates (the 404 page) get their policy too.
@@ -443,24 +449,46 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         finally:
             self.serving.lock.release()
 
+    def _start_deck(self, path: str, page_html: str, dest: str, site_dir: Path) -> None:
+        if self.deck_pool is None:
+            self.deck_pool = DeckPool(self._pdf_cache())
+        try:
+            job = slides_pdf.job(page_html, site_dir=site_dir, page_dest=dest, name=path)
+        except slides_pdf.SlidesPdfError as exc:
+            raise PluginError(f"{path}: {exc}") from None
+        self.deck_jobs[path] = job
+        self.deck_pool.start(job)
+
     def _typeset_decks(self, built: Path) -> None:
-        """Each deck's PDF: typeset now, or while serving from the cache, or the previous PDF
-        until the worker has typeset the new one (the download page says so)."""
+        """Each deck's PDF: from the workers started as its page was rendered, or while serving
+        from the cache, or the previous PDF until the worker has typeset the new one (the download
+        page says so)."""
         cache = self._pdf_cache()
-        for path, (page_html, dest) in sorted(self.deck_pages.items()):
-            try:
-                job = slides_pdf.job(page_html, site_dir=built, page_dest=dest, name=path)
-                if self.worker is not None:
-                    data = self.worker.pdf(job, cache)
-                    if data is None:
-                        continue  # a new deck: its file stays empty until typeset
-                else:
-                    data = typeset.html_to_pdf(job.html, job.stylesheet, what=job.what, cache=cache, name=path)
-                    if self.command == "serve":
-                        self.first_decks.append((job, data))  # the worker starts from them
-            except (slides_pdf.SlidesPdfError, typeset.TypesetError) as exc:
-                raise PluginError(f"{path}: {exc}") from None
-            (built / path).write_bytes(data)
+        try:
+            for path, (page_html, dest) in sorted(self.deck_pages.items()):
+                try:
+                    if self.worker is not None:
+                        job = slides_pdf.job(page_html, site_dir=built, page_dest=dest, name=path)
+                        data = self.worker.pdf(job, cache)
+                        if data is None:
+                            continue  # a new deck: its file stays empty until typeset
+                    else:
+                        assert self.deck_pool is not None
+                        job = self.deck_jobs[path]
+                        data = self.deck_pool.result(job)
+                        if self.command == "serve":
+                            self.first_decks.append((job, data))  # the worker starts from them
+                except (slides_pdf.SlidesPdfError, typeset.TypesetError) as exc:
+                    raise PluginError(f"{path}: {exc}") from None
+                (built / path).write_bytes(data)
+        finally:
+            self._close_decks()
+
+    def _close_decks(self) -> None:
+        if self.deck_pool is not None:
+            self.deck_pool.close()
+            self.deck_pool = None
+        self.deck_jobs = {}
 
     def _index(self, built: Path) -> None:
         """The search index: Pagefind now (offline: embedded in scripts); while serving, see on_post_build."""
@@ -478,6 +506,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
         self._stop_indexer()
+        self._close_decks()
         self._release_site()
 
     def _stop_indexer(self) -> None:
@@ -491,6 +520,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
     def on_shutdown(self) -> None:
         try:
             self._stop_indexer()
+            self._close_decks()
             if self.serving is not None and self._owns_serving:
                 self.serving.checker.join()
                 self.serving.worker.close()
