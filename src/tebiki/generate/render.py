@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import pickle
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -15,6 +16,7 @@ import markdown
 import nh3
 import yaml
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from .. import translations
@@ -207,8 +209,19 @@ def _with_filters(env: Environment, as_text: Callable[[object], Markup]) -> Envi
 _THIS = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
+class KeptBytecode(FileSystemBytecodeCache):
+    """Jinja's file cache, where a damaged file (cut short: a full disk) is compiled afresh
+    instead of stopping the build with an unpickling error."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (EOFError, ValueError, TypeError, pickle.UnpicklingError):  # what pickle and marshal raise
+            bucket.reset()
+
+
 def _compiled(kind: str) -> FileSystemBytecodeCache:
-    return FileSystemBytecodeCache(pattern=f"__tebiki_{kind}_{_THIS}_%s.cache")
+    return KeptBytecode(pattern=f"__tebiki_{kind}_{_THIS}_%s.cache")
 
 
 @cache
