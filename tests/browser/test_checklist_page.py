@@ -829,6 +829,34 @@ def test_the_whole_list_appears_when_the_checklist_script_fails_to_load(browser:
         context.close()
 
 
+def test_the_form_sent_before_the_script_has_run_is_answered_by_it_and_not_sent_to_the_host(
+    site_page: Page, site: Site
+) -> None:
+    """On a slow connection the questions show before checklist.js has run. Answers picked and the form
+    sent meanwhile wait for the script, which shows their list with focus on the result; sent as a
+    plain GET form they would reach the host in the address, and the result would not be focused."""
+    page, checklist = site_page, site.checklist
+    held: list[Route] = []
+    page.route("**/assets/checklist.js", lambda route: held.append(route))
+    documents: list[str] = []
+    page.on("request", lambda request: documents.append(request.url) if request.resource_type == "document" else None)
+    with page.expect_request("**/assets/checklist.js"):
+        page.goto(site.url + "checklist/", wait_until="commit")
+    for question, value in SMALL.items():
+        page.check(f'input[name="{question}"][value="{value}"]')
+    page.click("#tebiki-cl-form button[type=submit]")
+    assert len(held) == 1
+    held[0].continue_()
+    result = page.locator("[data-cl-track-result]")
+    expect(result).to_be_focused()
+    expect(result).to_contain_text(
+        site.t("Your {reader} uses the “{track}” list.", **site.reader, track=track_label(checklist, SMALL))
+    )
+    assert visible_entries(page) == applicable(checklist, SMALL)
+    assert url_profile(page.url) == SMALL and not urlsplit(page.url).query
+    assert documents == [site.url + "checklist/"], "the form was sent to the host"
+
+
 def test_with_javascript_the_page_starts_on_the_questions_without_the_whole_list(site_page: Page, site: Site) -> None:
     """What the script shows first is what is laid out first: no list that it would hide at once."""
     page = site_page

@@ -579,21 +579,48 @@
     window.addEventListener("load", function () { if (!readerMoved) reveal(); });
   }
 
+  // The form sent: the list for the profile, focus on its result (or on the first question left).
+  function showList() {
+    render();
+    var eff = R.effective(DATA.questions, state.profile);
+    if (R.complete(DATA.questions, eff)) {
+      $("[data-cl-track-result]").focus();
+    } else {
+      var missing = DATA.questions.filter(function (q) { return R.holds(q.ask_if, eff) && !has(eff, q.id); })[0];
+      $('input[name="' + missing.id + '"]', form).focus();
+    }
+  }
+
   // ---- start ---------------------------------------------------------------
+  // The questions show while this script loads (checklist.html): what was picked meanwhile is the
+  // newest profile, and a form sent meanwhile was held there (never sent as a query to the host).
+  var picked = {};
+  $$('input[type="radio"]:checked', form).forEach(function (input) { picked[input.name] = input.value; });
+  form.setAttribute("data-cl-ready", "");
   load();
   var fromUrl = profileFromUrl();
   if (fromUrl) {
     state.profile = fromUrl;
     state.profileAt = new Date().toISOString();
   }
+  var pickedEarly = Object.keys(picked).length > 0;
+  if (pickedEarly) {
+    Object.keys(picked).forEach(function (id) { state.profile[id] = picked[id]; });
+    state.profileAt = new Date().toISOString();
+  }
   state.profile = R.effective(DATA.questions, state.profile);
   if (!readOnly && !storageWorks()) tell(T.storageUnavailable);
-  else if (fromUrl) save(); // the profile a link brought is this browser's profile from now on
+  else if (fromUrl || pickedEarly) save(); // a link's or the reader's profile is this browser's from now on
   $$("[data-cl-nojs]").forEach(function (node) { node.hidden = true; });
   $$("[data-cl-app]").forEach(function (node) { node.hidden = false; });
   syncForm();
   writeUrl();
-  render();
+  if (document.documentElement.hasAttribute("data-cl-sent")) {
+    document.documentElement.removeAttribute("data-cl-sent");
+    showList();
+  } else {
+    render();
+  }
   // The list is laid out once the page's pending class is gone (DOMContentLoaded): only then can it scroll.
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", reveal);
   else reveal();
@@ -622,14 +649,7 @@
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    render();
-    var eff = R.effective(DATA.questions, state.profile);
-    if (R.complete(DATA.questions, eff)) {
-      $("[data-cl-track-result]").focus();
-    } else {
-      var missing = DATA.questions.filter(function (q) { return R.holds(q.ask_if, eff) && !has(eff, q.id); })[0];
-      $('input[name="' + missing.id + '"]', form).focus();
-    }
+    showList();
   });
   document.addEventListener("change", function (event) {
     var input = event.target;
