@@ -54,12 +54,15 @@ def all_result_paths(page: Page, site_url: str) -> list[str]:
     return result_paths(page, site_url)
 
 
-def search(page: Page, query: str) -> None:
-    box = page.locator(SEARCH_INPUT)
-    box.fill("")
-    expect(page.locator("#tebiki-search .pagefind-ui__message")).to_have_count(0)
-    box.fill(query)
-    search_done(page, query)
+def search(*pages: Page, query: str) -> None:
+    """`query` searched on each page: typed into every one before waiting on any, so they search at once."""
+    for page in pages:
+        box = page.locator(SEARCH_INPUT)
+        box.fill("")
+        expect(page.locator("#tebiki-search .pagefind-ui__message")).to_have_count(0)
+        box.fill(query)
+    for page in pages:
+        search_done(page, query)
 
 
 class _IndexedText(HTMLParser):

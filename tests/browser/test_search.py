@@ -34,10 +34,10 @@ def test_full_width_and_half_width_find_the_same_pages(site_page: Page, site: Si
     page = site_page
     full, half = FULL_AND_HALF[site.language]
     page.goto(site.url + "search/")
-    search(page, half)
+    search(page, query=half)
     wanted = result_paths(page, site.url)[:3]  # the results that are ready once the search is done
     assert wanted, f"{half!r} finds nothing"
-    search(page, full)
+    search(page, query=full)
     assert result_paths(page, site.url)[:3] == wanted
 
 
@@ -45,7 +45,7 @@ def test_result_links_stay_under_the_sub_path(site_page: Page, site: Site) -> No
     page = site_page
     prefix = urlsplit(site.url).path
     page.goto(site.url + "search/")
-    search(page, WORDS[site.language][0])
+    search(page, query=WORDS[site.language][0])
     hrefs = page.eval_on_selector_all(RESULT_LINK, "els => els.map(e => e.getAttribute('href'))")
     assert hrefs, "no result links"
     outside = [h for h in hrefs if not urlsplit(h).path.startswith(prefix)]
@@ -63,7 +63,7 @@ def test_search_pages_are_not_indexed(site_page: Page, site: Site) -> None:
     page = site_page
     page.goto(site.url + "search/")
     for query in (site._("Site search"), site._("Page not found (404)").split("(")[0].strip(), "404"):
-        search(page, query)
+        search(page, query=query)
         paths = result_paths(page, site.url)
         assert "search/" not in paths and "404.html" not in paths, f"{query!r} found {paths}"
 
@@ -142,7 +142,7 @@ def test_every_page_holding_the_word_is_found(site_page: Page, site: Site) -> No
     for word in WORDS[site.language]:
         expected = pages_holding(site.built, word)
         assert len(expected) >= 2, f"few pages hold {word!r}: the test needs a word of the fixture's data"
-        search(page, word)
+        search(page, query=word)
         missing = expected - set(all_result_paths(page, site.url))
         assert not missing, f"{word!r} is on {sorted(missing)} but the search does not find them"
 
@@ -170,8 +170,7 @@ def test_offline_search_gives_the_same_results_as_the_site(browser: Browser, sit
     root = offline_search.removesuffix("search.html")
     differ = []
     for query in queries:
-        search(online, query)
-        search(away, query)
+        search(online, away, query=query)
         here, there = all_result_paths(online, site.url), all_result_paths(away, root)
         if here != there:
             differ.append(f"{query!r}: online {here[:5]}…, offline {there[:5]}…")
@@ -180,7 +179,7 @@ def test_offline_search_gives_the_same_results_as_the_site(browser: Browser, sit
     requests: list[str] = []
     away.on("request", lambda r: requests.append(r.url))
     word = WORDS[site.language][0]
-    search(away, word)
+    search(away, query=word)
     link = away.locator(PAGE_RESULT_LINK).first
     target = urljoin(offline_search, link.get_attribute("href") or "").split("#")[0]
     link.click()

@@ -101,7 +101,7 @@ def test_japanese_queries_find_the_right_pages(page: Page, site_url: str) -> Non
     page.wait_for_selector(SEARCH_INPUT)
     failures = []
     for query, expected, first in QUERIES:
-        search(page, query)
+        search(page, query=query)
         paths = result_paths(page, site_url)
         top = paths[:1] if first else paths[:3]
         if expected not in top:
@@ -115,10 +115,10 @@ def test_japanese_queries_find_the_right_pages(page: Page, site_url: str) -> Non
 )
 def test_full_width_and_half_width_find_the_same_pages(page: Page, site_url: str, full: str, half: str) -> None:
     page.goto(site_url + "search/")
-    search(page, half)
+    search(page, query=half)
     wanted = result_paths(page, site_url)[:3]  # the results that are ready once the search is done
     assert wanted, f"{half!r} finds nothing"
-    search(page, full)
+    search(page, query=full)
     assert result_paths(page, site_url)[:3] == wanted
 
 
@@ -128,7 +128,7 @@ def test_each_real_query_puts_its_page_first(page: Page, site_url: str) -> None:
     page.wait_for_selector(SEARCH_INPUT)
     wrong = []
     for query, expected in FIRST.items():
-        search(page, query)
+        search(page, query=query)
         paths = result_paths(page, site_url)
         if paths[:1] != [expected]:
             wrong.append(f"{query!r}: expected {expected} first, got {paths[:3]}")
@@ -143,7 +143,7 @@ def test_every_page_holding_the_word_is_found(page: Page, site_url: str, built_s
     expected = pages_holding(built_site, word)
     assert expected, f"no page holds {word!r}: the test needs a word from the content"
     page.goto(site_url + "search/")
-    search(page, word)
+    search(page, query=word)
     missing = expected - set(all_result_paths(page, site_url))
     assert not missing, f"{word!r} is on {sorted(missing)} but the search does not find them"
 
@@ -171,8 +171,7 @@ def test_offline_search_gives_the_same_results_as_the_site(
     root = offline_search.removesuffix("search.html")
     differ = []
     for query in queries:
-        search(online, query)
-        search(away, query)
+        search(online, away, query=query)
         here, there = all_result_paths(online, site_url), all_result_paths(away, root)
         if here != there:
             differ.append(f"{query!r}: online {here[:5]}…, offline {there[:5]}…")
@@ -182,7 +181,7 @@ def test_offline_search_gives_the_same_results_as_the_site(
     assert errors == []
     requests: list[str] = []
     away.on("request", lambda r: requests.append(r.url))
-    search(away, "委託先の監督")
+    search(away, query="委託先の監督")
     away.locator(PAGE_RESULT_LINK).first.click()
     away.wait_for_url("**/guideline/point2.html")
     expect(away.locator("h1")).to_contain_text("委託先")
