@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -177,6 +177,30 @@ class Requests:
 
     def external(self) -> list[str]:
         return [u for u in self.urls if urlsplit(u).scheme in ("http", "https") and urlsplit(u).hostname != "127.0.0.1"]
+
+
+def each_page(
+    context: BrowserContext,
+    urls: Sequence[str],
+    check: Callable[[Page, str], None],
+    prepare: Callable[[Page, str], None] = lambda page, url: None,
+    tabs: int = 4,
+) -> None:
+    """`check(page, url)` on each of `urls`, loaded with its network quiet, in order. Up to `tabs` are
+    loaded at once in tabs of `context`: the half second of network quiet that each waits for then
+    passes for all of them together. `prepare` is called on each new tab before it navigates (to
+    listen to what that page does)."""
+    for start in range(0, len(urls), tabs):
+        opened = []
+        for url in urls[start : start + tabs]:
+            page = context.new_page()
+            prepare(page, url)
+            page.goto(url, wait_until="commit")
+            opened.append((page, url))
+        for page, url in opened:
+            page.wait_for_load_state("networkidle")
+            check(page, url)
+            page.close()
 
 
 def axe_violations(page: Page, tags: list[str] = WCAG_TAGS) -> list[dict[str, Any]]:

@@ -8,8 +8,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Dialog, Route
+from playwright.sync_api import Browser, Dialog, Page, Route
+from playwright.sync_api import Error as PlaywrightError
 
+from browsers import each_page
 from injection import Injected, inject
 from support import mkdocs_build, serve, site_pages
 
@@ -64,38 +66,47 @@ def test_the_payload_reaches_every_kind_of_data_file(injected_site: tuple[Inject
 def test_no_data_field_runs_script_or_loads_anything(browser: Browser, injected_site: tuple[Injected, Path]) -> None:
     injected, site = injected_site
     context = browser.new_context(locale="ja-JP")
-    page = context.new_page()
-    where = {"page": ""}
     dialogs: list[str] = []
     foreign: list[str] = []
     markup: list[str] = []
     errors: list[str] = []
     shown: dict[str, str] = {}
 
-    def on_dialog(dialog: Dialog) -> None:
-        dialogs.append(f"{where['page']}: {dialog.message}")
-        dialog.dismiss()
-
     with serve(site) as url:
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+
+        def where(page_url: str) -> str:
+            return page_url.removeprefix(url) or "/"
 
         def route(route: Route) -> None:
             if route.request.url.startswith(origin + "/"):
                 route.continue_()
-            else:
-                foreign.append(f"{where['page']}: {route.request.url}")
-                route.abort()
+                return
+            try:
+                source = where(route.request.frame.page.url)
+            except PlaywrightError:  # no frame yet: a window the page opened
+                source = "a new window"
+            foreign.append(f"{source}: {route.request.url}")
+            route.abort()
+
+        def listen(page: Page, page_url: str) -> None:
+            def on_dialog(dialog: Dialog) -> None:
+                dialogs.append(f"{where(page_url)}: {dialog.message}")
+                dialog.dismiss()
+
+            page.on("dialog", on_dialog)
+            page.on("pageerror", lambda exc: errors.append(f"{where(page_url)}: {exc}"))
+
+        def read(page: Page, page_url: str) -> None:
+            nonlocal markup
+            markup += [f"{where(page_url)}: {m}" for m in page.evaluate(INJECTED_MARKUP)]
+            shown[where(page_url)] = page.evaluate(TEXT_NODES)
 
         context.route("**/*", route)
-        page.on("dialog", on_dialog)
-        page.on("pageerror", lambda exc: errors.append(f"{where['page']}: {exc}"))
-        for path in site_pages(site):
-            where["page"] = path or "/"
-            page.goto(url + path, wait_until="load")
-            page.wait_for_load_state("networkidle")
-            markup += [f"{where['page']}: {m}" for m in page.evaluate(INJECTED_MARKUP)]
-            shown[where["page"]] = page.evaluate(TEXT_NODES)
+        paths = site_pages(site)
+        each_page(context, [url + path for path in paths], read, prepare=listen)
     context.close()
+    assert len(shown) == len(paths), "a page was not read"
 
     assert not dialogs, f"{len(dialogs)} dialogs from data:\n" + "\n".join(dialogs[:20])
     assert not foreign, "requests left the site:\n" + "\n".join(sorted(set(foreign))[:20])

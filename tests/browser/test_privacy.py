@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page, Request
+from playwright.sync_api import BrowserContext, Page
 
-from browsers import QUERY
+from browsers import QUERY, each_page
 from support import site_pages
 
 # Hosts that would leak visits to third parties (web fonts, CDNs, analytics).
@@ -28,7 +28,11 @@ def _is_local(url: str) -> bool:
 
 def _visit(page: Page, url: str) -> None:
     page.goto(url, wait_until="networkidle")
-    # Scroll to the bottom in steps, so anything loaded lazily is requested too.
+    _scroll_through(page)
+
+
+def _scroll_through(page: Page, url: str = "") -> None:
+    """Scroll to the bottom in steps, so anything loaded lazily is requested too."""
     page.evaluate(
         """async () => {
             for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
@@ -41,19 +45,19 @@ def _visit(page: Page, url: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def test_every_page_requests_only_the_site_itself(page: Page, built_site: Path, site_url: str) -> None:
+def test_every_page_requests_only_the_site_itself(context: BrowserContext, built_site: Path, site_url: str) -> None:
     requests: list[tuple[str, str]] = []
-    current = {"path": ""}
 
-    def record(request: Request) -> None:
-        requests.append((current["path"], request.url))
+    def record(page: Page, url: str) -> None:
+        where = url.removeprefix(site_url) or "/"
+        page.on("request", lambda request: requests.append((where, request.url)))
 
-    page.on("request", record)
-    for path in site_pages(built_site):
-        current["path"] = path or "/"
-        _visit(page, site_url + path)
+    paths = site_pages(built_site)
+    each_page(context, [site_url + path for path in paths], _scroll_through, record)
+    assert {where for where, _ in requests} == {path or "/" for path in paths}, "a page's requests were not seen"
     # The search page fetches its index only once a query is typed: exercise that too.
-    current["path"] = f"search/?q={QUERY}"
+    page = context.new_page()
+    record(page, site_url + f"search/?q={QUERY}")
     _visit(page, site_url + "search/?q=" + QUERY)
     page.wait_for_selector("#tebiki-search .pagefind-ui__result", timeout=10_000)
     page.wait_for_load_state("networkidle")
