@@ -98,8 +98,7 @@ def test_no_data_field_runs_script_or_loads_anything(browser: Browser, injected_
             page.on("pageerror", lambda exc: errors.append(f"{where(page_url)}: {exc}"))
 
         def read(page: Page, page_url: str) -> None:
-            nonlocal markup
-            markup += [f"{where(page_url)}: {m}" for m in page.evaluate(INJECTED_MARKUP)]
+            markup.extend(f"{where(page_url)}: {m}" for m in page.evaluate(INJECTED_MARKUP))
             shown[where(page_url)] = page.evaluate(TEXT_NODES)
 
         context.route("**/*", route)

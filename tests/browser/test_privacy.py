@@ -31,7 +31,7 @@ def _visit(page: Page, url: str) -> None:
     _scroll_through(page)
 
 
-def _scroll_through(page: Page, url: str = "") -> None:
+def _scroll_through(page: Page) -> None:
     """Scroll to the bottom in steps, so anything loaded lazily is requested too."""
     page.evaluate(
         """async () => {
@@ -53,7 +53,7 @@ def test_every_page_requests_only_the_site_itself(context: BrowserContext, built
         page.on("request", lambda request: requests.append((where, request.url)))
 
     paths = site_pages(built_site)
-    each_page(context, [site_url + path for path in paths], _scroll_through, record)
+    each_page(context, [site_url + path for path in paths], lambda page, _: _scroll_through(page), record)
     assert {where for where, _ in requests} == {path or "/" for path in paths}, "a page's requests were not seen"
     # The search page fetches its index only once a query is typed: exercise that too.
     page = context.new_page()

@@ -599,18 +599,14 @@
   form.setAttribute("data-cl-ready", "");
   load();
   var fromUrl = profileFromUrl();
-  if (fromUrl) {
-    state.profile = fromUrl;
-    state.profileAt = new Date().toISOString();
-  }
-  var pickedEarly = Object.keys(picked).length > 0;
-  if (pickedEarly) {
-    Object.keys(picked).forEach(function (id) { state.profile[id] = picked[id]; });
-    state.profileAt = new Date().toISOString();
-  }
+  if (fromUrl) state.profile = fromUrl;
+  var pickedIds = Object.keys(picked);
+  pickedIds.forEach(function (id) { state.profile[id] = picked[id]; });
+  var given = fromUrl || pickedIds.length > 0; // a link's or the reader's profile is this browser's from now on
+  if (given) state.profileAt = new Date().toISOString();
   state.profile = R.effective(DATA.questions, state.profile);
   if (!readOnly && !storageWorks()) tell(T.storageUnavailable);
-  else if (fromUrl || pickedEarly) save(); // a link's or the reader's profile is this browser's from now on
+  else if (given) save();
   $$("[data-cl-nojs]").forEach(function (node) { node.hidden = true; });
   $$("[data-cl-app]").forEach(function (node) { node.hidden = false; });
   syncForm();
