@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Response
 
 # True once no CSS transition or animation is running and two frames have been painted since:
 # the drawer and its sub-panels slide, and focus styles and layout settle after that.
@@ -17,6 +17,29 @@ _SETTLED = """() => new Promise(done => {
 def settle(page: Page) -> None:
     """Wait until the page has stopped moving (transitions and animations finished, layout painted)."""
     page.wait_for_function(_SETTLED)
+
+
+def loaded(page: Page) -> None:
+    """Wait until the page is ready to be read: its load event (every script, stylesheet and image
+    it names), its fonts, and no movement. tebiki's pages request nothing after load but what the
+    reader asks for (the search page's index: `search_done`), so this replaces Playwright's
+    "networkidle", which waits for half a second of network quiet on every page. The tests of what
+    a page requests (privacy, CSP, data as text, the video facade) still wait for that quiet."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => document.fonts.ready.then(() => true)")
+    settle(page)
+
+
+def goto(page: Page, url: str) -> Response | None:
+    """`page.goto(url)`, returned once the page is `loaded`."""
+    response = page.goto(url)
+    loaded(page)
+    return response
+
+
+def reload(page: Page) -> None:
+    page.reload()
+    loaded(page)
 
 
 # Resolves once Pagefind has finished searching for `q` and the first results are filled in.

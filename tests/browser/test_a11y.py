@@ -23,7 +23,7 @@ from browsers import (
 )
 from support import ENGINE_SITE, site_pages
 from tebiki.data.project import Paths, load_project
-from waits import settle
+from waits import goto, loaded, settle
 
 _PROJECT = load_project(Paths.under(ENGINE_SITE))
 SECTION = f"guideline/{_PROJECT.guideline.sections[0].id}/"  # a guideline page, in the drawer's sub-panel
@@ -37,7 +37,7 @@ WORD = {"ja": QUERY, "en": "records"}
 def show_search_results(page: Page, site_url: str, query: str = QUERY) -> None:
     page.goto(site_url + "search/?q=" + query)
     page.wait_for_selector(SEARCH_RESULTS, timeout=10_000)
-    page.wait_for_load_state("networkidle")
+    loaded(page)
 
 
 def test_axe_finds_no_violations_on_any_page(site_page: Page, site: Site) -> None:
@@ -45,7 +45,7 @@ def test_axe_finds_no_violations_on_any_page(site_page: Page, site: Site) -> Non
     page = site_page
     reports = []
     for path in site_pages(site.built):
-        page.goto(site.url + path, wait_until="networkidle")
+        goto(page, site.url + path)
         if violations := axe_violations(page):
             reports.append(describe(path or "/", violations))
     # The search page once it shows results (Pagefind UI draws them).
@@ -60,7 +60,7 @@ def test_axe_finds_no_violations_on_a_phone(mobile_page: Page, site_url: str, pa
     if path.startswith("search/"):
         show_search_results(mobile_page, site_url)
     else:
-        mobile_page.goto(site_url + path, wait_until="networkidle")
+        goto(mobile_page, site_url + path)
     violations = axe_violations(mobile_page)
     assert not violations, "axe-core found WCAG A/AA violations:\n" + describe(path or "/", violations)
 
@@ -91,7 +91,7 @@ def test_no_page_scrolls_sideways_on_a_320_pixel_screen(browser: Browser, site: 
     page = context.new_page()
     problems = []
     for path in site_pages(site.built):
-        page.goto(site.url + path, wait_until="networkidle")  # the checklist lays itself out on load
+        goto(page, site.url + path)  # the checklist lays itself out on load
         problems.extend(f"{path or '/'}: {p}" for p in page.evaluate(STICKING_OUT))
     context.close()
     assert not problems, "\n".join(problems)
@@ -272,7 +272,7 @@ def test_the_menu_and_its_panels_are_buttons_on_a_phone_and_pass_axe_best_practi
     page = mobile_page
     reports = []
     for path in ("", SECTION, "checklist/", QUIZ):
-        page.goto(site_url + path, wait_until="networkidle")
+        goto(page, site_url + path)
         reports.append(describe(f"{path or '/'} (menu closed)", axe_violations(page, BEST_PRACTICE_TAGS)))
         page.get_by_role("button", name="メニュー").click()
         settle(page)

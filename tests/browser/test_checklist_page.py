@@ -24,6 +24,7 @@ from support import ROOT, every_profile
 from tebiki.data.checklist import conditions
 from tebiki.data.checklist.model import Checklist, Entry, Level
 from tebiki.text import oneline
+from waits import goto, loaded, reload
 
 # Answers to the fixture's profile questions (the same IDs in tests/fixtures/sites/{ja,en}/guideline/profile.yml).
 SMALL = {"size": "small", "entrusts": "no"}  # the small organisation's list
@@ -99,7 +100,7 @@ def status_text(site: Site, ids: list[str], answers: dict[str, str]) -> str:
 
 def open_checklist(page: Page, site: Site, profile: dict[str, str] | None = None) -> None:
     """The checklist, with a profile as a shared link carries it: in the fragment."""
-    page.goto(site.url + "checklist/" + ("#" + urlencode(profile) if profile else ""), wait_until="networkidle")
+    goto(page, site.url + "checklist/" + ("#" + urlencode(profile) if profile else ""))
 
 
 def url_profile(url: str) -> dict[str, str]:
@@ -413,7 +414,7 @@ def test_progress_is_kept_on_reload_and_reset_clears_it(site_page: Page, site: S
     assert {k: v["value"] for k, v in saved["answers"].items()} == {one: "done", two: "partly"}
     assert saved["profile"] == SMALL
 
-    page.goto(site.url + "checklist/", wait_until="networkidle")  # no profile in the URL: it comes from storage
+    goto(page, site.url + "checklist/")  # no profile in the URL: it comes from storage
     expect(page.locator(f'input[name="answer-{one}"][value="done"]')).to_be_checked()
     expect(page.locator(f'input[name="answer-{two}"][value="partly"]')).to_be_checked()
     for question, value in SMALL.items():
@@ -429,7 +430,7 @@ def test_progress_is_kept_on_reload_and_reset_clears_it(site_page: Page, site: S
     checked = "#tebiki-cl-form input:checked, [data-cl-answer] input:checked"
     assert page.locator(checked).count() == 0
     expect(page.locator("[data-cl-waiting]")).to_be_visible()
-    page.reload(wait_until="networkidle")
+    reload(page)
     assert page.locator(checked).count() == 0
 
 
@@ -452,7 +453,7 @@ def test_answers_saved_by_the_first_version_are_migrated(site_page: Page, site: 
     open_checklist(page, site)
     saved = {"version": 1, "profile": SMALL, "answers": {one: "done", two: "partly"}}
     store(page, {**saved, "updated": "2025-03-04T05:06:07.000Z"})
-    page.goto(site.url + "checklist/", wait_until="networkidle")
+    goto(page, site.url + "checklist/")
     expect(page.locator(f'input[name="answer-{one}"][value="done"]')).to_be_checked()
     expect(page.locator(f'input[name="answer-{two}"][value="partly"]')).to_be_checked()
     expect(page.locator("[data-cl-date]")).to_contain_text(
@@ -490,7 +491,7 @@ def test_a_bad_saved_date_never_shows_as_nan(site_page: Page, site: Site) -> Non
             "updated": "2024-13-45",
         },
     )
-    page.goto(site.url + "checklist/", wait_until="networkidle")
+    goto(page, site.url + "checklist/")
     expect(page.locator(f'input[name="answer-{first}"][value="done"]')).to_be_checked()
     expect(page.locator("[data-cl-date]")).to_contain_text(site.t("Printed: {date}", date="").strip())
     expect(page.locator("[data-cl-date]")).not_to_contain_text(site.t("Last updated: {date}", date="").strip())
@@ -502,6 +503,9 @@ def test_two_tabs_merge_their_answers(browser: Browser, site: Site) -> None:
     context = new_context(browser, locale=site.locale)
     try:
         one, two = context.new_page(), context.new_page()
+        # The reader answers in the tab in front: a tab behind draws no frames, and a click waits
+        # for frames (as the page's own scripts may), so acting on it is slow and unlike a reader.
+        one.bring_to_front()
         open_checklist(one, site, SMALL)
         open_checklist(two, site, SMALL)
         answer(one, one_id, "done")
@@ -509,16 +513,19 @@ def test_two_tabs_merge_their_answers(browser: Browser, site: Site) -> None:
         expect(two.locator(f'input[name="answer-{one_id}"][value="done"]')).to_be_checked()
         expect(two.locator("[data-cl-storage]")).to_contain_text(site.t("Answers from another tab were taken in."))
         # ... and its own answer adds to it rather than overwriting it.
+        two.bring_to_front()
         answer(two, two_id, "partly")
         expect(one.locator(f'input[name="answer-{two_id}"][value="partly"]')).to_be_checked()
         # The later answer to the same entry wins in both.
+        one.bring_to_front()
         answer(one, two_id, "notyet")
         expect(two.locator(f'input[name="answer-{two_id}"][value="notyet"]')).to_be_checked()
         third = context.new_page()
-        third.goto(site.url + "checklist/", wait_until="networkidle")
+        goto(third, site.url + "checklist/")
         expect(third.locator(f'input[name="answer-{one_id}"][value="done"]')).to_be_checked()
         expect(third.locator(f'input[name="answer-{two_id}"][value="notyet"]')).to_be_checked()
         # A reset in one tab empties the other, so it cannot bring the answers back.
+        one.bring_to_front()
         one.once("dialog", lambda dialog: dialog.accept())
         one.click("[data-cl-reset]")
         expect(two.locator("[data-cl-answer] input:checked")).to_have_count(0)
@@ -579,7 +586,7 @@ def test_shared_url_restores_the_profile_but_never_the_answers(browser: Browser,
         fresh = other.new_page()
         requests: list[Request] = []
         fresh.on("request", lambda request: requests.append(request))
-        fresh.goto(share, wait_until="networkidle")
+        goto(fresh, share)
         for question, value in LARGE.items():
             expect(fresh.locator(f'input[name="{question}"][value="{value}"]')).to_be_checked()
         expect(fresh.locator("[data-cl-track-result]")).to_contain_text(
@@ -589,7 +596,7 @@ def test_shared_url_restores_the_profile_but_never_the_answers(browser: Browser,
         assert fresh.locator("[data-cl-answer] input:checked").count() == 0
         # No request carries the profile: not in its address, not in its Referer.
         answer(fresh, first, "done")
-        fresh.wait_for_load_state("networkidle")
+        loaded(fresh)
         assert requests
         for request in requests:
             sent = request.url + " " + (request.header_value("referer") or "")
@@ -600,7 +607,7 @@ def test_shared_url_restores_the_profile_but_never_the_answers(browser: Browser,
 
 def test_an_old_link_with_the_profile_in_the_query_still_works(site_page: Page, site: Site) -> None:
     page = site_page
-    page.goto(site.url + "checklist/?" + urlencode(SMALL), wait_until="networkidle")
+    goto(page, site.url + "checklist/?" + urlencode(SMALL))
     expect(page.locator("[data-cl-track-result]")).to_contain_text(
         site.t("Your {reader} uses the “{track}” list.", **site.reader, track=track_label(site.checklist, SMALL))
     )
@@ -622,9 +629,9 @@ def test_a_link_to_an_entry_opens_it_even_before_the_profile(
     target = [i for i in applicable(checklist, ENTRUSTING) if i not in applicable(checklist, SMALL)][-1]
     if profile:
         open_checklist(page, site, profile)
-    page.goto(site.url + f"checklist/#{target}-title", wait_until="networkidle")
+    goto(page, site.url + f"checklist/#{target}-title")
     if profile:
-        page.reload(wait_until="networkidle")
+        reload(page)
     heading = page.locator(f"#{target}-title")
     expect(heading).to_be_visible()
     expect(heading).to_be_in_viewport()
@@ -928,7 +935,7 @@ def test_nothing_leaves_the_browser_while_answering(site_page: Page, site: Site)
         page.click("[data-cl-csv]")
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("[data-cl-reset]")
-    page.wait_for_load_state("networkidle")
+    loaded(page)
     assert all(urlsplit(url).hostname == "127.0.0.1" for url in requests), requests
     # Chromium asks for the favicon again whenever the address changes (the profile is kept in it);
     # answering, exporting and resetting request nothing else.

@@ -8,6 +8,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from browsers import MOBILE, Site, new_context, shows_its_language, tap_choice
 from tebiki.data.checklist import conditions
+from waits import goto
 
 PROFILE = {"size": "small", "entrusts": "no"}  # the fixture's small organisation (profile.yml)
 # Every tool a fixture site has, in the order the home page offers them: each has a recording, a checklist,
@@ -35,7 +36,7 @@ def best_band(site: Site) -> str:
 
 def test_home_starts_people_above_the_fold_on_a_phone(site_mobile_page: Page, site: Site) -> None:
     page = site_mobile_page
-    page.goto(site.url, wait_until="networkidle")
+    goto(page, site.url)
     cards = page.locator("[data-home-start]")
     expect(cards).to_have_count(len(START_KINDS))
     assert [c.get_attribute("data-home-start") for c in cards.all()] == START_KINDS
@@ -47,11 +48,11 @@ def test_home_starts_people_above_the_fold_on_a_phone(site_mobile_page: Page, si
 
 def test_every_start_card_opens_its_page(site_page: Page, site: Site) -> None:
     page = site_page
-    page.goto(site.url, wait_until="networkidle")
+    goto(page, site.url)
     hrefs = [c.get_attribute("href") or "" for c in page.locator("[data-home-start]").all()]
     wanted = {"checklist": "[data-cl-question]", "quiz": "h1", "video": "video", "pamphlet": "a[href$='.pdf']"}
     for kind, href in zip(START_KINDS, hrefs, strict=True):
-        response = page.goto(site.url + href, wait_until="networkidle")
+        response = goto(page, site.url + href)
         assert response and response.ok, (kind, href)
         expect(page.locator(wanted[kind]).first).to_be_attached()
         shows_its_language(page, site)
@@ -59,7 +60,7 @@ def test_every_start_card_opens_its_page(site_page: Page, site: Site) -> None:
 
 def test_from_home_to_a_finished_checklist_by_touch(site_mobile_page: Page, site: Site) -> None:
     page = site_mobile_page
-    page.goto(site.url, wait_until="networkidle")
+    goto(page, site.url)
     page.locator('[data-home-start="checklist"]').tap()  # one tap from the home page
     expect(page.locator("#tebiki-cl-form")).to_be_visible()
     for question, value in PROFILE.items():
@@ -94,7 +95,7 @@ def tab_to(page: Page, selector: str, limit: int = 120) -> None:
 
 def test_from_home_to_a_finished_checklist_by_keyboard(site_page: Page, site: Site) -> None:
     page = site_page
-    page.goto(site.url, wait_until="networkidle")
+    goto(page, site.url)
     tab_to(page, '[data-home-start="checklist"]')
     page.keyboard.press("Enter")
     expect(page.locator("#tebiki-cl-form")).to_be_visible()
@@ -128,7 +129,7 @@ def test_navigation_is_reachable_on_every_page(browser: Browser, site: Site, pat
     context = new_context(browser, locale=site.locale, **kwargs)
     try:
         page = context.new_page()
-        page.goto(site.url + path, wait_until="networkidle")
+        goto(page, site.url + path)
         if phone:
             menu = page.locator('.md-header [for="__drawer"], .md-header .tebiki-drawer-button').first
             expect(menu).to_be_visible()

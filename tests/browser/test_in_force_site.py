@@ -14,7 +14,7 @@ from browsers import Site, axe_violations, describe, phone_context, shows_its_la
 from builds import in_force_project
 from support import serve
 from tebiki.data.checklist import conditions
-from waits import settle
+from waits import goto, settle
 
 PROFILE = {"staff": "few", "delivery": "no"}  # a small shop that sends nothing (the fixture's profile.yml)
 # One page of each kind the site has; the guideline pages are added from the data.
@@ -52,7 +52,7 @@ def phone(browser: Browser, in_force_site: Site) -> Iterator[Page]:
 def test_the_home_journey_reaches_the_items_the_checklist_and_a_quiz(phone: Page, in_force_site: Site) -> None:
     page, site = phone, in_force_site
     guideline = site.data.guideline
-    page.goto(site.url, wait_until="networkidle")
+    goto(page, site.url)
     expect(page.locator("[data-tebiki-home-notice], .tebiki-notice")).to_have_count(0)  # nothing was abolished
     expect(page.locator('[data-home-start="checklist"]')).to_be_in_viewport(ratio=1)
     shows_its_language(page, site)
@@ -68,7 +68,7 @@ def test_the_home_journey_reaches_the_items_the_checklist_and_a_quiz(phone: Page
     expect(page.get_by_text(site._("Under today's rules"))).to_have_count(0)
 
     # The checklist, one tap from home, for a small shop to its best band.
-    page.goto(site.url, wait_until="networkidle")
+    goto(page, site.url)
     page.locator('[data-home-start="checklist"]').tap()
     expect(page.locator("#tebiki-cl-form")).to_be_visible()
     for question, value in PROFILE.items():
@@ -88,7 +88,7 @@ def test_the_home_journey_reaches_the_items_the_checklist_and_a_quiz(phone: Page
     expect(page.locator("[data-cl-status]")).to_contain_text(f"{band.symbol} {band.label}")
 
     # A quiz from home: the first single-choice question answered right.
-    page.goto(site.url, wait_until="networkidle")
+    goto(page, site.url)
     page.locator('[data-home-start="quiz"]').tap()
     bank = site.data.quizzes[0]
     page.locator("article").get_by_role("link", name=bank.nav_title or bank.title).first.tap()
@@ -108,7 +108,7 @@ def test_axe_finds_no_violations_on_each_kind_of_page_on_a_phone(phone: Page, in
     paths = [f"guideline/{s.id}/" for s in site.data.guideline.sections] + PAGE_KINDS
     reports = []
     for path in paths:
-        response = page.goto(site.url + path, wait_until="networkidle")
+        response = goto(page, site.url + path)
         assert response and response.ok, path
         settle(page)
         if violations := axe_violations(page):

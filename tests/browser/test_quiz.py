@@ -16,7 +16,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from browsers import Site, axe_violations, describe, new_context, shows_its_language
 from quiz_page import nothing_is_marked, question
 from tebiki.data.quiz.model import Bank
-from waits import search_done
+from waits import goto, loaded, reload, search_done
 
 # mkdocs-quiz's closing message for a score, by its own thresholds (mkdocs_quiz/js/quiz.js).
 RESULT_MESSAGES = [
@@ -50,7 +50,7 @@ def test_a_question_is_answered_with_the_keyboard_alone(site_page: Page, site: S
     bank_id, question_id = single_choice(site)
     data = next(q for q in bank(site, bank_id).questions if q.id == question_id)
     correct = next(i for i, c in enumerate(data.choices) if c.correct)
-    page.goto(site.url + f"quiz/{bank_id}/#{question_id}", wait_until="networkidle")
+    goto(page, site.url + f"quiz/{bank_id}/#{question_id}")
     quiz = question(page, question_id)
     radios = quiz.locator("input[type=radio]")
     count = len(data.choices)
@@ -130,7 +130,7 @@ def biggest_bank(site: Site) -> Bank:
 def test_the_score_is_shown_and_announced_and_the_page_stays_accessible(site_page: Page, site: Site) -> None:
     page, data = site_page, biggest_bank(site)
     page.emulate_media(reduced_motion="reduce")
-    page.goto(site.url + f"quiz/{data.id}/", wait_until="networkidle")
+    goto(page, site.url + f"quiz/{data.id}/")
     quizzes = page.locator(".tebiki-question .quiz")
     total = len(data.questions)
     assert total >= 3
@@ -168,7 +168,7 @@ def test_the_score_is_shown_and_announced_and_the_page_stays_accessible(site_pag
     assert not (found := axe_violations(page)), describe(f"quiz/{data.id}/", found)
 
     # Progress is kept in this browser only, and restoring it is not announced again.
-    page.reload(wait_until="networkidle")
+    reload(page)
     expect(page.locator("#quiz-results .quiz-results-score-value")).to_have_text(f"{score}%")
     expect(page.locator("#tebiki-quiz-status")).to_be_empty()
 
@@ -176,7 +176,7 @@ def test_the_score_is_shown_and_announced_and_the_page_stays_accessible(site_pag
 def test_a_wrong_choice_is_named_wrong_in_words(site_page: Page, site: Site) -> None:
     page = site_page
     bank_id, question_id = single_choice(site)
-    page.goto(site.url + f"quiz/{bank_id}/", wait_until="networkidle")
+    goto(page, site.url + f"quiz/{bank_id}/")
     quiz = question(page, question_id)
     answer(quiz, right=False)
     label = quiz.locator(".wrong label")
@@ -187,13 +187,13 @@ def test_a_wrong_choice_is_named_wrong_in_words(site_page: Page, site: Site) -> 
 def test_every_score_band_is_readable(site_page: Page, site: Site) -> None:
     """The score is coloured by band (mkdocs-quiz's own colours failed contrast): check each band."""
     page, data = site_page, biggest_bank(site)
-    page.goto(site.url + f"quiz/{data.id}/", wait_until="networkidle")
+    goto(page, site.url + f"quiz/{data.id}/")
     quizzes = page.locator(".tebiki-question .quiz")
     total = len(data.questions)
     score = page.locator("#quiz-results .quiz-results-score-value")
     for right in range(total + 1):
         page.evaluate("() => localStorage.clear()")
-        page.reload(wait_until="networkidle")
+        reload(page)
         for i in range(total):
             answer(quizzes.nth(i), right=i < right)
         expect(score).to_have_text(f"{round(100 * right / total)}%")
@@ -206,7 +206,7 @@ def test_the_self_test_is_answered_once_and_stays_accessible(site_page: Page, si
     page = site_page
     selftest = [q for b in site.data.quizzes for q in b.questions if q.selftest]
     assert selftest, "the fixture marks a question for the self-test"
-    page.goto(site.url + "quiz/selftest/", wait_until="networkidle")
+    goto(page, site.url + "quiz/selftest/")
     quizzes = page.locator(".tebiki-question .quiz")
     expect(quizzes).to_have_count(len(selftest))
     for i in range(len(selftest)):
@@ -221,9 +221,7 @@ def test_the_self_test_is_answered_once_and_stays_accessible(site_page: Page, si
 def test_the_intro_names_the_buttons_the_reader_sees(site_page: Page, site: Site, path: str) -> None:
     """“Press “Check answer”” on a page whose button says “Submit” sends the reader looking."""
     page = site_page
-    page.goto(
-        site.url + (f"quiz/{single_choice(site)[0]}/" if path == "bank" else "quiz/selftest/"), wait_until="networkidle"
-    )
+    goto(page, site.url + (f"quiz/{single_choice(site)[0]}/" if path == "bank" else "quiz/selftest/"))
     intro = page.locator(".tebiki-quiz-intro").inner_text()
     named = re.findall(r"[“「]([^”」]+)[”」]", intro)
     assert named, intro
@@ -248,7 +246,7 @@ def test_focus_is_visible_on_every_quiz_control(site_page: Page, site: Site) -> 
     # A bank with a choice question followed by a fill-in one.
     data = next(b for b in site.data.quizzes if {q.type for q in b.questions} >= {"multiple", "fill"})
     first = data.questions[0]
-    page.goto(site.url + f"quiz/{data.id}/#{first.id}", wait_until="networkidle")
+    goto(page, site.url + f"quiz/{data.id}/#{first.id}")
     seen = []
     for _ in range(len(first.choices) + 3):  # the choices, the button, then the next question's fill-in box
         before = page.evaluate_handle("document.activeElement")
@@ -267,7 +265,7 @@ def test_focus_is_visible_on_every_quiz_control(site_page: Page, site: Site) -> 
 
 def test_a_quiz_page_on_a_phone_is_accessible_before_and_after_answering(site_mobile_page: Page, site: Site) -> None:
     page, data = site_mobile_page, biggest_bank(site)
-    page.goto(site.url + f"quiz/{data.id}/", wait_until="networkidle")
+    goto(page, site.url + f"quiz/{data.id}/")
     expect(page.locator("#quiz-progress-mobile")).to_be_visible()
     assert not (found := axe_violations(page)), describe("before answering", found)
     quizzes = page.locator(".tebiki-question .quiz")
@@ -281,7 +279,7 @@ def search(page: Page, site: Site, query: str) -> list[str]:
     """Search from the search page's address; the results' links once Pagefind has answered."""
     page.goto(site.url + "search/?q=" + quote(query))
     search_done(page, query)
-    page.wait_for_load_state("networkidle")
+    loaded(page)
     return page.eval_on_selector_all(
         "#tebiki-search .pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))"
     )
@@ -322,7 +320,7 @@ def test_search_finds_no_quiz_answers_or_explanations(site_page: Page, site: Sit
 
 def test_the_answer_key_prints_every_question_without_screen_only_parts(site_page: Page, site: Site) -> None:
     page = site_page
-    page.goto(site.url + "quiz/answers/", wait_until="networkidle")
+    goto(page, site.url + "quiz/answers/")
     expect(page.get_by_role("button", name=site._("Print this page"))).to_be_visible()
     page.emulate_media(media="print")
     expect(page.locator(".tebiki-print-note")).to_be_hidden()

@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from browsers import Site, shows_its_language
 from quiz_page import nothing_is_marked, question, type_answer
+from waits import goto
 
 PAGE = "quiz/practice/"  # tests/fixtures/sites/*/quizzes/practice.yml
 
@@ -15,7 +16,7 @@ PAGE = "quiz/practice/"  # tests/fixtures/sites/*/quizzes/practice.yml
 def test_space_on_a_check_box_does_not_submit_a_multiple_choice_question(site_page: Page, site: Site) -> None:
     page = site_page
     data = next(q for b in site.data.quizzes for q in b.questions if q.id == "Q-PRA-01")
-    page.goto(site.url + PAGE + "#Q-PRA-01", wait_until="networkidle")
+    goto(page, site.url + PAGE + "#Q-PRA-01")
     quiz = question(page, "Q-PRA-01")
     page.keyboard.press("Tab")
     expect(quiz.locator("input[type=checkbox]").first).to_be_focused()
@@ -35,7 +36,7 @@ def test_space_on_a_check_box_does_not_submit_a_multiple_choice_question(site_pa
 
 def test_full_width_answers_are_right(site_page: Page, site: Site) -> None:
     page = site_page
-    page.goto(site.url + PAGE, wait_until="networkidle")
+    goto(page, site.url + PAGE)
     for question_id, typed, canonical in [("Q-PRA-02", "１", "1"), ("Q-PRA-03", "１，０００", "1000")]:
         quiz = type_answer(page, question_id, typed)
         expect(quiz.locator(".quiz-feedback")).to_have_text(site._("Correct."))
@@ -48,7 +49,7 @@ def test_full_width_answers_are_right(site_page: Page, site: Site) -> None:
 
 def test_a_wrong_fill_in_answer_shows_the_right_one(site_page: Page, site: Site) -> None:
     page = site_page
-    page.goto(site.url + PAGE, wait_until="networkidle")
+    goto(page, site.url + PAGE)
     quiz = type_answer(page, "Q-PRA-03", "５０")
     feedback = quiz.locator(".quiz-feedback")
     expect(feedback).to_contain_text(site._("Wrong."))
@@ -59,7 +60,7 @@ def test_typed_markup_is_shown_as_text_and_an_empty_blank_is_named_in_the_sites_
     site_page: Page, site: Site
 ) -> None:
     page = site_page
-    page.goto(site.url + PAGE, wait_until="networkidle")
+    goto(page, site.url + PAGE)
     quiz = type_answer(page, "Q-PRA-03", '<b id="typed">9</b>')
     expect(quiz.locator(".quiz-feedback del")).to_have_text('<b id="typed">9</b>')
     expect(page.locator("#typed")).to_have_count(0)

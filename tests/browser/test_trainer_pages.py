@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from browsers import axe_violations, describe
 from support import ENGINE_SITE
 from tebiki.data.project import Paths, load_project
-from waits import settle
+from waits import goto, settle
 
 PROJECT = load_project(Paths.under(ENGINE_SITE))
 KIT = PROJECT.trainer.kits[0] if PROJECT.trainer else None
@@ -332,7 +332,7 @@ def test_trainers_pages_request_nothing_from_other_hosts(page: Page, site_url: s
 
     page.route("**/*", check)
     for path in ("trainers/", f"trainers/{KIT.id}/", SLIDES, LIVE):
-        page.goto(site_url + path, wait_until="networkidle")
+        goto(page, site_url + path)
         page.keyboard.press("End")
         page.keyboard.press("a")
     assert not elsewhere, elsewhere

@@ -15,6 +15,7 @@ from support import every_profile
 from tebiki.data.checklist import conditions
 from tebiki.data.checklist.model import Checklist
 from tebiki.text import oneline
+from waits import goto
 
 BIG_LIST = {**SHOP, "over5000": "yes"}  # same size, but more than 5,000 people: the standard track
 CONTRACTOR = {**SHOP, "contractor": "yes"}  # same size, processing a client's data: the standard track
@@ -34,7 +35,7 @@ def applicable(checklist: Checklist, profile: dict[str, str]) -> list[str]:
 
 def open_checklist(page: Page, site_url: str, profile: dict[str, str] | None = None) -> None:
     """The checklist, with a profile as a shared link carries it: in the fragment."""
-    page.goto(site_url + "checklist/" + ("#" + urlencode(profile) if profile else ""), wait_until="networkidle")
+    goto(page, site_url + "checklist/" + ("#" + urlencode(profile) if profile else ""))
 
 
 def visible_entries(page: Page) -> list[str]:

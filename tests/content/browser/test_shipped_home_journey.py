@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from waits import goto
+
 START_KINDS = ["checklist", "quiz", "video", "pamphlet"]
 
 
 def test_home_starts_people_above_the_fold_on_a_phone(mobile_page: Page, site_url: str) -> None:
     page = mobile_page
-    page.goto(site_url, wait_until="networkidle")
+    goto(page, site_url)
     cards = page.locator("[data-home-start]")
     expect(cards).to_have_count(len(START_KINDS))
     assert [c.get_attribute("data-home-start") for c in cards.all()] == START_KINDS

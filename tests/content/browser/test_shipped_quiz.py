@@ -7,6 +7,8 @@ from urllib.parse import quote
 
 from playwright.sync_api import Page, expect
 
+from waits import loaded
+
 _SEARCH_DONE = """
 q => {
     const input = document.querySelector('#tebiki-search input');
@@ -19,7 +21,7 @@ q => {
 def search(page: Page, site_url: str, query: str) -> list[str]:
     page.goto(site_url + "search/?q=" + quote(query))
     page.wait_for_function(_SEARCH_DONE, arg=query, timeout=10_000)
-    page.wait_for_load_state("networkidle")
+    loaded(page)
     return page.eval_on_selector_all(
         "#tebiki-search .pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))"
     )

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from browsers import Requests, axe_violations, describe
+from waits import goto
 
 
 @pytest.fixture
@@ -77,5 +78,5 @@ def test_an_item_links_to_the_moment_of_the_video_that_explains_it(watched, site
 
 @pytest.mark.parametrize("path", ["seminars/", "seminars/overview/"])
 def test_axe_finds_nothing_on_the_seminar_pages(page: Page, site_url: str, path: str) -> None:
-    page.goto(site_url + path, wait_until="networkidle")
+    goto(page, site_url + path)
     assert not (found := axe_violations(page)), describe(path, found)
