@@ -3,10 +3,15 @@ cache as it does, and report WeasyPrint's problems to the build."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from support import child_processes
 from tebiki.publish import typeset
 from tebiki.publish.deck_pool import DeckPool
 
@@ -46,3 +51,51 @@ def test_a_workers_problem_reaches_the_build(tmp_path: Path) -> None:
     finally:
         pool.close()
     assert list(tmp_path.iterdir()) == []
+
+
+# A build that started a worker, then waits to be killed: it prints the worker's process id.
+_KILLED_BUILD = """
+import sys, time
+from tebiki.publish.deck_pool import DeckPool
+from tebiki.publish import typeset
+pool = DeckPool(None)
+job = typeset.PrintJob("trainers/slides/a.pdf", "<h1>研修</h1>", %r)
+pool.start(job)
+pool.result(job)
+print(*pool._pool._processes, flush=True)
+time.sleep(600)
+"""
+
+
+def test_workers_end_with_a_build_that_is_killed() -> None:
+    """SIGKILL (the OOM killer, a CI timeout) runs no clean-up: the workers must notice alone, or
+    they wait for jobs for ever and keep the build's output pipes open."""
+    command = [sys.executable, "-c", _KILLED_BUILD % CSS]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as build:
+        try:
+            assert build.stdout is not None
+            workers = [int(pid) for pid in build.stdout.readline().split()]
+            assert workers and all(Path(f"/proc/{pid}").exists() for pid in workers)
+        finally:
+            build.kill()
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{pid}").exists() and not _zombie(pid) for pid in workers):
+        assert time.monotonic() < deadline, f"workers {workers} outlived the killed build"
+        time.sleep(0.01)  # a polling interval, not a wait for something to happen
+
+
+def test_closing_the_pool_leaves_no_process_behind(tmp_path: Path) -> None:
+    """Not even multiprocessing's resource tracker, which would otherwise end after the build, a
+    zombie for whoever adopts it."""
+    pool = DeckPool(tmp_path)
+    pool.start(typeset.PrintJob("trainers/slides/a.pdf", "<h1>研修</h1>", CSS))
+    assert child_processes(os.getpid())
+    pool.close()
+    assert child_processes(os.getpid()) == []
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
+    except FileNotFoundError:
+        return False

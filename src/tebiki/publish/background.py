@@ -20,7 +20,6 @@ import shutil
 import signal
 import tempfile
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +32,7 @@ from ..generate.kept import inputs_digest, scope
 from ..memo import Memo
 from . import typeset
 from .reproducible import build_date
+from .workers import end_with_parent
 
 log = logging.getLogger("mkdocs.plugins.tebiki")
 
@@ -162,7 +162,6 @@ class Worker:
             max_workers=1,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_child_start,
-            initargs=(os.getpid(),),
         )
         atexit.register(self.close)  # a serve that ends without on_shutdown (an exception in MkDocs)
         self._thread = threading.Thread(target=self._run, name="tebiki-background", daemon=True)
@@ -339,20 +338,14 @@ class Worker:
         log.info("Search index updated in the background.")
 
 
-def _child_start(parent: int) -> None:
+def _child_start() -> None:
     """In the child process: die with the serving process. Ctrl-C reaches the whole terminal's
-    process group, so it is left to the parent, which ends the child itself; and a parent killed
-    outright (SIGKILL, no clean-up) is noticed by the parent's ID changing."""
+    process group, so it is left to the parent, which ends the child itself; a parent killed
+    outright (SIGKILL, no clean-up) is noticed by `end_with_parent`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Typesetting takes a core for seconds to minutes: the rebuild the maintainer waits for comes first.
     os.nice(10)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.25)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="tebiki-parent-watch", daemon=True).start()
+    end_with_parent()
 
 
 def _typeset(job: typeset.PrintJob, cache: Path | None) -> tuple[bytes | None, str | None]:

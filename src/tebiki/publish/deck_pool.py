@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from .typeset import PrintJob
+from .workers import end_with_parent, stop_resource_tracker
 
 MAX_WORKERS = 2
 
@@ -39,7 +40,9 @@ class DeckPool:
         if self._pool is None:
             # spawn, not fork: the build may run threads (Pagefind's service), which fork would copy mid-step.
             workers = max(1, min(MAX_WORKERS, os.cpu_count() or 1))
-            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("spawn"), initializer=end_with_parent
+            )
         self._started[job.name] = (job, self._pool.submit(_typeset, job, self.cache))
 
     def result(self, job: PrintJob) -> bytes:
@@ -55,4 +58,5 @@ class DeckPool:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+            stop_resource_tracker()
         self._started.clear()
