@@ -32,7 +32,7 @@ from ..memo import Memo
 from ..publish import background, csp, offline, slides_pdf, staging, typeset
 from ..publish.deck_pool import DeckPool
 from ..seams import SEARCH_EXCLUDE
-from . import live_reload, markup_fixes, quiz_catalogs, quiz_patch, reuse, serve_checks, theme
+from . import live_reload, markup_fixes, quiz_catalogs, quiz_patch, render_cache, reuse, serve_checks, theme
 from .config import TebikiConfig, pdf_cache, published_url
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
@@ -312,6 +312,8 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             assert self.project is not None
             markdown = markdown.replace(download.MARK, download.printed_part(self.project, *self._printed_files()))
             markdown = _put(markdown, download.OFFLINE_MARK, self._offline_part(page.url, config.site_url))
+        if self.command == "serve" and render_cache.usable(config):
+            render_cache.keep_rendering(page)
         return markdown
 
     def _offline_part(self, page_url: str, site_url: str | None) -> str:
@@ -409,6 +411,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
             serving.build_holds_site = False  # the checks' thread releases it
             serving.checker.start(built, self.language, lambda: self._check(built), lambda: self._after_checks(built))
         self.finished = True
+        render_cache.rebuilt()
         self._release_site()
 
     def _check(self, built: Path) -> list[str]:
