@@ -16,7 +16,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from .typeset import PrintJob
-from .workers import end_with_parent, stop_resource_tracker
 
 MAX_WORKERS = 2
 
@@ -38,6 +37,8 @@ class DeckPool:
         if job.cached(self.cache) is not None:
             return
         if self._pool is None:
+            from .workers import end_with_parent  # with the first worker: multiprocessing's pipes cost imports
+
             # spawn, not fork: the build may run threads (Pagefind's service), which fork would copy mid-step.
             workers = max(1, min(MAX_WORKERS, os.cpu_count() or 1))
             self._pool = ProcessPoolExecutor(
@@ -58,5 +59,7 @@ class DeckPool:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+            from .workers import stop_resource_tracker
+
             stop_resource_tracker()
         self._started.clear()
