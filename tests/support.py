@@ -127,6 +127,14 @@ def child_processes(pid: int) -> list[int]:
     return found
 
 
+def is_zombie(pid: int) -> bool:
+    """Whether `pid` has ended and waits to be reaped (False once it is gone)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
+    except FileNotFoundError:
+        return False
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Change a scratch copy of fixture data; fail loudly if the fixture drifted."""
     text = path.read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from support import child_processes
+from support import child_processes, is_zombie
 from tebiki.publish import typeset
 from tebiki.publish.deck_pool import DeckPool
 
@@ -79,7 +79,7 @@ def test_workers_end_with_a_build_that_is_killed() -> None:
         finally:
             build.kill()
     deadline = time.monotonic() + 30
-    while any(Path(f"/proc/{pid}").exists() and not _zombie(pid) for pid in workers):
+    while any(Path(f"/proc/{pid}").exists() and not is_zombie(pid) for pid in workers):
         assert time.monotonic() < deadline, f"workers {workers} outlived the killed build"
         time.sleep(0.01)  # a polling interval, not a wait for something to happen
 
@@ -94,10 +94,3 @@ def test_closing_the_pool_leaves_no_process_behind(tmp_path: Path) -> None:
     assert started
     pool.close()
     assert not started & set(child_processes(os.getpid()))
-
-
-def _zombie(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
-    except FileNotFoundError:
-        return False

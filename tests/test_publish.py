@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from builds import FIXTURE_ENV
-from support import BIN, ENGINE_SITE, build_env, child_processes, copy_project, mkdocs_build, pdf_cache
+from support import BIN, ENGINE_SITE, build_env, child_processes, copy_project, is_zombie, mkdocs_build, pdf_cache
 from tebiki.publish import staging
 
 
@@ -67,13 +67,6 @@ def command_name(pid: int) -> str:
         return Path(f"/proc/{pid}/comm").read_text()
     except FileNotFoundError:
         return ""
-
-
-def is_zombie(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
-    except FileNotFoundError:
-        return False
 
 
 @pytest.fixture()

@@ -14,7 +14,7 @@ from browsers import Site, axe_violations, describe, phone_context, shows_its_la
 from builds import in_force_project
 from support import serve
 from tebiki.data.checklist import conditions
-from waits import goto, settle
+from waits import goto
 
 PROFILE = {"staff": "few", "delivery": "no"}  # a small shop that sends nothing (the fixture's profile.yml)
 # One page of each kind the site has; the guideline pages are added from the data.
@@ -110,7 +110,6 @@ def test_axe_finds_no_violations_on_each_kind_of_page_on_a_phone(phone: Page, in
     for path in paths:
         response = goto(page, site.url + path)
         assert response and response.ok, path
-        settle(page)
         if violations := axe_violations(page):
             reports.append(describe(path or "/", violations))
     assert not reports, "axe-core found WCAG A/AA violations:\n" + "\n".join(reports)

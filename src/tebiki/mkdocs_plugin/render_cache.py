@@ -84,7 +84,7 @@ class _Rendered:
 
 _kept: dict[str, _Rendered] = {}  # the last rebuild's pages (a failed one adds to them)
 _used: dict[str, _Rendered] = {}  # this rebuild's
-_files_keys: dict[int, tuple[Files, bytes]] = {}  # one digest of the files per rebuild
+_files_digest: tuple[Files, bytes] | None = None  # this rebuild's files, digested once
 
 
 def usable(config: MkDocsConfig) -> bool:
@@ -98,15 +98,15 @@ def keep_rendering(page: Page) -> None:
 
 def rebuilt() -> None:
     """A rebuild rendered every page: what it did not use is dropped."""
-    global _kept, _used
-    _kept, _used = _used, {}
-    _files_keys.clear()
+    global _kept, _used, _files_digest
+    _kept, _used, _files_digest = _used, {}, None
 
 
 def forget() -> None:
+    global _files_digest
     _kept.clear()
     _used.clear()
-    _files_keys.clear()
+    _files_digest = None
 
 
 def _render(page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -163,14 +163,13 @@ def _key(page: Page, config: MkDocsConfig, files: Files) -> str:
 
 def _files_key(files: Files) -> bytes:
     """Where every file is: the links a page's rendering makes and checks depend on it."""
-    kept = _files_keys.get(id(files))
-    if kept is not None and kept[0] is files:
-        return kept[1]
-    digest = hashlib.sha256()
-    for file in files:
-        digest.update(f"{file.src_uri}\0{file.dest_uri}\0{file.url}\0{file.inclusion}\n".encode())
-    _files_keys[id(files)] = (files, digest.digest())
-    return _files_keys[id(files)][1]
+    global _files_digest
+    if _files_digest is None or _files_digest[0] is not files:
+        digest = hashlib.sha256()
+        for file in files:
+            digest.update(f"{file.src_uri}\0{file.dest_uri}\0{file.url}\0{file.inclusion}\n".encode())
+        _files_digest = (files, digest.digest())
+    return _files_digest[1]
 
 
 class _Messages(logging.Handler):
