@@ -42,7 +42,7 @@ def reload(page: Page) -> None:
     loaded(page)
 
 
-# Resolves once Pagefind has finished searching for `q` and the first results are filled in.
+# Resolves once Pagefind has finished searching for `q` and every result it shows is filled in.
 _SEARCH_DONE = """
 q => {
     const box = document.querySelector('#tebiki-search');
@@ -53,14 +53,15 @@ q => {
     const say = key => JSON.parse(box.dataset.translations)[key].replace('[SEARCH_TERM]', q);
     const text = message.textContent.trim();
     if (text === say('searching') || !text.includes(q)) return false;
-    const results = [...document.querySelectorAll('#tebiki-search li.pagefind-ui__result')].slice(0, 3);
+    const results = [...document.querySelectorAll('#tebiki-search li.pagefind-ui__result')];
     if (text === say('zero_results')) return results.length === 0;
-    return results.length > 0
+    // Every result drawn: Pagefind shows a grey placeholder until a result's own data arrives.
+    return results.length > 0 && !box.querySelector('.pagefind-ui__loading')
         && results.every(r => r.querySelector('.pagefind-ui__result-title a.pagefind-ui__result-link'));
 }
 """
 
 
 def search_done(page: Page, query: str) -> None:
-    """Wait until the site search has answered `query` (no results, or its first results drawn)."""
+    """Wait until the site search has answered `query` (no results, or every result it shows drawn)."""
     page.wait_for_function(_SEARCH_DONE, arg=query, timeout=10_000)
