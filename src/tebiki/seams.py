@@ -105,6 +105,13 @@ SEAMS = (
         "the version check in on_config; the quiz pages' translated words (tests/browser/test_quiz.py)",
     ),
     Seam(
+        "mkdocs-quiz's MkDocsQuizPlugin._process_quiz(quiz, quiz_id, options, t, config, page, files), "
+        "a function of its arguments (t: TranslationManager with .language and .translations)",
+        f"mkdocs-quiz {QUIZ_VERIFIED_VERSION}",
+        "mkdocs_plugin/quiz_cache.py keeps each quiz's HTML between `serve` rebuilds",
+        "the version check in on_config; tests/test_quiz_cache.py",
+    ),
+    Seam(
         "MkDocs' live-reload script (mkdocs/livereload/__init__.py): inline `livereload(epoch, id)`, polls",
         "MkDocs 1.6.1",
         "mkdocs_plugin/live_reload.py: the same poll from a script file, since the page's CSP blocks the inline one",

@@ -32,7 +32,17 @@ from ..memo import Memo
 from ..publish import background, csp, offline, slides_pdf, staging, typeset
 from ..publish.deck_pool import DeckPool
 from ..seams import SEARCH_EXCLUDE
-from . import live_reload, markup_fixes, quiz_catalogs, quiz_patch, render_cache, reuse, serve_checks, theme
+from . import (
+    live_reload,
+    markup_fixes,
+    quiz_cache,
+    quiz_catalogs,
+    quiz_patch,
+    render_cache,
+    reuse,
+    serve_checks,
+    theme,
+)
 from .config import TebikiConfig, pdf_cache, published_url
 
 if TYPE_CHECKING:  # importing the dev server costs every `mkdocs build` some 20 ms
@@ -102,6 +112,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         except quiz_patch.QuizScriptChanged as exc:
             raise PluginError(str(exc)) from None
         quiz_catalogs.install()  # mkdocs-quiz's version is the one verified above
+        quiz_cache.install(serving=self.command == "serve")
         self.paths = Paths.under(
             Path(config.config_file_path).parent,
             self.config.data_dir,

@@ -8,16 +8,20 @@ a page whose key is unchanged gets back what the last rebuild's rendering gave: 
 of contents, title, anchors and the messages MkDocs logged about it (a broken link is reported
 by every rebuild, as before). Only while serving, and only when every Markdown extension is one
 that reads nothing but the page (`PURE_EXTENSIONS`): `pymdownx.snippets`, for one, pulls in
-other files, whose edits the key would not see.
+other files, whose edits the key would not see. `Kept`, `page_key`, `captured` and `replay` serve
+quiz_cache.py too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import logging
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -82,8 +86,27 @@ class _Rendered:
     messages: tuple[logging.LogRecord, ...]
 
 
-_kept: dict[str, _Rendered] = {}  # the last rebuild's pages (a failed one adds to them)
-_used: dict[str, _Rendered] = {}  # this rebuild's
+class Kept:
+    """What the last rebuild made, by key, and what this one uses: a rebuild that completes drops
+    what it did not use (a failed one adds to the last one's)."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, Any] = {}
+        self.now: dict[str, Any] = {}
+        _STORES.append(self)
+
+    def get(self, key: str) -> Any:
+        found = self.now.get(key) or self.last.get(key)
+        if found is not None:
+            self.now[key] = found
+        return found
+
+    def put(self, key: str, value: Any) -> None:
+        self.now[key] = value
+
+
+_STORES: list[Kept] = []
+_pages = Kept()
 _files_digest: tuple[Files, bytes] | None = None  # this rebuild's files, digested once
 
 
@@ -98,26 +121,47 @@ def keep_rendering(page: Page) -> None:
 
 def rebuilt() -> None:
     """A rebuild rendered every page: what it did not use is dropped."""
-    global _kept, _used, _files_digest
-    _kept, _used, _files_digest = _used, {}, None
+    global _files_digest
+    for store in _STORES:
+        store.last, store.now = store.now, {}
+    _files_digest = None
 
 
 def forget() -> None:
     global _files_digest
-    _kept.clear()
-    _used.clear()
+    for store in _STORES:
+        store.last, store.now = {}, {}
     _files_digest = None
 
 
+def replay(messages: tuple[logging.LogRecord, ...]) -> None:
+    """Log again what was logged when a kept result was made."""
+    for record in messages:
+        logging.getLogger(record.name).handle(record)
+
+
+@contextlib.contextmanager
+def captured() -> Iterator[list[logging.LogRecord]]:
+    """What is logged inside the block, from this thread, to `replay` when the result is reused."""
+    messages = _Messages()
+    loggers = (logging.getLogger(), logging.getLogger("mkdocs"))  # MkDocs' own does not propagate
+    for logger in loggers:
+        logger.addHandler(messages)
+    try:
+        yield messages.records
+    finally:
+        for logger in loggers:
+            logger.removeHandler(messages)
+
+
 def _render(page: Page, config: MkDocsConfig, files: Files) -> None:
-    key = _key(page, config, files)
-    found = _used.get(key) or _kept.get(key)
+    key = page_key(page, config, files, page.markdown or "")
+    found = _pages.get(key)
     if found is None:
         found = _render_now(page, config, files)
+        _pages.put(key, found)
     else:
-        for record in found.messages:
-            logging.getLogger(record.name).handle(record)
-    _used[key] = found
+        replay(found.messages)
     page.content = found.content
     page.toc = copy.deepcopy(found.toc)
     page._title_from_render = found.title
@@ -131,15 +175,8 @@ def _render(page: Page, config: MkDocsConfig, files: Files) -> None:
 
 
 def _render_now(page: Page, config: MkDocsConfig, files: Files) -> _Rendered:
-    messages = _Messages()
-    loggers = (logging.getLogger(), logging.getLogger("mkdocs"))  # MkDocs' own does not propagate
-    for logger in loggers:
-        logger.addHandler(messages)
-    try:
+    with captured() as messages:
         Page.render(page, config, files)
-    finally:
-        for logger in loggers:
-            logger.removeHandler(messages)
     assert page.content is not None
     links: dict[File, dict[str, str]] | None = getattr(page, "links_to_anchors", None)
     return _Rendered(
@@ -148,14 +185,16 @@ def _render_now(page: Page, config: MkDocsConfig, files: Files) -> _Rendered:
         page._title_from_render,
         set(page.present_anchor_ids) if page.present_anchor_ids is not None else None,
         {file.src_uri: dict(found) for file, found in links.items()} if links is not None else None,
-        tuple(messages.records),
+        tuple(messages),
     )
 
 
-def _key(page: Page, config: MkDocsConfig, files: Files) -> str:
+def page_key(page: Page, config: MkDocsConfig, files: Files, *parts: str) -> str:
+    """A key of what Markdown made on `page` from `parts`: the Markdown settings, where the page
+    and every other file are (links are made relative and checked), and `parts`."""
     digest = hashlib.sha256(_files_key(files))
     settings = (config.markdown_extensions, config.mdx_configs, config.use_directory_urls, config.validation)
-    for part in (repr(settings), page.file.src_uri, page.file.dest_uri, page.file.url, page.markdown or ""):
+    for part in (repr(settings), page.file.src_uri, page.file.dest_uri, page.file.url, *parts):
         data = part.encode()
         digest.update(str(len(data)).encode() + b"\0" + data)
     return digest.hexdigest()
