@@ -276,7 +276,6 @@ def test_the_menu_and_its_panels_are_buttons_on_a_phone_and_pass_axe_best_practi
         goto(page, site_url + path)
         reports.append(describe(f"{path or '/'} (menu closed)", axe_violations(page, BEST_PRACTICE_TAGS)))
         page.get_by_role("button", name="メニュー").click()
-        settle(page)
         reports.append(describe(f"{path or '/'} (menu open)", axe_violations(page, BEST_PRACTICE_TAGS)))
         roles = page.evaluate("() => [...document.querySelectorAll('label[role]')].map(l => l.outerHTML.slice(0, 80))")
         reports.extend(f"{path or '/'}: a <label> with a role: {html}" for html in roles)

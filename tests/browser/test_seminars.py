@@ -209,7 +209,6 @@ def test_axe_finds_nothing_on_the_facade_before_and_after_play(watched, hosted_u
     assert not (found := axe_violations(page)), describe("seminars/hosted/", found)
     page.locator("#player-yt .tebiki-video__play").click()
     expect(page.locator("#player-yt iframe")).to_have_count(1)
-    settle(page)
     assert not (found := axe_violations(page)), describe("seminars/hosted/ after play", found)
 
 
