@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, Response
 
-# True once no CSS transition or animation is running and two frames have been painted since:
-# the drawer and its sub-panels slide, and focus styles and layout settle after that.
+# True once nothing has moved for two painted frames: no CSS transition or animation running and the
+# page not scrolling. The drawer and its sub-panels slide; a finished quiz smooth-scrolls to its score
+# (not an Animation), and the header's title fades as the scroll passes the page's heading.
 _SETTLED = """() => new Promise(done => {
-    const check = () => document.getAnimations().some(a => a.playState === "running")
+    let last = "";
+    const moving = () => {
+        const at = `${scrollX},${scrollY}`, scrolled = at !== last;
+        last = at;
+        return scrolled || document.getAnimations().some(a => a.playState === "running");
+    };
+    const check = () => moving()
         ? requestAnimationFrame(check)
-        : requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+        : requestAnimationFrame(() => requestAnimationFrame(() => moving() ? check() : done(true)));
     check();
 })"""
 

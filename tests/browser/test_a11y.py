@@ -56,6 +56,16 @@ def test_axe_finds_no_violations_on_any_page(site_page: Page, site: Site) -> Non
     assert not reports, "axe-core found WCAG A/AA violations:\n" + "\n".join(reports)
 
 
+def test_a_link_under_the_pointer_keeps_its_contrast(site_page: Page, site: Site) -> None:
+    """Material colours a hovered link with its accent, which failed AA: in the text and in the menu."""
+    page, path = site_page, f"guideline/{site.data.guideline.sections[0].id}/"
+    goto(page, site.url + path)
+    for link in (page.locator("article a[href]:not(.headerlink)").first, page.locator(".md-nav__link[href]").last):
+        link.hover()
+        contrast = [v for v in axe_violations(page, ["wcag2aa"]) if v["id"] == "color-contrast"]
+        assert not contrast, describe(f"{path} with the pointer on {link.inner_text()!r}", contrast)
+
+
 @pytest.mark.parametrize("path", ["", SECTION, f"search/?q={QUERY}"])
 def test_axe_finds_no_violations_on_a_phone(mobile_page: Page, site_url: str, path: str) -> None:
     if path.startswith("search/"):
