@@ -16,7 +16,7 @@ from tebiki.data.project import Paths, Project, load_project
 from tebiki.generate import generate, handouts
 from tebiki.generate import trainer as trainer_pages
 from tebiki.generate.nav import expand_nav
-from tebiki.publish import typeset
+from tebiki.publish import documents as printed_documents
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 SITE = "https://tebiki.github.io/kit/"  # a real-looking address: placeholders print no codes
@@ -177,7 +177,7 @@ def test_bad_references_are_reported_with_file_and_line(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def documents(project: Project) -> dict[str, bytes]:
-    return dict(typeset.handout_pdfs(project, url_of, site_name="テストの手引き"))
+    return dict(printed_documents.handout_pdfs(project, url_of, site_name="テストの手引き"))
 
 
 def pdf_text(data: bytes) -> str:
@@ -294,6 +294,6 @@ def test_handouts_print_no_codes_for_a_placeholder_address(project: Project) -> 
     def placeholder(path: str) -> str:
         return "https://tebiki.example.github.io/tebiki/" + path.removesuffix("index.md")
 
-    for path, data in typeset.handout_pdfs(project, placeholder, site_name="x"):
+    for path, data in printed_documents.handout_pdfs(project, placeholder, site_name="x"):
         assert qr_urls(data) == [], path
         assert "example.github.io" not in pdf_text(data), path

@@ -129,13 +129,13 @@ def _site_config(args: argparse.Namespace) -> Site:
 
 def cmd_pdf(args: argparse.Namespace) -> Exit:
     from .generate.siteurl import printable
-    from .publish import typeset
+    from .publish import documents, typeset
 
     project = _load(args)
     site = _site_config(args)
     # The build's PDF cache: unchanged data is not typeset again, here or by the next build.
     try:
-        out = typeset.write_pamphlet(
+        out = documents.write_pamphlet(
             project,
             Path(args.out),
             site_name=site.name,

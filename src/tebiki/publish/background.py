@@ -30,7 +30,7 @@ from ..data.project import Paths, Project, load_project
 from ..generate import handouts, has_short, pamphlet_html, reference_html
 from ..generate.kept import inputs_digest, scope
 from ..memo import Memo
-from . import typeset
+from . import documents, typeset
 from .reproducible import build_date
 from .workers import end_with_parent
 
@@ -102,7 +102,7 @@ def make_files(request: Request, project: Project | None = None) -> Made:
     files: dict[str, bytes] = dict(qti.packages(project, url_of))
     try:
         files.update(handouts.qr_images(project, url_of))
-        jobs = typeset.handout_jobs(project, url_of, site_name=request.site_name)
+        jobs = documents.handout_jobs(project, url_of, site_name=request.site_name)
     except handouts.HandoutError as exc:
         return Made(fingerprint, files, {"handouts": str(exc)})
     issued = build_date()
@@ -117,8 +117,7 @@ def make_files(request: Request, project: Project | None = None) -> Made:
     errors = {}
     for job in jobs:
         try:
-            cached = job.cached(request.cache)
-            files[job.name] = cached if cached is not None else job.typeset(request.cache)
+            files[job.name] = job.pdf(request.cache)
         except typeset.TypesetError as exc:
             errors[job.name] = str(exc)
             if project is not None and fingerprint == "":

@@ -51,8 +51,7 @@ class DeckPool:
         started = self._started.pop(job.name, None)
         if started is not None and started[0] == job:
             return started[1].result()
-        cached = job.cached(self.cache)
-        return cached if cached is not None else job.typeset(self.cache)
+        return job.pdf(self.cache)
 
     def close(self) -> None:
         """Workers stopped; jobs not asked for are dropped (a failed build)."""

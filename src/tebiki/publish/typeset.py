@@ -17,7 +17,6 @@ from them instead of an estimate.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import hashlib
 import json
@@ -32,12 +31,8 @@ from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 
-from ..data.project import Project
 from ..files import write_atomic
-from ..generate import handouts, has_short, pamphlet_html
-from ..generate.paths import UrlOf
 from . import parts_pdf
-from .reproducible import build_date
 
 PAMPHLET = "tebiki-pamphlet.pdf"  # the short pamphlet (the reference, if the data describes none)
 REFERENCE = "tebiki-reference.pdf"  # the item-by-item reference
@@ -125,6 +120,11 @@ class PrintJob:
         except FileNotFoundError:  # never typeset, or replaced by another build meanwhile
             return None
 
+    def pdf(self, cache: Path | None) -> bytes:
+        """The PDF: the cache's, or typeset now."""
+        cached = self.cached(cache)
+        return cached if cached is not None else self.typeset(cache)
+
     def _numbers_entry(self, cache: Path) -> Path:
         return cache / f"{self._prefix}numbers.json"
 
@@ -161,9 +161,7 @@ def html_to_pdf(
     With `cache` (a folder), a PDF typeset before from the same input is read from there; a new
     one replaces the entry of the same `name` (the document's path), so the folder holds one
     PDF per document."""
-    job = PrintJob(name, html, stylesheet, what)
-    cached = job.cached(cache)
-    return cached if cached is not None else job.typeset(cache)
+    return PrintJob(name, html, stylesheet, what).pdf(cache)
 
 
 def _typeset(
@@ -190,7 +188,7 @@ def _typeset(
     return pdf, None
 
 
-def _stylesheet(*parts: str) -> str:
+def template_css(*parts: str) -> str:
     return files("tebiki").joinpath("theme", "templates", *parts).read_text(encoding="utf-8")
 
 
@@ -201,58 +199,19 @@ def replace_name(job: PrintJob, name: str) -> PrintJob:
 def pamphlet_job(html: str, *, short: bool = False) -> PrintJob:
     """The short pamphlet (generate/short_pamphlet.py, its own stylesheet), or the item-by-item
     reference printed under the pamphlet's name."""
-    css = _stylesheet("print", "short.css" if short else "pamphlet.css")
+    css = template_css("print", "short.css" if short else "pamphlet.css")
     return PrintJob(PAMPHLET, html, css, "the printed pamphlet")
 
 
 def reference_job(html: str) -> PrintJob:
-    return PrintJob(REFERENCE, html, _stylesheet("print", "pamphlet.css"), "the printed reference")
-
-
-def _made(job: PrintJob, cache: Path | None) -> bytes:
-    cached = job.cached(cache)
-    return cached if cached is not None else job.typeset(cache)
+    return PrintJob(REFERENCE, html, template_css("print", "pamphlet.css"), "the printed reference")
 
 
 def pamphlet_pdf(html: str, cache: Path | None = None, *, short: bool = False) -> bytes:
     """The printed pamphlet (A4): HTML in, PDF bytes out; identical input gives identical bytes."""
-    return _made(pamphlet_job(html, short=short), cache)
+    return pamphlet_job(html, short=short).pdf(cache)
 
 
 def reference_pdf(html: str, cache: Path | None = None) -> bytes:
     """The item-by-item reference (A4), from generate.reference_html."""
-    return _made(reference_job(html), cache)
-
-
-def write_pamphlet(
-    project: Project,
-    out: Path,
-    *,
-    site_name: str,
-    site_url: str | None,
-    issued: dt.date | None = None,
-    cache: Path | None = None,
-    name: str = PAMPHLET,
-) -> Path:
-    """The printed pamphlet written to `out`. With `cache`, the entry a build keeps for the PDF
-    `name` (the site's file name: the build keys its entry by it) is read, or filled."""
-    html = pamphlet_html(project, site_name=site_name, site_url=site_url, issued=issued or build_date())
-    return write_atomic(out, _made(replace_name(pamphlet_job(html, short=has_short(project)), name), cache))
-
-
-def handout_jobs(project: Project, url_of: UrlOf, *, site_name: str) -> list[PrintJob]:
-    """Every trainers' handout, named by its docs path."""
-    css = _stylesheet("handout", "handout.css")
-    return [
-        PrintJob(path, html, css, f"the handout {title!r}")
-        for path, title, html in handouts.documents(project, url_of, site_name=site_name)
-    ]
-
-
-def handout_pdfs(
-    project: Project, url_of: UrlOf, *, site_name: str, cache: Path | None = None
-) -> Iterator[tuple[str, bytes]]:
-    """(docs path, PDF bytes) of every trainers' handout."""
-    for job in handout_jobs(project, url_of, site_name=site_name):
-        cached = job.cached(cache)
-        yield job.name, cached if cached is not None else job.typeset(cache)
+    return reference_job(html).pdf(cache)
