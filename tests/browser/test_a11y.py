@@ -38,7 +38,6 @@ def show_search_results(page: Page, site_url: str, query: str = QUERY) -> None:
     page.goto(site_url + "search/?q=" + query)
     loaded(page)
     search_done(page, query)
-    settle(page)
 
 
 def test_axe_finds_no_violations_on_any_page(site_page: Page, site: Site) -> None:
