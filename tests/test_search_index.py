@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import random
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -62,6 +64,25 @@ def test_bundle_is_the_one_the_cli_writes(tmp_path: Path) -> None:
     assert (ours / "pagefind" / "pagefind.js").exists()
     assert bundle(ours) == bundle(cli)
     assert '"ja"' in (ours / "pagefind" / "pagefind-entry.json").read_text()
+
+
+def test_a_bundle_longer_than_the_clients_message_limit_is_written_whole(tmp_path: Path) -> None:
+    # Pagefind's Python client reads each answer of the service with a 2 MiB limit; this bundle,
+    # about 2 MB of index (2.8 MB as base64), comes back as one answer.
+    rnd = random.Random(1)
+    for site in (tmp_path / "ours", tmp_path / "cli"):
+        rnd.seed(1)
+        for n in range(80):
+            words = " ".join("".join(rnd.choices(string.ascii_lowercase, k=8)) for _ in range(1200))
+            page = site / f"p{n}" / "index.html"
+            page.parent.mkdir(parents=True)
+            page.write_text(PAGE.format(title=f"P{n}", text=words, hidden=""), encoding="utf-8")
+    # In a child process, so that a client stuck on a too-long answer fails the test instead of hanging it.
+    code = "import sys, pathlib; from tebiki.publish import search; search.index_site(pathlib.Path(sys.argv[1]))"
+    subprocess.run([sys.executable, "-c", code, str(tmp_path / "ours")], check=True, timeout=60)
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(tmp_path / "cli"), "--silent"], check=True)
+    assert sum(map(len, bundle(tmp_path / "ours").values())) > 3 * 2**21 // 4
+    assert bundle(tmp_path / "ours") == bundle(tmp_path / "cli")
 
 
 def test_a_folder_without_pages_is_an_error(tmp_path: Path) -> None:

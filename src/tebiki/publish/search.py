@@ -26,6 +26,9 @@ class SearchIndexError(Exception):
     pass
 
 
+# The longest answer read from the service: far above any bundle (the shipped one is 1 MiB as base64).
+_MESSAGE_LIMIT = 1 << 30
+
 # Enough Japanese for Pagefind to load its segmentation dictionary.
 _WARM_UP = '<html lang="ja"><body><p data-pagefind-body>個人情報の安全管理</p></body></html>'
 
@@ -49,6 +52,11 @@ class Indexer:
 
     async def _launch(self) -> PagefindIndex:
         self._service = await PagefindService().launch()  # it binds to the running loop: create it here
+        # The bundle comes back as one message (see _write), read with a 2 MiB limit that a big
+        # guideline's bundle exceeds; past it the client's reader would stop and the build hang.
+        reader = self._service._backend.stdout
+        assert reader is not None
+        reader._limit = max(reader._limit, _MESSAGE_LIMIT)  # type: ignore[attr-defined]
         scratch = await self._service.create_index(IndexConfig())
         await scratch.add_html_file(content=_WARM_UP, url="/")
         await scratch.delete_index()
@@ -57,10 +65,21 @@ class Indexer:
 
     async def _write(self, index: PagefindIndex, site_dir: Path) -> int:
         result = await index.add_directory(str(site_dir))
-        await index.write_files(output_path=str(site_dir / "pagefind"))
-        if result["page_count"]:
-            write_words(site_dir / "pagefind")
-            hook_ui(site_dir / "pagefind")
+        if not result["page_count"]:
+            return 0
+        # The bundle's files are asked for and written here, not by the service's WriteFiles:
+        # Pagefind 1.5.2 acknowledges that before its last bytes reach the disk (Pagefind issue
+        # #1271, fixed upstream by #1272 but not released), so a file read at once, or a service
+        # closed at once, can be a prefix of itself. CI once shipped such an index.
+        bundle = site_dir / "pagefind"
+        for file in await index.get_files():
+            path = bundle / file["path"]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            content = file["content"]
+            if file["path"] == "pagefind-ui.js":
+                content = hook_ui(content.decode("utf-8")).encode("utf-8")
+            path.write_bytes(content)
+        write_words(bundle)
         return result["page_count"]
 
     def index(self, site_dir: Path) -> None:
@@ -148,12 +167,11 @@ _UI_IMPORT = "import(`${r}pagefind.js`)"
 _UI_HOOK = "(m=>window.tebikiSearchModule?window.tebikiSearchModule(m):m)"
 
 
-def hook_ui(bundle: Path) -> None:
-    ui = bundle / "pagefind-ui.js"
-    source = ui.read_text(encoding="utf-8")
+def hook_ui(source: str) -> str:
+    """pagefind-ui.js's source, made to hand its module to the hook."""
     if source.count(_UI_IMPORT) != 1:
         raise SearchIndexError("pagefind-ui.js does not import pagefind.js as tebiki expects (Pagefind changed?)")
-    ui.write_text(source.replace(_UI_IMPORT, f"{_UI_IMPORT}.then({_UI_HOOK})"), encoding="utf-8")
+    return source.replace(_UI_IMPORT, f"{_UI_IMPORT}.then({_UI_HOOK})")
 
 
 # Offline package: from file:// Chromium refuses Pagefind's ES module, its import() and every
