@@ -15,6 +15,7 @@ from tebiki.data.problems import DataError
 from tebiki.data.project import Paths
 from tebiki.generate import kept
 from tebiki.publish import background
+from tebiki.publish.deck_pool import DeckPool
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
@@ -154,6 +155,30 @@ def test_data_made_files_are_read_back_only_while_their_inputs_are_unchanged(
     after = background.made_once(request, edited, store)
     assert made_again == ["made", "made"]
     assert after.files[packages[0]] != first.files[packages[0]]
+
+
+def test_pdfs_typeset_in_workers_join_the_files_and_are_kept_once_done(
+    project: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A one-off build starts the PDFs the cache lacks in workers before rendering any page; the
+    files kept for the next build are the whole set, once the PDFs are done."""
+    store = memo.Memo(tmp_path / "memo")
+    request = background.Request(project, {}, "site", None, "tebiki-pamphlet.pdf", "", tmp_path / "pdf")
+    loaded, _ = kept.project_and_pages(project, "ja", store)
+    pool = DeckPool(request.cache)
+    try:
+        made = background.made_once(request, loaded, store, pool)
+        assert [job.name for job in made.printing] == ["tebiki-pamphlet.pdf"]
+        assert "tebiki-pamphlet.pdf" not in made.files and made.files  # the QTI packages are there
+        printed = background.finish_printing(made, pool)
+    finally:
+        pool.close()
+    assert printed["tebiki-pamphlet.pdf"].startswith(b"%PDF-")
+    assert made.files["tebiki-pamphlet.pdf"] == printed["tebiki-pamphlet.pdf"]
+
+    monkeypatch.setattr(background, "make_files", lambda *a: pytest.fail("made again"))
+    again = background.made_once(request, loaded, store, DeckPool(request.cache))
+    assert again.files == made.files and again.printing == ()
 
 
 def test_a_kept_catalog_speaks_as_the_catalog_file_does(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import signal
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -76,6 +76,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.serving: _Serving | None = None
         self._owns_serving = False
         self.made: background.Made | None = None  # the data-made files of the last one-off build
+        self.printing: background.Made | None = None  # its PDFs still typesetting, until on_post_build
         self.first_decks: list[tuple[typeset.PrintJob, bytes]] = []  # `serve`: the decks typeset before serving
         self.download_page: tuple[str, str] | None = None  # `serve`: its built file and language
         self.first_problems: list[str] = []  # `serve`: what the checks of the build before serving found
@@ -226,12 +227,18 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         # the files here so links to it are checked like any other and it lands in the staging
         # folder with the rest.
         request = self._request(files, config)
+        self._close_decks()
+        self.printing = None
         if self.worker is None:
-            made = background.made_once(request, self.project, self._memo())
+            # PDFs to typeset start in the workers now and are written once the pages are (on_post_build).
+            made = background.made_once(request, self.project, self._memo(), self._deck_pool())
             if made.errors:
                 raise PluginError("\n".join(made.errors.values()))
             # Kept with the fingerprint for `serve` (whose worker starts from them after this build).
-            self.made = background.Made(request.fingerprint(), made.files, {}) if self.command == "serve" else made
+            self.made = replace(made, fingerprint=request.fingerprint()) if self.command == "serve" else made
+            self.printing = self.made if made.printing else None
+            for job in made.printing:
+                files.append(File.generated(config, job.name, content=b""))
         else:  # serving: the files made last, and new ones in the background if the data changed
             if request.fingerprint() != self.worker.made.fingerprint:
                 self.worker.remake(request)
@@ -243,7 +250,6 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         assert self.project is not None
         self.decks = {path: path.removesuffix(".md") + ".pdf" for path in trainer_pages.deck_paths(self.project)}
         self.deck_pages = {}
-        self._close_decks()
         for path in self.decks.values():
             files.append(File.generated(config, path, content=b""))
         return files
@@ -463,22 +469,33 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         finally:
             self.serving.lock.release()
 
-    def _start_deck(self, path: str, page_html: str, dest: str, site_dir: Path) -> None:
+    def _deck_pool(self) -> DeckPool:
         if self.deck_pool is None:
             self.deck_pool = DeckPool(self._pdf_cache())
+        return self.deck_pool
+
+    def _start_deck(self, path: str, page_html: str, dest: str, site_dir: Path) -> None:
         try:
             job = slides_pdf.job(page_html, site_dir=site_dir, page_dest=dest, name=path)
         except slides_pdf.SlidesPdfError as exc:
             raise PluginError(f"{path}: {exc}") from None
         self.deck_jobs[path] = job
-        self.deck_pool.start(job)
+        self._deck_pool().start(job)
 
     def _typeset_decks(self, built: Path) -> None:
-        """Each deck's PDF: from the workers started as its page was rendered, or while serving
-        from the cache, or the previous PDF until the worker has typeset the new one (the download
-        page says so)."""
+        """The documents' PDFs started in on_files, then each deck's: from the workers started as
+        its page was rendered, or while serving from the cache, or the previous PDF until the
+        worker has typeset the new one (the download page says so)."""
         cache = self._pdf_cache()
         try:
+            if self.printing is not None:  # the documents started in on_files
+                printing, self.printing = self.printing, None
+                try:
+                    printed = background.finish_printing(printing, self._deck_pool())
+                except typeset.TypesetError as exc:
+                    raise PluginError(str(exc)) from None
+                for name, pdf in printed.items():
+                    (built / name).write_bytes(pdf)
             for path, (page_html, dest) in sorted(self.deck_pages.items()):
                 try:
                     if self.worker is not None:

@@ -21,7 +21,7 @@ import signal
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import translations
@@ -31,6 +31,7 @@ from ..generate import handouts, has_short, pamphlet_html, reference_html
 from ..generate.kept import inputs_digest, scope
 from ..memo import Memo
 from . import documents, typeset
+from .deck_pool import DeckPool
 from .reproducible import build_date
 from .workers import end_with_parent
 
@@ -66,13 +67,18 @@ class Made:
     fingerprint: str
     files: dict[str, bytes]  # docs path -> content
     errors: dict[str, str]  # docs path (or "data") -> what went wrong
+    # A one-off build's PDFs the cache did not hold, typeset in workers while MkDocs renders the
+    # pages (after an edit the reference takes seconds): `finish_printing` adds them to `files`.
+    printing: tuple[typeset.PrintJob, ...] = ()
+    keep: Callable[[], None] | None = None  # keeps `files` in the memo once they are all there
 
 
-def made_once(request: Request, project: Project | None, memo: Memo | None) -> Made:
+def made_once(request: Request, project: Project | None, memo: Memo | None, pool: DeckPool | None = None) -> Made:
     """`make_files` for a one-off build, read from `memo` when the same inputs made them before
-    (the same files, options, day, language and installed fonts); only a success is kept."""
+    (the same files, options, day, language and installed fonts); only a success is kept. With
+    `pool`, PDFs not in the cache are started there and kept with the rest by `finish_printing`."""
     if memo is None:
-        return make_files(request, project)
+        return make_files(request, project, pool)
     paths = request.paths
     before = inputs_digest(paths)
     options = repr((sorted(request.urls.items()), request.site_name, request.site_url, request.pdf, request.reference))
@@ -81,15 +87,32 @@ def made_once(request: Request, project: Project | None, memo: Memo | None) -> M
     files = memo.get(kind, key)
     if isinstance(files, dict):
         return Made("", files, {})
-    made = make_files(request, project)
-    if not made.errors and inputs_digest(paths) == before:
-        memo.put(kind, key, made.files)
+    made = make_files(request, project, pool)
+
+    def keep() -> None:
+        if inputs_digest(paths) == before:
+            memo.put(kind, key, made.files)
+
+    if made.errors:
+        return made
+    if made.printing:
+        return replace(made, keep=keep)
+    keep()
     return made
 
 
-def make_files(request: Request, project: Project | None = None) -> Made:
+def finish_printing(made: Made, pool: DeckPool) -> dict[str, bytes]:
+    """The PDFs `made_once` started in `pool` (a `TypesetError` raised here), added to `made.files`."""
+    printed = {job.name: pool.result(job) for job in made.printing}
+    made.files.update(printed)
+    if made.keep is not None:
+        made.keep()
+    return printed
+
+
+def make_files(request: Request, project: Project | None = None, pool: DeckPool | None = None) -> Made:
     """Every file made from the data that no page shows, from `project` or (in the child
-    process) from the data folders."""
+    process) from the data folders; with `pool`, the PDFs to typeset are started there instead."""
     fingerprint = request.fingerprint() if project is None else ""
     if project is None:
         try:
@@ -115,14 +138,20 @@ def make_files(request: Request, project: Project | None = None) -> Made:
         html = reference_html(project, site_name=request.site_name, site_url=request.site_url, issued=issued)
         jobs.append(typeset.replace_name(typeset.reference_job(html), request.reference))
     errors = {}
+    printing = []
     for job in jobs:
+        pdf = job.cached(request.cache)
+        if pdf is None and pool is not None:
+            pool.start(job)
+            printing.append(job)
+            continue
         try:
-            files[job.name] = job.pdf(request.cache)
+            files[job.name] = pdf if pdf is not None else job.typeset(request.cache)
         except typeset.TypesetError as exc:
             errors[job.name] = str(exc)
             if project is not None and fingerprint == "":
                 break  # a one-off build fails on the first one
-    return Made(fingerprint, files, errors)
+    return Made(fingerprint, files, errors, tuple(printing))
 
 
 class Worker:

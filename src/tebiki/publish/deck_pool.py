@@ -1,4 +1,9 @@
-"""Slide decks typeset in worker processes while MkDocs still renders the other pages.
+"""Slide decks, and the documents made from the data, typeset in worker processes while MkDocs
+still renders the pages.
+
+A one-off build starts the documents the cache does not hold (the reference, the pamphlet, the
+handouts) before the first page is rendered: after an edit of an item's text the reference alone
+took six seconds in the build's process, before any page.
 
 A deck's printable HTML is known as soon as its page is rendered (its images, the QR codes, are
 static files MkDocs copied before any page), so a deck the cache does not hold is started then,
