@@ -76,7 +76,7 @@ class TebikiPlugin(BasePlugin[TebikiConfig]):
         self.serving: _Serving | None = None
         self._owns_serving = False
         self.made: background.Made | None = None  # the data-made files of the last one-off build
-        self.printing: background.Made | None = None  # its PDFs still typesetting, until on_post_build
+        self.printing: background.Made | None = None  # its PDFs, left to the workers until on_post_build
         self.first_decks: list[tuple[typeset.PrintJob, bytes]] = []  # `serve`: the decks typeset before serving
         self.download_page: tuple[str, str] | None = None  # `serve`: its built file and language
         self.first_problems: list[str] = []  # `serve`: what the checks of the build before serving found

@@ -67,8 +67,8 @@ class Made:
     fingerprint: str
     files: dict[str, bytes]  # docs path -> content
     errors: dict[str, str]  # docs path (or "data") -> what went wrong
-    # A one-off build's PDFs the cache did not hold, typeset in workers while MkDocs renders the
-    # pages (after an edit the reference takes seconds): `finish_printing` adds them to `files`.
+    # A one-off build's PDFs, typeset in workers while MkDocs renders the pages (after an edit the
+    # reference takes seconds) or read from the cache: `finish_printing` adds them to `files`.
     printing: tuple[typeset.PrintJob, ...] = ()
     keep: Callable[[], None] | None = None  # keeps `files` in the memo once they are all there
 
@@ -76,7 +76,7 @@ class Made:
 def made_once(request: Request, project: Project | None, memo: Memo | None, pool: DeckPool | None = None) -> Made:
     """`make_files` for a one-off build, read from `memo` when the same inputs made them before
     (the same files, options, day, language and installed fonts); only a success is kept. With
-    `pool`, PDFs not in the cache are started there and kept with the rest by `finish_printing`."""
+    `pool`, the PDFs are left to it and kept with the rest by `finish_printing`."""
     if memo is None:
         return make_files(request, project, pool)
     paths = request.paths
@@ -140,13 +140,12 @@ def make_files(request: Request, project: Project | None = None, pool: DeckPool 
     errors = {}
     printing = []
     for job in jobs:
-        pdf = job.cached(request.cache)
-        if pdf is None and pool is not None:
-            pool.start(job)
+        if pool is not None:
+            pool.start(job)  # typeset there unless the cache holds it; `finish_printing` reads either
             printing.append(job)
             continue
         try:
-            files[job.name] = pdf if pdf is not None else job.typeset(request.cache)
+            files[job.name] = job.pdf(request.cache)
         except typeset.TypesetError as exc:
             errors[job.name] = str(exc)
             if project is not None and fingerprint == "":
